@@ -1,0 +1,51 @@
+// Builds everything the app, the CLI and the tests run: the renderer with Vite, main, the sandboxed
+// preload (one CommonJS file, as a sandboxed preload must be) and the CLI with esbuild.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { readFile, rm } from 'node:fs/promises';
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const define = { __GRIDPASS_VERSION__: JSON.stringify(pkg.version) };
+const only = process.argv[2];
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, define, logLevel: 'warning', legalComments: 'none' };
+const native = ['@napi-rs/keyring'];
+
+const targets = {
+  main: () => esbuild({
+    ...common,
+    entryPoints: { main: 'main/main.ts' },
+    outdir: 'out/main',
+    format: 'esm',
+    outExtension: { '.js': '.js' },
+    external: ['electron', ...native],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+  preload: () => esbuild({
+    ...common,
+    entryPoints: { preload: 'main/preload.ts' },
+    outdir: 'out/preload',
+    format: 'cjs',
+    platform: 'browser',
+    external: ['electron'],
+    outExtension: { '.js': '.cjs' },
+  }),
+  cli: () => esbuild({
+    ...common,
+    entryPoints: { gridpass: 'src/cli/gridpass.ts' },
+    outdir: 'out/cli',
+    format: 'esm',
+    external: native,
+    minify: true,
+    sourcemap: false,
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+  renderer: () => viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+};
+
+if (!only) await rm('out', { recursive: true, force: true });
+for (const [name, run] of Object.entries(targets)) {
+  if (only && only !== name) continue;
+  await run();
+}
+console.log(`built ${only ?? Object.keys(targets).join(', ')} -> out/`);

@@ -1,0 +1,255 @@
+/**
+ * The one IPC contract between the renderer and main (GitHub Desktop's "single typed channel map").
+ * Every request is a zod schema, parsed in main before any handler runs; every response is a plain
+ * type. Nothing secret ever appears in a response: the renderer may send a passphrase, a PAT or a
+ * 2FA code once, and sees only logins, statuses and findings.
+ *
+ * The renderer imports only the types of this module; main, the preload and the browser tests
+ * import its values.
+ */
+import { z } from 'zod';
+import type { CheckResult } from '../diagnosis/check-result';
+import type { Finding } from '../diagnosis/finding';
+import type { LoginMethod } from '../shotgrid/login-method';
+
+export type { CheckId, CheckResult, CheckStatus } from '../diagnosis/check-result';
+export type { Finding, FixLink, FixStep, FindingSeverity } from '../diagnosis/finding';
+export type { LoginMethod } from '../shotgrid/login-method';
+
+const text = (max: number) => z.string().max(max);
+const siteInput = text(2048);
+const loginInput = text(256).min(1);
+/** Secrets are bounded so a runaway paste cannot make main allocate without limit. */
+const secretInput = z.string().min(1).max(4096);
+const accountId = text(600).min(1);
+const runId = text(64).min(1);
+
+// ---------------------------------------------------------------------------------------------
+// Views: what the renderer is allowed to see.
+
+export interface SiteView {
+  /** `https://host[:port]`. */
+  url: string;
+  host: string;
+  loginMethod: LoginMethod | null;
+  /** Plain words for the login method, e.g. "Autodesk Identity". */
+  loginMethodLabel: string;
+  /** e.g. "8.89.0". */
+  version: string;
+  appSessionLauncher: boolean;
+  isPracticeSite: boolean;
+  /** Pages the wizard links to for this site. */
+  links: { accountSettings: string; forgotPassword: string | null };
+}
+
+export interface UserView {
+  id: number;
+  login: string;
+  name: string | null;
+  email: string | null;
+  status: string | null;
+  permissionGroup: string | null;
+}
+
+export type AccountHealth = 'ok' | 'checking' | 'attention' | 'failing' | 'unchecked';
+
+export interface AccountView {
+  id: string;
+  site: string;
+  host: string;
+  login: string;
+  displayName: string | null;
+  loginMethod: LoginMethod | null;
+  health: AccountHealth;
+  lastCheckedAt: string | null;
+  lastCheckReason: CheckReason | null;
+  lastFinding: Finding | null;
+  /** Authentication failures Gridpass itself has caused for this login (ten lock the account). */
+  failedLogins: number;
+  /** Scheduled checks stop after one authentication failure until the person acts. */
+  checksPaused: boolean;
+  hasSavedPat: boolean;
+  /** The passphrase could not be read back from the keychain. */
+  secretMissing: boolean;
+}
+
+export type CheckReason = 'setup' | 'manual' | 'schedule' | 'resume' | 'network' | 'startup';
+
+export type KeychainStatus =
+  | { state: 'ok'; backend: string }
+  | { state: 'unavailable' | 'locked' | 'denied'; backend: string; message: string; fix: string };
+
+export interface ManagedConfigView {
+  /** The file it came from, for support staff. */
+  source: string;
+  studioName: string | null;
+  site: string | null;
+  siteLocked: boolean;
+  supportContact: string | null;
+  helpUrl: string | null;
+  checkIntervalHours: number | null;
+  extraAllowedHosts: string[];
+}
+
+export interface SettingsView {
+  checkIntervalHours: number;
+  launchAtLogin: boolean;
+  notifications: boolean;
+  /** Settings the studio's managed config fixes; the renderer shows them read-only. */
+  managed: ManagedConfigView | null;
+  /** A problem found while loading the settings file (e.g. it was corrupt and was moved aside). */
+  notice: string | null;
+}
+
+export interface AppStateView {
+  version: string;
+  platform: 'darwin' | 'win32' | 'linux' | string;
+  keychain: KeychainStatus;
+  settings: SettingsView;
+  /** A `gridpass://setup?site=` link or a preconfigured site waiting to prefill the wizard. */
+  setupSite: string | null;
+  accountsCount: number;
+}
+
+export type ProbeResponse = { ok: true; site: SiteView } | { ok: false; finding: Finding };
+
+export type VerifyResponse =
+  | { ok: true; verificationId: string; user: UserView; site: SiteView }
+  | { ok: false; reason: 'two-factor-required'; attemptId: string; finding: Finding }
+  | { ok: false; reason: 'failed'; finding: Finding; failedLogins: number; lockoutWarning: string | null };
+
+export type SaveResponse =
+  | { ok: true; account: AccountView; keychain: 'saved' }
+  | { ok: false; finding: Finding };
+
+export type PatResponse =
+  | { ok: true; length: number }
+  | { ok: false; message: string };
+
+export type SimpleResponse = { ok: true } | { ok: false; message: string };
+
+export interface DiagnoseStatus {
+  runId: string;
+  done: boolean;
+  /** Finished checks, then the running one, then the pending ones (status 'pending'/'running'). */
+  checks: Array<CheckResult | PendingCheck>;
+  verdict: { ok: boolean; headline: string; finding: Finding | null } | null;
+}
+
+export interface PendingCheck {
+  id: CheckResult['id'];
+  name: string;
+  status: 'pending' | 'running';
+}
+
+export interface EndOfBookingResponse {
+  forgottenAccounts: number;
+  forgottenSecrets: number;
+  revokePatUrl: string;
+}
+
+export interface OrphanView {
+  kind: 'passphrase' | 'pat' | 'script-key';
+  host: string;
+  login: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests.
+
+export const requestSchemas = {
+  getAppState: z.object({}).strict(),
+  probeSite: z.object({ address: siteInput }).strict(),
+  verifyLogin: z.object({ site: siteInput, login: loginInput, passphrase: secretInput }).strict(),
+  submitTwoFactorCode: z.object({ attemptId: runId, code: text(64).min(1) }).strict(),
+  saveLogin: z.object({
+    verificationId: runId,
+    keepPat: z.boolean(),
+    launchAtLogin: z.boolean(),
+    checkIntervalHours: z.number().int().min(1).max(168),
+  }).strict(),
+  holdPat: z.object({ site: siteInput, pat: secretInput }).strict(),
+  copyPat: z.object({ site: siteInput }).strict(),
+  listAccounts: z.object({}).strict(),
+  checkAccount: z.object({ accountId }).strict(),
+  forgetAccount: z.object({ accountId }).strict(),
+  endOfBooking: z.object({}).strict(),
+  listOrphans: z.object({}).strict(),
+  cleanOrphans: z.object({}).strict(),
+  startDiagnose: z.object({
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('account'), accountId }).strict(),
+      z.object({ kind: z.literal('site'), site: siteInput, login: text(256).optional(), passphrase: secretInput.optional() }).strict(),
+    ]),
+  }).strict(),
+  diagnoseStatus: z.object({ runId }).strict(),
+  diagnoseReport: z.object({ runId, format: z.enum(['markdown', 'json']) }).strict(),
+  copyDiagnoseReport: z.object({ runId }).strict(),
+  saveDiagnoseReport: z.object({ runId, format: z.enum(['markdown', 'json']) }).strict(),
+  updateSettings: z.object({
+    checkIntervalHours: z.number().int().min(1).max(168).optional(),
+    launchAtLogin: z.boolean().optional(),
+    notifications: z.boolean().optional(),
+  }).strict(),
+  openExternal: z.object({ url: text(2048) }).strict(),
+} as const;
+
+export interface ResponseMap {
+  getAppState: AppStateView;
+  probeSite: ProbeResponse;
+  verifyLogin: VerifyResponse;
+  submitTwoFactorCode: VerifyResponse;
+  saveLogin: SaveResponse;
+  holdPat: PatResponse;
+  copyPat: SimpleResponse & { clearsAfterSeconds?: number };
+  listAccounts: AccountView[];
+  checkAccount: AccountView;
+  forgetAccount: SimpleResponse;
+  endOfBooking: EndOfBookingResponse;
+  listOrphans: OrphanView[];
+  cleanOrphans: { removed: number };
+  startDiagnose: { runId: string };
+  diagnoseStatus: DiagnoseStatus;
+  diagnoseReport: { text: string };
+  copyDiagnoseReport: SimpleResponse;
+  saveDiagnoseReport: { ok: true; path: string } | { ok: false; cancelled: boolean; message: string };
+  updateSettings: SettingsView;
+  openExternal: SimpleResponse;
+}
+
+export type RequestName = keyof typeof requestSchemas;
+export type RequestOf<K extends RequestName> = z.input<(typeof requestSchemas)[K]>;
+export type ResponseOf<K extends RequestName> = ResponseMap[K];
+
+/** Every request name, for the preload to build `window.gridpass` from. */
+export const requestNames = Object.keys(requestSchemas) as RequestName[];
+
+/** The IPC channel behind a request; the preload accepts no other channel. */
+export const channelOf = (name: RequestName): string => `gridpass:${name}`;
+
+/** Main -> renderer pushes (navigation after a deep link, the tray or a notification). */
+export type NavigationTarget =
+  | { screen: 'wizard'; site: string | null }
+  | { screen: 'accounts' }
+  | { screen: 'diagnose'; accountId: string | null }
+  | { screen: 'settings' };
+export const navigationChannel = 'gridpass:navigate';
+export const navigationSchema: z.ZodType<NavigationTarget> = z.discriminatedUnion('screen', [
+  z.object({ screen: z.literal('wizard'), site: z.string().max(2048).nullable() }),
+  z.object({ screen: z.literal('accounts') }),
+  z.object({ screen: z.literal('diagnose'), accountId: z.string().max(600).nullable() }),
+  z.object({ screen: z.literal('settings') }),
+]);
+
+/** The API the preload exposes as `window.gridpass` (and the browser tests inject). */
+export type GridpassApi = {
+  [K in RequestName]: (request: RequestOf<K>) => Promise<ResponseOf<K>>;
+} & {
+  /** Returns an unsubscribe function. */
+  onNavigate(listener: (target: NavigationTarget) => void): () => void;
+};
+
+/** What main registers with ipcMain and the browser tests expose: one handler per request. */
+export type GridpassHandlers = {
+  [K in RequestName]: (request: z.output<(typeof requestSchemas)[K]>) => Promise<ResponseOf<K>>;
+};

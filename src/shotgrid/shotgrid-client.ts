@@ -1,0 +1,81 @@
+import type { SiteAddress } from '../site/site-address';
+import type { Outcome } from './failure';
+import type { LoginMethod } from './login-method';
+
+/** What `info` says about a site, without credentials. */
+export interface SiteInfo {
+  version: readonly [number, number, number];
+  fullVersion: readonly number[] | null;
+  /** `null` when the server sent a method Gridpass does not know; `rawLoginMethod` keeps what it sent. */
+  loginMethod: LoginMethod | null;
+  rawLoginMethod: string | null;
+  unifiedLoginFlow: boolean;
+  appSessionLauncher: boolean;
+  /** The server's `Date` header, for clock-skew checks. */
+  serverDate: Date | null;
+}
+
+/** The artist's own HumanUser record, read with their own credentials. */
+export interface HumanUserRecord {
+  id: number;
+  login: string;
+  name: string | null;
+  email: string | null;
+  /** `sg_status_list`, e.g. `act`. */
+  status: string | null;
+  permissionGroup: string | null;
+}
+
+export interface UserLoginCredentials {
+  login: string;
+  passphrase: string;
+  /** One-time 2FA or backup code; single use. */
+  twoFactorCode?: string;
+}
+
+export interface ScriptKeyCredentials {
+  scriptName: string;
+  scriptKey: string;
+  /** Prove that the script may act as this HumanUser. */
+  sudoAsLogin?: string;
+}
+
+export interface VerifiedScriptKey {
+  scriptName: string;
+  apiUserId: number | null;
+  sudoAs: HumanUserRecord | null;
+}
+
+export interface CallOptions {
+  /** Overrides the client's default timeout for this call. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The ShotGrid API3 client. Calls that carry credentials are never retried: ten failures lock an
+ * account for an hour.
+ */
+export interface ShotgridClient {
+  probe(site: SiteAddress, options?: CallOptions): Promise<Outcome<SiteInfo>>;
+  verifyLogin(site: SiteAddress, credentials: UserLoginCredentials, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
+  verifyScriptKey(site: SiteAddress, credentials: ScriptKeyCredentials, options?: CallOptions): Promise<Outcome<VerifiedScriptKey>>;
+  verifySessionToken(site: SiteAddress, sessionToken: string, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
+}
+
+/** The part of WHATWG fetch the client uses: Node's fetch, undici's or Electron's `net.fetch`. */
+export type FetchLike = (url: string, init: {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+  redirect: 'manual';
+}) => Promise<Response>;
+
+export interface ShotgridClientOptions {
+  fetch: FetchLike;
+  /** `gridpass/<version> (<os>)`. */
+  userAgent: string;
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+}
