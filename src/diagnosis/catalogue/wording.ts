@@ -1,0 +1,74 @@
+import type { Finding, FixLink, FixStep } from '../finding';
+import type { FindingContext, FindingFacts } from '../finding-context';
+
+/** A catalogue entry: everything but the code, which the catalogue adds from the entry's key. */
+export type FindingBuilder = (context: FindingContext, facts: FindingFacts) => Omit<Finding, 'code'>;
+
+/** ShotGrid locks an account for an hour after this many refused logins. */
+export const lockoutThreshold = 10;
+
+const maxQuotedLength = 300;
+
+export function siteName(context: FindingContext): string {
+  return context.site?.host ?? 'your ShotGrid site';
+}
+
+export function siteLink(context: FindingContext): FixLink | undefined {
+  if (context.site === null) return undefined;
+  return { label: `Open ${context.site.host}`, url: context.site.origin };
+}
+
+export function step(text: string, link?: FixLink): FixStep {
+  return link === undefined ? { text } : { text, link };
+}
+
+/** Server text is shown as is, but bounded so a whole HTML page cannot end up in a finding. */
+export function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const bounded = oneLine.length > maxQuotedLength ? `${oneLine.slice(0, maxQuotedLength)}…` : oneLine;
+  return `"${bounded}"`;
+}
+
+export function serverSaid(facts: FindingFacts): string {
+  return facts.serverMessage !== undefined && facts.serverMessage.trim() !== ''
+    ? ` The site said: ${quote(facts.serverMessage)}.`
+    : '';
+}
+
+export function loginName(context: FindingContext): string {
+  return context.login !== undefined && context.login !== null && context.login !== ''
+    ? `"${context.login}"`
+    : 'your ShotGrid login (often your email address)';
+}
+
+/** Tells people how close they are to a lockout, so nobody retries blindly into one. */
+export function lockoutSteps(context: FindingContext): FixStep[] {
+  const failed = context.failedLogins ?? 0;
+  const retry = 'Gridpass never retries a refused login by itself, so trying again is always your choice.';
+  if (failed <= 0) return [step(`${retry} After ${lockoutThreshold} refused logins ShotGrid locks the account for an hour.`)];
+  const left = Math.max(lockoutThreshold - failed, 0);
+  return [step(
+    `Gridpass has had ${failed} refused ${failed === 1 ? 'login' : 'logins'} for this account. ShotGrid locks an account for an hour after ${lockoutThreshold}` +
+      (left > 0 ? ` (${left} left, counting only Gridpass's attempts).` : '.') + ` ${retry}`,
+  )];
+}
+
+/** TLS and proxy fixes differ between the app (OS settings) and the command line tool (environment variables). */
+export function forEachNetworkStack(context: FindingContext, app: string, cli: string): FixStep[] {
+  switch (context.networkStack) {
+    case 'chromium':
+      return [step(app)];
+    case 'node':
+      return [step(cli)];
+    case undefined:
+      return [step(`In the Gridpass app: ${lowerFirst(app)}`), step(`In the gridpass command: ${lowerFirst(cli)}`)];
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms)} ms`;
+}

@@ -1,0 +1,47 @@
+import type { LoginMethod } from '../shotgrid/login-method';
+import type { SiteAddress } from '../site/site-address';
+
+/** Which network code path made the request: the app's Chromium stack or the CLI's Node stack. */
+export type NetworkStack = 'chromium' | 'node';
+
+/** What kind of secret was being checked when a site refused it. */
+export type CredentialKind = 'passphrase' | 'script-key' | 'session-token';
+
+/** What a finding is tailored to: the same failure means different things on different sites. */
+export interface FindingContext {
+  loginMethod: LoginMethod | null;
+  site: SiteAddress | null;
+  login?: string | null;
+  /** Refused logins this app has caused for this account (ShotGrid locks after 10). */
+  failedLogins?: number;
+  /** Defaults to 'passphrase', the artist's own login. */
+  credential?: CredentialKind;
+  /** Unknown means the steps cover both the app and the command line tool. */
+  networkStack?: NetworkStack;
+  /** `process.platform` values: 'darwin', 'win32', 'linux'. */
+  platform?: string;
+}
+
+/**
+ * Particulars of one occurrence (the host that did not resolve, the server's own message...). Kept
+ * apart from the context because they describe what happened, not where.
+ */
+export interface FindingFacts {
+  host?: string;
+  detail?: string;
+  serverMessage?: string;
+  status?: number;
+  location?: string | null;
+  pageTitle?: string | null;
+  contentType?: string | null;
+  limitBytes?: number;
+  afterMs?: number;
+  faultCode?: number;
+  targetLogin?: string;
+  rawLoginMethod?: string | null;
+  skewSeconds?: number;
+  keychainBackend?: string;
+  keychainMessage?: string;
+  keychainFix?: string;
+  inputMessage?: string;
+}
