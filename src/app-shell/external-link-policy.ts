@@ -5,14 +5,18 @@
  * on the list: Autodesk's own pages, the user's own ShotGrid sites, and hosts the studio's managed
  * config adds. Plain http is allowed only for a loopback practice site while running the demo.
  */
-export const FIXED_EXTERNAL_HOSTS: readonly string[] = [
+import { helpLinkHosts } from '../diagnosis/help-links';
+
+/** Autodesk's account and documentation pages, plus every host a finding's help link points to. */
+export const FIXED_EXTERNAL_HOSTS: readonly string[] = [...new Set([
   'profile.autodesk.com',
   'accounts.autodesk.com',
   'help.autodesk.com',
   'www.autodesk.com',
   'community.shotgridsoftware.com',
   'developers.shotgridsoftware.com',
-];
+  ...helpLinkHosts,
+])];
 
 export type ExternalLinkDecision = { allowed: true; url: string } | { allowed: false; reason: string };
 

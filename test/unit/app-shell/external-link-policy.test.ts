@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { helpLinks } from '../../../src/diagnosis/help-links';
 import { ExternalLinkPolicy, FIXED_EXTERNAL_HOSTS } from '../../../src/app-shell/external-link-policy';
 
 describe('ExternalLinkPolicy', () => {
@@ -7,6 +8,11 @@ describe('ExternalLinkPolicy', () => {
     for (const host of FIXED_EXTERNAL_HOSTS) {
       expect(policy.check(`https://${host}/some/page?x=1`)).toEqual({ allowed: true, url: `https://${host}/some/page?x=1` });
     }
+  });
+
+  it('opens every help link a finding can carry', () => {
+    const policy = new ExternalLinkPolicy();
+    for (const link of Object.values(helpLinks)) expect(policy.check(link.url)).toEqual({ allowed: true, url: link.url });
   });
 
   it('opens the user\'s own sites once they are known, and not before', () => {

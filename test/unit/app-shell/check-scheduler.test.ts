@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { CheckScheduler, schedulerTimings } from '../../../src/app-shell/check-scheduler';
+import type { ScheduledAccount, ScheduledReason } from '../../../src/app-shell/check-scheduler';
+import { FakeClock } from '../../fixtures/fake-clock';
+
+const HOUR = 3_600_000;
+
+/** A site of saved logins whose checks record the time, as the real service does. */
+function setup(accounts: ScheduledAccount[], options: { intervalHours?: number; failing?: string[] } = {}) {
+  const clock = new FakeClock();
+  const checks: Array<{ id: string; reason: ScheduledReason }> = [];
+  const errors: string[] = [];
+  let interval = options.intervalHours ?? 6;
+  const scheduler = new CheckScheduler({
+    clock,
+    intervalHours: () => interval,
+    listAccounts: async () => accounts.map((a) => ({ ...a })),
+    check: async (id, reason) => {
+      checks.push({ id, reason });
+      const account = accounts.find((a) => a.id === id);
+      if (account) account.lastCheckedAt = clock.iso();
+      if (options.failing?.includes(id)) throw new Error('network down');
+    },
+    onError: (id) => errors.push(id),
+  });
+  return { clock, checks, errors, scheduler, setInterval: (hours: number) => { interval = hours; } };
+}
+
+/** Relative to the FakeClock's start time, which every test begins at. */
+const hoursAgo = (hours: number) => new FakeClock().iso(-hours * HOUR);
+const account = (id: string, lastCheckedAt: string | null = null, checksPaused = false): ScheduledAccount => ({ id, lastCheckedAt, checksPaused });
+
+describe('CheckScheduler', () => {
+  it('checks every login shortly after start-up, then again every interval', async () => {
+    const { clock, checks, scheduler } = setup([account('a'), account('b')]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs - 1);
+    expect(checks).toEqual([]);
+    await clock.advance(1);
+    expect(checks).toEqual([{ id: 'a', reason: 'startup' }, { id: 'b', reason: 'startup' }]);
+    await clock.advance(6 * HOUR - 1);
+    expect(checks).toHaveLength(2);
+    await clock.advance(1);
+    expect(checks.slice(2)).toEqual([{ id: 'a', reason: 'schedule' }, { id: 'b', reason: 'schedule' }]);
+  });
+
+  it('never checks a login whose checks are paused after an authentication failure', async () => {
+    const { clock, checks, scheduler } = setup([account('a'), account('locked-out', null, true)]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    scheduler.resumed();
+    scheduler.networkRestored();
+    await clock.advance(48 * HOUR);
+    expect(checks.map((c) => c.id)).not.toContain('locked-out');
+    expect(checks.filter((c) => c.id === 'a').length).toBeGreaterThan(5);
+  });
+
+  it('sets no timer at all when every login is paused', async () => {
+    const { clock, checks, scheduler } = setup([account('a', null, true)]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    expect(checks).toEqual([]);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('re-checks after wake-up once things settle, skipping logins checked minutes ago', async () => {
+    const { clock, checks, scheduler } = setup([account('fresh', hoursAgo(0.1)), account('stale', hoursAgo(2))]);
+    scheduler.start();
+    scheduler.resumed();
+    await clock.advance(schedulerTimings.startupDelayMs - 1);
+    expect(checks).toEqual([]);
+    await clock.advance(1);
+    // Start-up and wake-up arrived together: one pass, with the first reason.
+    expect(checks).toEqual([{ id: 'stale', reason: 'startup' }]);
+  });
+
+  it('collapses a burst of wake-up and network events into one pass', async () => {
+    const { clock, checks, scheduler } = setup([account('a', hoursAgo(1))]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    checks.length = 0;
+    await clock.advance(30 * 60_000);
+    scheduler.resumed();
+    await clock.advance(1_000);
+    scheduler.networkRestored();
+    scheduler.networkRestored();
+    await clock.advance(schedulerTimings.settleDelayMs);
+    expect(checks).toEqual([{ id: 'a', reason: 'resume' }]);
+  });
+
+  it('checks when the network comes back', async () => {
+    const { clock, checks, scheduler } = setup([account('a', hoursAgo(3))]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    checks.length = 0;
+    await clock.advance(schedulerTimings.minGapMs);
+    scheduler.networkRestored();
+    await clock.advance(schedulerTimings.settleDelayMs);
+    expect(checks).toEqual([{ id: 'a', reason: 'network' }]);
+  });
+
+  it('waits only for what is left of the interval for a login checked earlier', async () => {
+    const { clock, checks, scheduler } = setup([account('a', hoursAgo(5))]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    expect(checks).toEqual([{ id: 'a', reason: 'startup' }]);
+    // Start-up re-checked it, so the next scheduled check is a full interval after that.
+    await clock.advance(6 * HOUR);
+    expect(checks).toEqual([{ id: 'a', reason: 'startup' }, { id: 'a', reason: 'schedule' }]);
+  });
+
+  it('applies a new interval at the next reschedule', async () => {
+    const { clock, checks, scheduler, setInterval } = setup([account('a')]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    setInterval(1);
+    await scheduler.reschedule();
+    await clock.advance(HOUR);
+    expect(checks.map((c) => c.reason)).toEqual(['startup', 'schedule']);
+    expect(clock.pendingTimers).toBe(1);
+  });
+
+  it('keeps going when one login\'s check throws', async () => {
+    const { clock, checks, errors, scheduler } = setup([account('a'), account('b')], { failing: ['a'] });
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    expect(checks.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(errors).toEqual(['a']);
+  });
+
+  it('checks one login at a time', async () => {
+    const clock = new FakeClock();
+    let inFlight = 0;
+    let most = 0;
+    const scheduler = new CheckScheduler({
+      clock,
+      intervalHours: () => 6,
+      listAccounts: async () => [account('a'), account('b'), account('c')],
+      check: async () => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+      },
+    });
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    expect(most).toBe(1);
+  });
+
+  it('does nothing after stop', async () => {
+    const { clock, checks, scheduler } = setup([account('a')]);
+    scheduler.start();
+    scheduler.stop();
+    scheduler.resumed();
+    await clock.advance(48 * HOUR);
+    expect(checks).toEqual([]);
+    expect(clock.pendingTimers).toBe(0);
+  });
+});
