@@ -40,6 +40,12 @@ export interface ScriptKeyCredentials {
   sudoAsLogin?: string;
 }
 
+/** A saved web session (from 2FA or the App Session Launcher) and whose it is: API3 has no "who am I". */
+export interface SessionTokenCredentials {
+  login: string;
+  sessionToken: string;
+}
+
 export interface VerifiedScriptKey {
   scriptName: string;
   apiUserId: number | null;
@@ -60,7 +66,7 @@ export interface ShotgridClient {
   probe(site: SiteAddress, options?: CallOptions): Promise<Outcome<SiteInfo>>;
   verifyLogin(site: SiteAddress, credentials: UserLoginCredentials, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
   verifyScriptKey(site: SiteAddress, credentials: ScriptKeyCredentials, options?: CallOptions): Promise<Outcome<VerifiedScriptKey>>;
-  verifySessionToken(site: SiteAddress, sessionToken: string, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
+  verifySessionToken(site: SiteAddress, credentials: SessionTokenCredentials, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
 }
 
 /** The part of WHATWG fetch the client uses: Node's fetch, undici's or Electron's `net.fetch`. */
@@ -78,4 +84,6 @@ export interface ShotgridClientOptions {
   userAgent: string;
   timeoutMs?: number;
   maxResponseBytes?: number;
+  /** Pause before the one retry of `info` after a 502/504. */
+  probeRetryDelayMs?: number;
 }

@@ -1,0 +1,10 @@
+/** Which network stack carried the requests, for reports: support staff need to know whose proxy and trust store applied. */
+export interface NetworkStackInfo {
+  /** `node`: the CLI (undici, environment proxy, Node's CA store). `chromium`: the app (Electron `net.fetch`, system settings). */
+  stack: 'node' | 'chromium';
+  /** The proxy used for https sites, without any user name or password; `null` when none. */
+  proxy: string | null;
+  noProxy: string | null;
+  /** The `NODE_EXTRA_CA_CERTS` path Node was started with, if any. */
+  extraCaCerts: string | null;
+}

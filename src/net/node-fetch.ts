@@ -1,0 +1,71 @@
+import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+import type { FetchLike } from '../shotgrid/shotgrid-client';
+import type { NetworkStackInfo } from './network-stack';
+import { ProxyUnreachableError } from './proxy-error';
+import { proxyFor, readProxySettings } from './proxy-settings';
+import { redactProxy } from './redact-proxy';
+
+export interface NodeFetch {
+  fetch: FetchLike;
+  network: NetworkStackInfo;
+}
+
+/**
+ * The CLI's fetch: undici with the environment's proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case)
+ * and Node's CA store, which includes NODE_EXTRA_CA_CERTS. TLS verification is always on: there is no
+ * option to turn it off.
+ */
+export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): NodeFetch {
+  const settings = readProxySettings(env);
+  const httpsProxy = settings.httpsProxy ?? settings.httpProxy;
+  const network: NetworkStackInfo = {
+    stack: 'node',
+    proxy: httpsProxy === null ? null : redactProxy(httpsProxy),
+    noProxy: settings.noProxy,
+    extraCaCerts: env.NODE_EXTRA_CA_CERTS?.trim() || null,
+  };
+
+  let dispatcher: EnvHttpProxyAgent;
+  try {
+    // Empty strings, not undefined: undefined would make the agent read process.env instead of `env`.
+    dispatcher = new EnvHttpProxyAgent({
+      httpProxy: settings.httpProxy ?? '',
+      httpsProxy: settings.httpsProxy ?? '',
+      noProxy: settings.effectiveNoProxy,
+    });
+  } catch {
+    const proxy = network.proxy ?? redactProxy(settings.httpProxy ?? '');
+    const refusal = () => Promise.reject(new ProxyUnreachableError(`The proxy setting "${proxy}" is not a valid proxy address.`));
+    return { network, fetch: refusal };
+  }
+
+  const fetch: FetchLike = async (url, init) => {
+    try {
+      // undici's Response is the WHATWG Response the rest of the code expects.
+      return (await undiciFetch(url, { ...init, dispatcher })) as unknown as Response;
+    } catch (error) {
+      throw blameProxy(error, proxyFor(settings, url));
+    }
+  };
+  return { fetch, network };
+}
+
+/** Failures to open a connection, which through a proxy can only be failures to reach the proxy. */
+const connectCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function blameProxy(error: unknown, proxy: string | null): unknown {
+  if (proxy === null) return error;
+  const code = connectCode(error);
+  if (code === null) return error;
+  return new ProxyUnreachableError(`Could not reach the proxy ${redactProxy(proxy)} (${code}).`, { cause: error });
+}
+
+function connectCode(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && connectCodes.has(code)) return code;
+    current = cause;
+  }
+  return null;
+}

@@ -1,0 +1,145 @@
+import { classifyFetchError } from '../net/classify-fetch-error';
+import type { HttpFailure, NetworkFailure } from './failure';
+import type { FetchLike } from './shotgrid-client';
+
+/** What came back over HTTP, before any meaning is read into it. */
+export interface HttpReply {
+  status: number;
+  contentType: string | null;
+  location: string | null;
+  /** The `Date` header, as sent. */
+  date: string | null;
+  body: string;
+}
+
+export type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' }>;
+export type TransportResult = { ok: true; reply: HttpReply } | { ok: false; failure: TransportFailure };
+
+export interface TransportSettings {
+  fetch: FetchLike;
+  userAgent: string;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  /** Cancels the request from outside (the person closed the window). */
+  signal?: AbortSignal;
+}
+
+/** Sends requests one at a time, each bounded in time and size, and counts them. */
+export interface Transport {
+  postJson(url: string, body: string): Promise<TransportResult>;
+  readonly roundTrips: number;
+}
+
+export function createTransport(settings: TransportSettings): Transport {
+  let roundTrips = 0;
+  return {
+    get roundTrips() {
+      return roundTrips;
+    },
+    postJson(url, body) {
+      roundTrips += 1;
+      return postJson(settings, url, body);
+    },
+  };
+}
+
+const CANCELLED: NetworkFailure = { kind: 'network', detail: 'The check was cancelled.' };
+
+async function postJson(settings: TransportSettings, url: string, body: string): Promise<TransportResult> {
+  if (settings.signal?.aborted) {
+    return { ok: false, failure: CANCELLED };
+  }
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, settings.timeoutMs);
+  const cancel = () => controller.abort();
+  settings.signal?.addEventListener('abort', cancel, { once: true });
+  const started = Date.now();
+
+  const failed = (error: unknown): TransportResult => {
+    if (timedOut) return { ok: false, failure: { kind: 'timeout', afterMs: settings.timeoutMs } };
+    if (settings.signal?.aborted) return { ok: false, failure: CANCELLED };
+    return { ok: false, failure: classifyFetchError(error, { host: new URL(url).hostname, elapsedMs: Date.now() - started }) };
+  };
+
+  try {
+    let response: Response;
+    try {
+      response = await settings.fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          accept: 'application/json',
+          'user-agent': settings.userAgent,
+        },
+        body,
+        signal: controller.signal,
+        redirect: 'manual',
+      });
+    } catch (error) {
+      return failed(error);
+    }
+    try {
+      const text = await readCapped(response, settings.maxResponseBytes);
+      if (text === null) {
+        return { ok: false, failure: { kind: 'too-large', limitBytes: settings.maxResponseBytes } };
+      }
+      return { ok: true, reply: toReply(response, text) };
+    } catch (error) {
+      // The connection broke while the reply was arriving.
+      return failed(error);
+    }
+  } finally {
+    clearTimeout(timer);
+    settings.signal?.removeEventListener('abort', cancel);
+  }
+}
+
+function toReply(response: Response, body: string): HttpReply {
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    location: response.headers.get('location'),
+    date: response.headers.get('date'),
+    body,
+  };
+}
+
+/** The body as text, or `null` once it passes `maxBytes`; stops reading there, whatever Content-Length said. */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (response.body === null) {
+    return '';
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(concat(chunks, total));
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
