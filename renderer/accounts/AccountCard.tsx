@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import type { AccountView } from '../../src/ipc/contract';
+import { ConfirmPanel } from '../components/ConfirmPanel';
+import { FindingView } from '../components/FindingView';
+import { StatusLabel } from '../components/StatusLabel';
+import { describeWhen } from '../components/format-time';
+import { describeCallError, gridpass } from '../gridpass';
+import { LockoutNotice } from '../wizard/LockoutNotice';
+import { healthDisplay } from './health';
+
+interface Props {
+  account: AccountView;
+  onUpdated: (account: AccountView) => void;
+  onForgotten: () => void;
+  onSetUpAgain: (site: string) => void;
+  onDiagnose: (accountId: string) => void;
+}
+
+/** One saved login: whether it works, when it was last checked, and what can be done with it. */
+export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onDiagnose }: Props) {
+  const [checking, setChecking] = useState(false);
+  const [confirmForget, setConfirmForget] = useState(false);
+  const [forgetting, setForgetting] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const health = healthDisplay[checking ? 'checking' : account.health];
+  const when = describeWhen(account.lastCheckedAt);
+  const titleId = `account-${account.id}`;
+
+  const checkNow = async () => {
+    setChecking(true);
+    setProblem(null);
+    try {
+      onUpdated(await gridpass().checkAccount({ accountId: account.id }));
+    } catch (error) {
+      setProblem(describeCallError(error));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const forget = async () => {
+    setForgetting(true);
+    try {
+      const result = await gridpass().forgetAccount({ accountId: account.id });
+      if (result.ok) onForgotten();
+      else setProblem(result.message);
+    } catch (error) {
+      setProblem(describeCallError(error));
+    } finally {
+      setForgetting(false);
+      setConfirmForget(false);
+    }
+  };
+
+  return (
+    <li className="account" aria-labelledby={titleId}>
+      <div className="account-head">
+        <div>
+          <h2 id={titleId} className="account-title">{account.displayName ?? account.login}</h2>
+          <p className="account-sub">
+            {account.login} on {account.host}
+          </p>
+        </div>
+        <span aria-live="polite">
+          <StatusLabel icon={health.icon} text={health.text} />
+        </span>
+      </div>
+      <dl className="facts facts-inline">
+        <dt>Last checked</dt>
+        <dd title={when.exact}>{when.text}</dd>
+        <dt>Failed sign-ins from Gridpass</dt>
+        <dd>{account.failedLogins}</dd>
+        {account.hasSavedPat && (
+          <>
+            <dt>Token</dt>
+            <dd>Kept in the keychain</dd>
+          </>
+        )}
+      </dl>
+      {account.checksPaused && (
+        <p className="note">
+          Regular checks are paused after a failed sign-in, so Gridpass can’t lock your account. Fix the problem below, then
+          choose Check now.
+        </p>
+      )}
+      {account.secretMissing && (
+        <p className="note">
+          Gridpass can’t read this login’s passphrase from the keychain any more.{' '}
+          <button type="button" className="button button-link" onClick={() => onSetUpAgain(account.site)}>Set it up again</button>
+        </p>
+      )}
+      {account.lastFinding && account.health !== 'ok' && <FindingView finding={account.lastFinding} level={3} />}
+      {account.failedLogins > 0 && <LockoutNotice failedLogins={account.failedLogins} warning={null} />}
+      {problem && <p className="inline-problem" role="alert">{problem}</p>}
+      {confirmForget ? (
+        <ConfirmPanel
+          title={`Forget ${account.login} on ${account.host}?`}
+          confirmLabel="Forget this login"
+          busy={forgetting}
+          onConfirm={() => void forget()}
+          onCancel={() => setConfirmForget(false)}
+        >
+          <p>
+            Gridpass removes this login and its passphrase{account.hasSavedPat ? ' and token' : ''} from this computer. Your
+            ShotGrid account itself doesn’t change.
+          </p>
+        </ConfirmPanel>
+      ) : (
+        <div className="actions">
+          <button type="button" className="button button-secondary" onClick={() => void checkNow()} disabled={checking}>
+            {checking ? 'Checking…' : 'Check now'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => onDiagnose(account.id)}>Diagnose</button>
+          <span className="spacer" />
+          <button type="button" className="button button-quiet" onClick={() => setConfirmForget(true)}>Forget…</button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { AccountView, RequestOf } from '../../src/ipc/contract';
+import { gridpass } from '../gridpass';
+import type { DiagnoseTarget } from './diagnose-target';
+
+type Target = RequestOf<'startDiagnose'>['target'];
+
+interface Props {
+  initialTarget: DiagnoseTarget | null;
+  busy: boolean;
+  onStart: (target: Target) => void;
+}
+
+/** Choose what to check: a saved login, or any site with an optional login and passphrase. */
+export function DiagnoseForm({ initialTarget, busy, onStart }: Props) {
+  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+  const [kind, setKind] = useState<Target['kind']>(initialTarget?.kind === 'site' ? 'site' : 'account');
+  const [accountId, setAccountId] = useState(initialTarget?.kind === 'account' ? initialTarget.accountId : '');
+  const [site, setSite] = useState(initialTarget?.kind === 'site' ? initialTarget.site : '');
+  const [login, setLogin] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+
+  useEffect(() => {
+    let current = true;
+    gridpass().listAccounts({}).then(
+      (list) => current && setAccounts(list),
+      () => current && setAccounts([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const hasAccounts = accounts !== null && accounts.length > 0;
+  const mode = hasAccounts ? kind : 'site';
+  const chosenAccount = accountId || accounts?.[0]?.id || '';
+  const ready = mode === 'account' ? chosenAccount !== '' : site.trim() !== '';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready || busy) return;
+    if (mode === 'account') {
+      onStart({ kind: 'account', accountId: chosenAccount });
+      return;
+    }
+    const sent = passphrase;
+    setPassphrase('');
+    onStart({ kind: 'site', site: site.trim(), ...(login.trim() ? { login: login.trim() } : {}), ...(sent ? { passphrase: sent } : {}) });
+  };
+
+  return (
+    <form className="form panel" onSubmit={submit} noValidate aria-label="What to check">
+      {hasAccounts && (
+        <fieldset className="choice">
+          <legend>What to check</legend>
+          <label className="check">
+            <input type="radio" name="target" checked={mode === 'account'} onChange={() => setKind('account')} />
+            <span>A saved login</span>
+          </label>
+          <label className="check">
+            <input type="radio" name="target" checked={mode === 'site'} onChange={() => setKind('site')} />
+            <span>Another site or login</span>
+          </label>
+        </fieldset>
+      )}
+      {mode === 'account' && accounts ? (
+        <div className="field">
+          <label htmlFor="diagnose-account">Saved login</label>
+          <select id="diagnose-account" value={chosenAccount} onChange={(event) => setAccountId(event.target.value)}>
+            {accounts.map((account) => (
+              <option key={account.id} value={account.id}>{account.login} on {account.host}</option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <div className="field-grid">
+          <div className="field field-wide">
+            <label htmlFor="diagnose-site">Site address</label>
+            <input id="diagnose-site" type="text" inputMode="url" spellCheck={false} value={site} onChange={(event) => setSite(event.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="diagnose-login">Login (optional)</label>
+            <input id="diagnose-login" type="text" autoComplete="username" spellCheck={false} value={login} onChange={(event) => setLogin(event.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="diagnose-passphrase">Passphrase (optional)</label>
+            <input id="diagnose-passphrase" type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
+          </div>
+          <p className="hint field-wide">Without a passphrase Gridpass checks everything except signing in.</p>
+        </div>
+      )}
+      <div className="form-buttons">
+        <button type="submit" className="button button-primary" disabled={!ready || busy}>
+          {busy ? 'Checking…' : 'Run the checks'}
+        </button>
+      </div>
+    </form>
+  );
+}

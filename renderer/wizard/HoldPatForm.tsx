@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { StatusLabel } from '../components/StatusLabel';
+import { describeCallError, gridpass } from '../gridpass';
+
+interface Props {
+  siteUrl: string;
+  heldLength: number | null;
+  onHeld: (length: number) => void;
+}
+
+/**
+ * Optional: hand the freshly made token to Gridpass so it can copy it again in the next step.
+ * The field is emptied the moment the token is sent; main answers with its length only.
+ */
+export function HoldPatForm({ siteUrl, heldLength, onHeld }: Props) {
+  const [pat, setPat] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!pat) return;
+    const sent = pat;
+    setPat('');
+    setBusy(true);
+    try {
+      const result = await gridpass().holdPat({ site: siteUrl, pat: sent });
+      if (result.ok) {
+        setMessage(null);
+        onHeld(result.length);
+      } else {
+        setMessage(result.message);
+      }
+    } catch (error) {
+      setMessage(describeCallError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <h3>Optional: let Gridpass hold the token</h3>
+      <p className="hint">
+        The code is shown only once. Paste it here and Gridpass copies it for you in the next step, then clears it from
+        the clipboard. It isn’t saved unless you choose that at the end.
+      </p>
+      <div className="inline-field">
+        <label htmlFor="pat">Token</label>
+        <input
+          id="pat"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={pat}
+          onChange={(event) => setPat(event.target.value)}
+        />
+        <button type="submit" className="button button-secondary" disabled={!pat || busy}>Hold token</button>
+      </div>
+      <div aria-live="polite">
+        {message && <p className="inline-problem">{message}</p>}
+        {heldLength !== null && !message && (
+          <p><StatusLabel icon="ok" text={`Gridpass is holding your token (${heldLength} characters).`} /></p>
+        )}
+      </div>
+    </form>
+  );
+}

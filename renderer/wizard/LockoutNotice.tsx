@@ -1,0 +1,18 @@
+/** ShotGrid locks an account for an hour after this many failed logins. */
+const lockoutAfter = 10;
+
+/** How close Gridpass has brought this login to a lockout, so the person can stop in time. */
+export function LockoutNotice({ failedLogins, warning }: { failedLogins: number; warning: string | null }) {
+  if (failedLogins === 0 && !warning) return null;
+  return (
+    <div className="lockout" role="note">
+      <p>
+        <strong>
+          Failed sign-ins from Gridpass for this login: {failedLogins} of {lockoutAfter}.
+        </strong>{' '}
+        ShotGrid locks an account for an hour after {lockoutAfter} failed sign-ins. Gridpass never retries by itself.
+      </p>
+      {warning && <p>{warning}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { LoginMethod } from '../../src/ipc/contract';
+
+export type WizardStepId =
+  | 'welcome'
+  | 'site'
+  | 'passphrase'
+  | 'create-pat'
+  | 'bind-pat'
+  | 'no-pat'
+  | 'sso'
+  | 'verify'
+  | 'save'
+  | 'done';
+
+/**
+ * The steps for a site, in order. Identity sites need the passphrase and a bound token first;
+ * sites that still use their own logins (or LDAP) go straight to checking the login; SSO sites
+ * refuse passwords by design, so their path explains that before offering the check anyway.
+ * Until a site has been found, only the first two steps are known.
+ */
+export function stepsFor(method: LoginMethod | null | undefined, siteKnown: boolean): WizardStepId[] {
+  if (!siteKnown) return ['welcome', 'site'];
+  switch (method) {
+    case 'oxygen':
+      return ['welcome', 'site', 'passphrase', 'create-pat', 'bind-pat', 'verify', 'save', 'done'];
+    case 'saml2':
+      return ['welcome', 'site', 'sso', 'verify', 'save', 'done'];
+    default:
+      return ['welcome', 'site', 'no-pat', 'verify', 'save', 'done'];
+  }
+}
+
+export const stepTitles: Record<WizardStepId, string> = {
+  welcome: 'Welcome',
+  site: 'Your site',
+  passphrase: 'Set a passphrase',
+  'create-pat': 'Create a token',
+  'bind-pat': 'Connect the token',
+  'no-pat': 'How your site signs in',
+  sso: 'Single sign-on',
+  verify: 'Check your login',
+  save: 'Save',
+  done: 'Done',
+};
