@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { ApprovalResult, PendingAppSessionRequest } from './app-session-launcher';
+import { jsonReply } from './practice-reply';
+import type { PracticeReply } from './practice-reply';
+import type { RequestOutcome } from './request-log';
+import { faultSwitchesSchema } from './transport-faults';
+import type { FaultSwitches } from './transport-faults';
+
+/** What the control routes may do to the running site. */
+export interface PracticeControlTarget {
+  faults(): FaultSwitches;
+  setFaults(faults: FaultSwitches): void;
+  summary(): unknown;
+  openBrowserSession(login: string): string;
+  appSessionRequests(): PendingAppSessionRequest[];
+  approveAppSession(requestId: string, login: string): ApprovalResult;
+  denyAppSession(requestId: string): ApprovalResult;
+}
+
+export interface ControlAnswer {
+  reply: PracticeReply;
+  outcome: RequestOutcome;
+}
+
+export const CONTROL_PREFIX = '/__practice/';
+
+const decisionSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('approve'), login: z.string().min(1) }),
+  z.strictObject({ decision: z.literal('deny') }),
+]);
+const browserSessionSchema = z.strictObject({ login: z.string().min(1) });
+
+/**
+ * `/__practice/*`: switches for demos and training, reachable only on the loopback address the site listens
+ * on, and never subject to the fault switches (or a site switched to "reset" could never be switched back).
+ */
+export function handleControl(target: PracticeControlTarget, method: string, pathname: string, body: Buffer): ControlAnswer {
+  const route = pathname.slice(CONTROL_PREFIX.length);
+  if (route === 'faults' && method === 'GET') return ok(target.faults());
+  if (route === 'faults' && method === 'POST') {
+    const parsed = parseJson(body, faultSwitchesSchema);
+    if (!parsed.ok) return badRequest(parsed.message);
+    target.setFaults(parsed.value);
+    return ok(target.faults());
+  }
+  if (route === 'accounts' && method === 'GET') return ok(target.summary());
+  if (route === 'sessions' && method === 'POST') {
+    const parsed = parseJson(body, browserSessionSchema);
+    if (!parsed.ok) return badRequest(parsed.message);
+    try {
+      return ok({ session_token: target.openBrowserSession(parsed.value.login) });
+    } catch (error) {
+      return badRequest(error instanceof Error ? error.message : 'Cannot open a session for that login.');
+    }
+  }
+  if (route === 'app-session-requests' && method === 'GET') return ok({ pending: target.appSessionRequests() });
+  const decision = /^app-session-requests\/([^/]+)$/.exec(route);
+  if (decision?.[1] !== undefined && method === 'POST') {
+    const parsed = parseJson(body, decisionSchema);
+    if (!parsed.ok) return badRequest(parsed.message);
+    const result = parsed.value.decision === 'approve'
+      ? target.approveAppSession(decision[1], parsed.value.login)
+      : target.denyAppSession(decision[1]);
+    return result.ok ? ok({ ok: true }) : answer(404, { message: `Cannot do that: ${result.reason}.` });
+  }
+  return answer(404, { message: 'Not Found' });
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function parseJson<T>(body: Buffer, schema: z.ZodType<T>): Parsed<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    return { ok: false, message: 'The body is not valid JSON.' };
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+    return { ok: false, message: issues.join('; ') };
+  }
+  return { ok: true, value: result.data };
+}
+
+function ok(value: unknown): ControlAnswer {
+  return answer(200, value);
+}
+
+function badRequest(message: string): ControlAnswer {
+  return answer(400, { message });
+}
+
+function answer(status: number, value: unknown): ControlAnswer {
+  const outcome: RequestOutcome = status === 200 ? { kind: 'ok' } : { kind: 'http-error', status, code: null };
+  return { reply: jsonReply(status, value), outcome };
+}
