@@ -35,7 +35,6 @@ export function parseDeepLink(raw: string): DeepLinkResult {
   const site = (sites[0] ?? '').trim();
   if (site === '') return refuse('the "site" parameter is empty');
   if (site.length > MAX_SITE_LENGTH) return refuse(`the "site" parameter is longer than ${MAX_SITE_LENGTH} characters`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(site)) return refuse('the "site" parameter contains control characters');
   return { ok: true, link: { kind: 'setup', site } };
 }

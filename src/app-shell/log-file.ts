@@ -104,6 +104,5 @@ export class LogFile {
 }
 
 function escapeLineBreaks(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
