@@ -1,8 +1,9 @@
 import type { LoginMethod } from '../shotgrid/login-method';
 import type { SiteAddress } from '../site/site-address';
+import type { NetworkStackInfo } from '../net/network-stack';
 
 /** Which network code path made the request: the app's Chromium stack or the CLI's Node stack. */
-export type NetworkStack = 'chromium' | 'node';
+export type NetworkStack = NetworkStackInfo['stack'];
 
 /** What kind of secret was being checked when a site refused it. */
 export type CredentialKind = 'passphrase' | 'script-key' | 'session-token';

@@ -1,6 +1,6 @@
 import type { FixStep } from '../finding';
 import type { FindingContext, FindingFacts } from '../finding-context';
-import { quote, siteName, step, type FindingBuilder } from './wording';
+import { formatSkew, quote, siteName, step, type FindingBuilder } from './wording';
 
 function keychainName(context: FindingContext, facts: FindingFacts): string {
   switch (context.platform) {
@@ -82,7 +82,7 @@ export const localFindings = {
   }),
   'GP-CLOCK-SKEW': (context, facts) => {
     const seconds = Math.abs(facts.skewSeconds ?? 0);
-    const amount = seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${Math.round(seconds)} seconds`;
+    const amount = formatSkew(seconds);
     return {
       severity: seconds > 300 ? 'error' : 'warning',
       title: `This computer's clock is ${amount} off`,

@@ -72,3 +72,9 @@ function lowerFirst(text: string): string {
 export function formatDuration(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms)} ms`;
 }
+
+/** "90 seconds", "12 minutes": clock differences as people say them. */
+export function formatSkew(seconds: number): string {
+  const magnitude = Math.abs(seconds);
+  return magnitude >= 120 ? `${Math.round(magnitude / 60)} minutes` : `${Math.round(magnitude)} seconds`;
+}

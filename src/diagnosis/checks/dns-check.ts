@@ -1,0 +1,26 @@
+import { findingFor } from '../catalogue/catalogue';
+import type { Check } from './check';
+import { findingContextOf, outcome, skipped } from './check';
+
+export const dnsCheck: Check = {
+  id: 'dns',
+  name: 'DNS lookup',
+  gatesLaterChecks: true,
+  async run(context) {
+    const { site } = context.target;
+    if (site === null) return skipped('no site address given');
+    const result = await context.deps.resolveHost(site.host);
+    if (result.ok) {
+      return outcome('pass', `${site.host} resolves to ${result.addresses.join(', ')}`, result.addresses.map((a) => `Address: ${a}`));
+    }
+    const details = [`Error: ${result.code}: ${result.message}`];
+    const { route } = context.facts;
+    if (route.kind === 'proxy') {
+      // Behind a proxy only the proxy needs to resolve the name; many studio networks work exactly this way.
+      return outcome('warn', `${site.host} does not resolve on this computer; the proxy ${route.display} resolves it instead`, details);
+    }
+    context.facts.blockedBy = 'DNS lookup failed';
+    const finding = findingFor('GP-NET-DNS', findingContextOf(context), { host: site.host, detail: result.code });
+    return outcome('fail', `${site.host} was not found (${result.code})`, details, finding);
+  },
+};
