@@ -45,10 +45,16 @@ function isJsonMediaType(mediaType: string): boolean {
 function malformedDetail(body: string, error: unknown): string {
   const bytes = new TextEncoder().encode(body).byteLength;
   if (body.trim() === '') return 'The site sent an empty reply where JSON was expected.';
-  const cutOff = error instanceof SyntaxError && /end of (JSON )?input|unterminated/i.test(error.message);
+  const cutOff = error instanceof SyntaxError && endsEarly(error.message, body.length);
   return cutOff
     ? `The site's JSON reply stops before its end (${bytes} bytes received).`
     : `The site's reply is not valid JSON (${bytes} bytes received).`;
+}
+
+/** V8 says "Unexpected end of JSON input", or names a position at or past the last character. */
+function endsEarly(message: string, length: number): boolean {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return /end of (JSON )?input|unterminated/i.test(message) || (position !== undefined && Number(position) >= length);
 }
 
 function fail(failure: HttpFailure): JsonReply {

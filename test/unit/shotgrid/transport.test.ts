@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNodeFetch } from '../../../src/net/node-fetch';
+import { createTransport } from '../../../src/shotgrid/transport';
+import type { TransportSettings } from '../../../src/shotgrid/transport';
+import { closedPort, sendJson, sendText, startLoopbackServer } from '../../fixtures/loopback-server';
+import type { Handler, LoopbackServer } from '../../fixtures/loopback-server';
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function serve(handler: Handler): Promise<LoopbackServer> {
+  const server = await startLoopbackServer(handler);
+  servers.push(server);
+  return server;
+}
+
+function transport(overrides: Partial<TransportSettings> = {}) {
+  return createTransport({
+    fetch: createNodeFetch({}).fetch,
+    userAgent: 'gridpass/9.9.9 (Linux)',
+    timeoutMs: 5000,
+    maxResponseBytes: 1024,
+    ...overrides,
+  });
+}
+
+describe('transport: what it sends', () => {
+  it('POSTs the body once with JSON and user-agent headers, and counts the round trip', async () => {
+    const server = await serve((_request, response) => sendJson(response, { ok: 1 }));
+    const sender = transport();
+    await sender.postJson(`${server.origin}/api3/json`, '{"method_name":"info","params":[]}');
+
+    expect(server.requests).toHaveLength(1);
+    const [request] = server.requests;
+    expect(request).toMatchObject({ method: 'POST', path: '/api3/json', body: '{"method_name":"info","params":[]}' });
+    expect(request?.headers).toMatchObject({
+      'content-type': 'application/json; charset=utf-8',
+      accept: 'application/json',
+      'user-agent': 'gridpass/9.9.9 (Linux)',
+    });
+    expect(sender.roundTrips).toBe(1);
+  });
+});
+
+describe('transport: what it returns', () => {
+  it('returns status, headers that matter and the body', async () => {
+    const server = await serve((_request, response) => sendJson(response, { ok: 1 }, 200, { date: 'Tue, 03 Mar 2026 10:00:00 GMT' }));
+    expect(await transport().postJson(`${server.origin}/api3/json`, '{}')).toEqual({
+      ok: true,
+      reply: { status: 200, contentType: 'application/json; charset=utf-8', location: null, date: 'Tue, 03 Mar 2026 10:00:00 GMT', body: '{"ok":1}' },
+    });
+  });
+
+  it('does not follow redirects', async () => {
+    const server = await serve((_request, response) => sendText(response, 302, 'text/html', 'moved', { location: '/user/login' }));
+    const sent = await transport().postJson(`${server.origin}/api3/json`, '{}');
+    expect(sent).toMatchObject({ ok: true, reply: { status: 302, location: '/user/login' } });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('accepts a body of exactly the size limit', async () => {
+    const server = await serve((_request, response) => sendText(response, 200, 'application/json', 'x'.repeat(1024)));
+    expect(await transport().postJson(`${server.origin}/`, '{}')).toMatchObject({ ok: true, reply: { body: 'x'.repeat(1024) } });
+  });
+
+  it('stops at the size limit when Content-Length announces more', async () => {
+    const server = await serve((_request, response) => sendText(response, 200, 'application/json', 'x'.repeat(5000)));
+    expect(await transport().postJson(`${server.origin}/`, '{}')).toEqual({ ok: false, failure: { kind: 'too-large', limitBytes: 1024 } });
+  });
+
+  it('stops at the size limit when a chunked body keeps coming', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = 'y'.repeat(600);
+      response.write(chunk);
+      response.write(chunk);
+      response.end(chunk);
+    });
+    expect(await transport().postJson(`${server.origin}/`, '{}')).toEqual({ ok: false, failure: { kind: 'too-large', limitBytes: 1024 } });
+  });
+});
+
+describe('transport: network failures', () => {
+  it('reports a connection closed before any reply as a reset', async () => {
+    const server = await serve((_request, response) => response.socket?.destroy());
+    expect(await transport().postJson(`${server.origin}/`, '{}')).toEqual({ ok: false, failure: { kind: 'reset' } });
+  });
+
+  it('reports a reply cut off before its announced length as a reset', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+      response.write('{"results":{"version":[8,');
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    expect(await transport().postJson(`${server.origin}/`, '{}')).toEqual({ ok: false, failure: { kind: 'reset' } });
+  });
+
+  it('reports a closed port as refused', async () => {
+    const port = await closedPort();
+    const sender = transport();
+    expect(await sender.postJson(`http://127.0.0.1:${port}/api3/json`, '{}')).toEqual({ ok: false, failure: { kind: 'refused' } });
+    expect(sender.roundTrips).toBe(1);
+  });
+
+  it('reports a name that does not resolve as a DNS failure naming the host', async () => {
+    expect(await transport().postJson('https://gridpass-test.invalid/api3/json', '{}')).toEqual({
+      ok: false,
+      failure: { kind: 'dns', host: 'gridpass-test.invalid' },
+    });
+  });
+
+  it('gives up on a site that never answers after the timeout', async () => {
+    const server = await serve(() => undefined);
+    const started = Date.now();
+    expect(await transport({ timeoutMs: 200 }).postJson(`${server.origin}/`, '{}')).toEqual({ ok: false, failure: { kind: 'timeout', afterMs: 200 } });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('gives up on a reply that stalls half way after the timeout', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"results":');
+    });
+    expect(await transport({ timeoutMs: 200 }).postJson(`${server.origin}/`, '{}')).toEqual({ ok: false, failure: { kind: 'timeout', afterMs: 200 } });
+  });
+
+  it('stops when the caller cancels', async () => {
+    const server = await serve(() => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    expect(await transport({ signal: controller.signal }).postJson(`${server.origin}/`, '{}')).toEqual({
+      ok: false,
+      failure: { kind: 'network', detail: 'The check was cancelled.' },
+    });
+  });
+
+  it('sends nothing when already cancelled', async () => {
+    const server = await serve((_request, response) => sendJson(response, {}));
+    const controller = new AbortController();
+    controller.abort();
+    expect(await transport({ signal: controller.signal }).postJson(`${server.origin}/`, '{}')).toMatchObject({ ok: false, failure: { kind: 'network' } });
+    expect(server.requests).toEqual([]);
+  });
+});
