@@ -55,10 +55,10 @@ export function StepFrame(props: Props) {
       <div className="lead">{lead}</div>
       {children}
       {expect && (
-        <aside className="expect" aria-label="What you should see">
+        <div className="expect">
           <h3>What you should see</h3>
           <div>{expect}</div>
-        </aside>
+        </div>
       )}
       <div className="step-buttons">
         {onBack && (
