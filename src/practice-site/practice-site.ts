@@ -3,6 +3,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { LoginMethod } from '../shotgrid/login-method';
 import { AccountBook } from './account-book';
@@ -104,6 +105,11 @@ export async function startPracticeSite(options: PracticeSiteOptions = {}): Prom
   const site = new RunningSite(server, options, `${tls ? 'https' : 'http'}://${urlHost}`, urlHost, tls);
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void site.serve(request, response);
+  });
+  // Bytes that are not HTTP get a 400 and a closed connection, like any web server, not a hung socket.
+  server.on('clientError', (_error: Error, socket: Duplex) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.destroy();
   });
   return site;
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { api3, practiceSites, seededAccount } from '../../fixtures/practice-site';
+
+const sites = practiceSites();
+
+describe('practice controls', () => {
+  it('opens a browser session for a person, usable as an API3 session token', async () => {
+    const site = await sites.start({ method: 'saml2' });
+    const person = seededAccount('admin', 'saml2');
+    const response = await fetch(`${site.url}/__practice/sessions`, { method: 'POST', body: JSON.stringify({ login: person.login }) });
+    expect(response.status).toBe(200);
+    const { session_token: token } = (await response.json()) as { session_token: string };
+    expect((await api3(site, 'read', { session_token: token, reject_if_expired: true }, { type: 'HumanUser' })).body).toHaveProperty('results.entities');
+  });
+
+  it('refuses a session for an unknown person with a message, not a stack trace', async () => {
+    const site = await sites.start();
+    const response = await fetch(`${site.url}/__practice/sessions`, { method: 'POST', body: JSON.stringify({ login: 'ghost' }) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ message: "No active practice account has the login 'ghost'." });
+  });
+
+  it('answers bad JSON and unknown routes plainly', async () => {
+    const site = await sites.start();
+    const bad = await fetch(`${site.url}/__practice/faults`, { method: 'POST', body: '{not json' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ message: 'The body is not valid JSON.' });
+    const decision = await fetch(`${site.url}/__practice/app-session-requests/abc`, { method: 'POST', body: JSON.stringify({ decision: 'maybe' }) });
+    expect(decision.status).toBe(400);
+    expect((await fetch(`${site.url}/__practice/nothing`)).status).toBe(404);
+  });
+
+  it('logs control calls as control, without credentials', async () => {
+    const site = await sites.start();
+    await fetch(`${site.url}/__practice/faults`);
+    expect(site.log.entries()).toEqual([expect.objectContaining({ call: 'GET /__practice/faults', authKind: 'control', principal: null })]);
+    expect(site.log.credentialedCount()).toBe(0);
+  });
+});
