@@ -7,7 +7,7 @@ import { principalName } from './principal';
 import type { Principal } from './principal';
 import { IDENTITY_ONLY_TEXT, refusalText } from './refusal-wording';
 import type { AuthKind, RequestOutcome } from './request-log';
-import { record } from './site-context';
+import { logRequest } from './site-context';
 import type { SiteContext } from './site-context';
 import { api3Info } from './site-info';
 
@@ -37,17 +37,17 @@ interface Api3Call {
 export function handleApi3(context: SiteContext, body: Buffer): PracticeReply {
   const call = parseCall(body);
   if (!call.ok) {
-    record(context, ROUTE, 'none', null, null, faultOutcome(API3_REQUEST_FAULT));
+    logRequest(context, ROUTE, 'none', null, null, faultOutcome(API3_REQUEST_FAULT));
     return fault(API3_REQUEST_FAULT, call.message);
   }
   const { methodName, authBlock, methodParams } = call.value;
   if (methodName === 'info') {
-    record(context, methodName, 'none', null, null, { kind: 'ok' });
+    logRequest(context, methodName, 'none', null, null, { kind: 'ok' });
     const info = api3Info(context.identity);
     return success(context.style.infoWrapped ? { results: info } : info);
   }
   if (methodName !== 'get_session_token' && methodName !== 'read') {
-    record(context, methodName, 'none', null, null, faultOutcome(API3_REQUEST_FAULT));
+    logRequest(context, methodName, 'none', null, null, faultOutcome(API3_REQUEST_FAULT));
     return fault(API3_REQUEST_FAULT, `API method '${methodName}' is not available on the practice site.`);
   }
 
@@ -58,21 +58,21 @@ export function handleApi3(context: SiteContext, body: Buffer): PracticeReply {
   const who = nameFor(credentials, decision.principal);
   if (!decision.ok) {
     const { code, message } = refusalFault(context, decision.refusal);
-    record(context, methodName, authKindOf(credentials), who, sudoAs, faultOutcome(code));
+    logRequest(context, methodName, authKindOf(credentials), who, sudoAs, faultOutcome(code));
     return fault(code, message);
   }
 
   if (methodName === 'get_session_token') {
     const sessionId = decision.sessionId ?? context.sessions.open(decision.principal, now);
-    record(context, methodName, authKindOf(credentials), who, sudoAs, { kind: 'ok' });
+    logRequest(context, methodName, authKindOf(credentials), who, sudoAs, { kind: 'ok' });
     return success(context.style.sessionWrapped ? { results: { session_id: sessionId } } : { session_id: sessionId });
   }
   const read = runRead(context.book, methodParams);
   if (!read.ok) {
-    record(context, methodName, authKindOf(credentials), who, sudoAs, faultOutcome(API3_REQUEST_FAULT));
+    logRequest(context, methodName, authKindOf(credentials), who, sudoAs, faultOutcome(API3_REQUEST_FAULT));
     return fault(API3_REQUEST_FAULT, read.message);
   }
-  record(context, methodName, authKindOf(credentials), who, sudoAs, { kind: 'ok' });
+  logRequest(context, methodName, authKindOf(credentials), who, sudoAs, { kind: 'ok' });
   return success({ results: { entities: read.entities, paging_info: read.pagingInfo } });
 }
 

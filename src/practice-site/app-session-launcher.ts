@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isObject, stringField } from './json-shapes';
 import { htmlPage, htmlReply, jsonReply, mediaType } from './practice-reply';
 import type { PracticeReply } from './practice-reply';
-import { record } from './site-context';
+import { logRequest } from './site-context';
 import type { SiteContext } from './site-context';
 
 /** A pending request is forgotten after about five minutes (measured: 404 after 305 s). */
@@ -48,7 +48,7 @@ export class AppSessionLauncher {
     const page = /^\/app_session_request\/([^/]+)$/.exec(pathname);
     if (page?.[1] !== undefined && method === 'GET') {
       // Without a site cookie the browser is sent to sign in first, as on a live site.
-      record(this.context, 'GET /app_session_request/:id', 'none', null, null, { kind: 'http-error', status: 302, code: null });
+      logRequest(this.context, 'GET /app_session_request/:id', 'none', null, null, { kind: 'http-error', status: 302, code: null });
       const location = `${this.context.origin}/user/login?return_path=/app_session_request/${page[1]}`;
       return htmlReply(302, htmlPage('302 Found', 'Sign in to approve this request.'), { Location: location });
     }
@@ -86,13 +86,13 @@ export class AppSessionLauncher {
 
   private open(contentType: string | undefined, body: Buffer): PracticeReply {
     if (!this.context.identity.appSessionLauncher) {
-      record(this.context, REQUEST_ROUTE, 'none', null, null, { kind: 'http-error', status: 403, code: null });
+      logRequest(this.context, REQUEST_ROUTE, 'none', null, null, { kind: 'http-error', status: 403, code: null });
       return jsonReply(403, { message: 'The App Session Launcher is not enabled on this site.' });
     }
     const params = launcherParams(contentType, body);
     const missing = ['appName', 'machineId'].filter((name) => (params[name] ?? '') === '');
     if (missing.length > 0) {
-      record(this.context, REQUEST_ROUTE, 'none', null, null, { kind: 'http-error', status: 400, code: null });
+      logRequest(this.context, REQUEST_ROUTE, 'none', null, null, { kind: 'http-error', status: 400, code: null });
       return jsonReply(400, { message: `Missing params: ${missing.join(', ')}` });
     }
     this.forgetExpired();
@@ -100,7 +100,7 @@ export class AppSessionLauncher {
     this.requests.set(id, {
       id, appName: params['appName'] ?? '', machineId: params['machineId'] ?? '', createdAt: this.context.clock(), state: { kind: 'pending' },
     });
-    record(this.context, REQUEST_ROUTE, 'none', null, null, { kind: 'ok' });
+    logRequest(this.context, REQUEST_ROUTE, 'none', null, null, { kind: 'ok' });
     return jsonReply(200, { sessionRequestId: id, url: `${this.context.origin}/app_session_request/${id}?sticky_id=${id}` });
   }
 
@@ -109,15 +109,15 @@ export class AppSessionLauncher {
     this.forgetExpired();
     const request = this.requests.get(id);
     if (request === undefined || request.state.kind === 'denied') {
-      record(this.context, POLL_ROUTE, 'none', null, null, { kind: 'http-error', status: 404, code: null });
+      logRequest(this.context, POLL_ROUTE, 'none', null, null, { kind: 'http-error', status: 404, code: null });
       return jsonReply(404, NOT_FOUND);
     }
     if (request.state.kind === 'pending') {
-      record(this.context, POLL_ROUTE, 'none', null, null, { kind: 'ok' });
+      logRequest(this.context, POLL_ROUTE, 'none', null, null, { kind: 'ok' });
       return jsonReply(200, { approved: false });
     }
     this.requests.delete(id);
-    record(this.context, POLL_ROUTE, 'none', request.state.login, null, { kind: 'ok' });
+    logRequest(this.context, POLL_ROUTE, 'none', request.state.login, null, { kind: 'ok' });
     return jsonReply(200, { approved: true, sessionToken: request.state.sessionToken, userLogin: request.state.login });
   }
 

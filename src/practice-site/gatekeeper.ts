@@ -78,7 +78,11 @@ export class Gatekeeper {
     return { ok: true, principal, sessionId: null };
   }
 
-  /** The checks in the order a person meets them; each failure that looks like guessing counts towards a lock. */
+  /**
+   * The checks in the order a person meets them; each failure that looks like guessing counts towards a lock.
+   * A lock refuses even the right passphrase, while "inactive" is only told to someone who knows it. A live
+   * site's order here is UNVERIFIED; this one never tells a stranger more than "can't authenticate".
+   */
   private passwordRefusal(
     record: AccountRecord,
     credentials: Extract<Credentials, { kind: 'password' }>,

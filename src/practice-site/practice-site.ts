@@ -24,7 +24,7 @@ import { RequestLog } from './request-log';
 import type { RequestOutcome } from './request-log';
 import { handleRest } from './rest-endpoint';
 import { DEFAULT_IDLE_WINDOW_SECONDS, SessionStore } from './session-store';
-import { record } from './site-context';
+import { logRequest } from './site-context';
 import type { SiteContext } from './site-context';
 import { faultSwitchesSchema, planFaults } from './transport-faults';
 import type { FaultSwitches } from './transport-faults';
@@ -234,7 +234,7 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
       }
       await this.serveSite(request, response, method, url);
     } catch {
-      record(this.context, `${method} ${url.pathname}`, 'none', null, null, { kind: 'http-error', status: 500, code: null });
+      logRequest(this.context, `${method} ${url.pathname}`, 'none', null, null, { kind: 'http-error', status: 500, code: null });
       if (!response.headersSent) this.send(response, htmlReply(500, htmlPage('500 Internal Server Error', 'The practice site hit a bug.')));
       else response.destroy();
     }
@@ -247,7 +247,7 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
       return;
     }
     const answer = handleControl(this, method, pathname, body.body);
-    record(this.context, `${method} ${pathname}`, 'control', null, null, answer.outcome);
+    logRequest(this.context, `${method} ${pathname}`, 'control', null, null, answer.outcome);
     this.send(response, answer.reply);
   }
 
@@ -257,12 +257,12 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
     const plan = planFaults(faults);
     const call = `${method} ${url.pathname}`;
     if (plan.kind === 'reset') {
-      record(this.context, call, 'none', null, null, transportOutcome('reset'));
+      logRequest(this.context, call, 'none', null, null, transportOutcome('reset'));
       request.socket.destroy();
       return;
     }
     if (plan.kind === 'replace') {
-      record(this.context, call, 'none', null, null, transportOutcome(plan.fault));
+      logRequest(this.context, call, 'none', null, null, transportOutcome(plan.fault));
       request.resume();
       this.send(response, plan.reply);
       return;
@@ -300,7 +300,7 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
     method: string, pathname: string, status: number, title: string, text: string, headers: Record<string, string> = {},
   ): PracticeReply {
     const outcome: RequestOutcome = status < 400 ? { kind: 'ok' } : { kind: 'http-error', status, code: null };
-    record(this.context, `${method} ${pathname}`, 'none', null, null, outcome);
+    logRequest(this.context, `${method} ${pathname}`, 'none', null, null, outcome);
     return htmlReply(status, htmlPage(title, text), headers);
   }
 
@@ -309,7 +309,7 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
       response.destroy();
       return;
     }
-    record(this.context, call, 'none', null, null, { kind: 'http-error', status: 413, code: null });
+    logRequest(this.context, call, 'none', null, null, { kind: 'http-error', status: 413, code: null });
     const page = htmlPage('413 Request Entity Too Large', `Requests to this site are limited to ${this.maxBodyBytes} bytes.`);
     this.send(response, htmlReply(413, page, { Connection: 'close' }));
   }

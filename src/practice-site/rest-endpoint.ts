@@ -12,7 +12,7 @@ import {
   REST_AUTH_CODE, REST_BAD_REQUEST_CODE, REST_SSO_CODE, REST_TWO_FACTOR_CODE, restErrorReply, restNotFound,
 } from './rest-errors';
 import type { RestError } from './rest-errors';
-import { record } from './site-context';
+import { logRequest } from './site-context';
 import type { SiteContext } from './site-context';
 import { restRoot } from './site-info';
 
@@ -37,12 +37,12 @@ export interface RestRequest {
 export function handleRest(context: SiteContext, request: RestRequest): PracticeReply {
   const route = apiRoute(request.pathname);
   if (route === '' && request.method === 'GET') {
-    record(context, `GET ${request.pathname}`, 'none', null, null, { kind: 'ok' });
+    logRequest(context, `GET ${request.pathname}`, 'none', null, null, { kind: 'ok' });
     return jsonReply(200, restRoot(context.identity));
   }
   if (route === '/auth/access_token' && request.method === 'POST') return tokenEndpoint(context, request);
   const notFound = restNotFound();
-  record(context, `${request.method} ${request.pathname}`, 'none', null, null, errorOutcome(notFound));
+  logRequest(context, `${request.method} ${request.pathname}`, 'none', null, null, errorOutcome(notFound));
   return restErrorReply(notFound);
 }
 
@@ -59,7 +59,7 @@ function apiRoute(pathname: string): string | null {
 function tokenEndpoint(context: SiteContext, request: RestRequest): PracticeReply {
   const form = readForm(request);
   if (!form.ok) {
-    record(context, TOKEN_ROUTE, 'none', null, null, errorOutcome(form.error));
+    logRequest(context, TOKEN_ROUTE, 'none', null, null, errorOutcome(form.error));
     return restErrorReply(form.error);
   }
   const fields = form.fields;
@@ -73,7 +73,7 @@ function tokenEndpoint(context: SiteContext, request: RestRequest): PracticeRepl
       return refreshGrant(context, fields.get('refresh_token') ?? '');
     default: {
       const error: RestError = { status: 400, code: REST_BAD_REQUEST_CODE, title: 'Unsupported grant_type', source: {} };
-      record(context, TOKEN_ROUTE, 'none', null, null, errorOutcome(error));
+      logRequest(context, TOKEN_ROUTE, 'none', null, null, errorOutcome(error));
       return restErrorReply(error);
     }
   }
@@ -111,7 +111,7 @@ function credentialGrant(context: SiteContext, grant: string, fields: URLSearchP
   const authKind: AuthKind = credentials.kind === 'none' ? credentialKindOf(grant) : credentials.kind;
   if (credentials.kind === 'none') {
     const error = refusalError(context, { kind: 'missing-credentials' });
-    record(context, TOKEN_ROUTE, authKind, null, sudoAs, errorOutcome(error));
+    logRequest(context, TOKEN_ROUTE, authKind, null, sudoAs, errorOutcome(error));
     return restErrorReply(error);
   }
   const decision = context.gatekeeper.authenticate(credentials, sudoAs, context.clock());
@@ -120,10 +120,10 @@ function credentialGrant(context: SiteContext, grant: string, fields: URLSearchP
       : decision.principal === null ? null : principalName(decision.principal);
   if (!decision.ok) {
     const error = refusalError(context, decision.refusal);
-    record(context, TOKEN_ROUTE, authKind, who, sudoAs, errorOutcome(error));
+    logRequest(context, TOKEN_ROUTE, authKind, who, sudoAs, errorOutcome(error));
     return restErrorReply(error);
   }
-  record(context, TOKEN_ROUTE, authKind, who, sudoAs, { kind: 'ok' });
+  logRequest(context, TOKEN_ROUTE, authKind, who, sudoAs, { kind: 'ok' });
   return tokenReply(context, {
     principal: decision.principal,
     sudoAs: decision.sudoAs,
@@ -175,10 +175,10 @@ function refreshGrant(context: SiteContext, token: string): PracticeReply {
   const principal = claims === null || claims.token_use !== 'refresh' ? null : livePrincipal(context, claims);
   if (claims === null || principal === null) {
     const error: RestError = { status: 401, code: REST_AUTH_CODE, title: 'Unauthorized', source: null };
-    record(context, TOKEN_ROUTE, 'refresh', null, null, errorOutcome(error));
+    logRequest(context, TOKEN_ROUTE, 'refresh', null, null, errorOutcome(error));
     return restErrorReply(error);
   }
-  record(context, TOKEN_ROUTE, 'refresh', principalName(principal), claims.sudo_as_login, { kind: 'ok' });
+  logRequest(context, TOKEN_ROUTE, 'refresh', principalName(principal), claims.sudo_as_login, { kind: 'ok' });
   return tokenReply(context, {
     principal, sudoAs: claims.sudo_as_login, authType: claims.auth_type, sessionUuid: claims.session_uuid,
   });

@@ -36,7 +36,7 @@ export interface SiteContext {
 }
 
 /** Adds one request to the site's log, stamped with the site's clock. */
-export function record(
+export function logRequest(
   context: SiteContext, call: string, authKind: AuthKind, principal: string | null, sudoAs: string | null, outcome: RequestOutcome,
 ): void {
   context.log.record({ at: context.clock(), call, authKind, principal, sudoAs, outcome });
