@@ -84,7 +84,9 @@ describe('transport: what it returns', () => {
 
 describe('transport: network failures', () => {
   it('reports a connection closed before any reply as a reset', async () => {
-    const server = await serve((_request, response) => response.socket?.destroy());
+    const server = await serve((_request, response) => {
+      response.socket?.destroy();
+    });
     expect(await transport().postJson(`${server.origin}/`, '{}')).toEqual({ ok: false, failure: { kind: 'reset' } });
   });
 

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { redactSecrets } from '../../../src/shotgrid/redact-secrets';
+
+describe('redactSecrets', () => {
+  it('replaces every occurrence of every secret in every text field', () => {
+    expect(redactSecrets({ kind: 'http-error', status: 403, bodyExcerpt: 'user_password=hunter22&auth_token=493817&again=hunter22' }, ['hunter22', '493817'])).toEqual({
+      kind: 'http-error',
+      status: 403,
+      bodyExcerpt: 'user_password=[redacted]&auth_token=[redacted]&again=[redacted]',
+    });
+  });
+
+  it('leaves numbers and absent secrets alone', () => {
+    const failure = { kind: 'redirect', status: 302, location: '/login' } as const;
+    expect(redactSecrets(failure, [undefined, '302'])).toEqual(failure);
+  });
+
+  it('does not redact secrets too short to mean anything', () => {
+    expect(redactSecrets({ kind: 'fault', code: 1, serverMessage: 'a bad request' }, ['a'])).toEqual({ kind: 'fault', code: 1, serverMessage: 'a bad request' });
+  });
+});
