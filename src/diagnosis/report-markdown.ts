@@ -91,9 +91,9 @@ function checkDetails(report: SupportReport): string[] {
   ];
 }
 
-/** One line of text that cannot break the surrounding Markdown. */
+/** One line of text that cannot break the surrounding Markdown (underscores stay: names like NO_PROXY read better bare). */
 function inline(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([`*_<>])/g, '\\$1');
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([`*<>])/g, '\\$1');
 }
 
 function cell(text: string): string {

@@ -30,9 +30,9 @@ export function quote(text: string): string {
 }
 
 export function serverSaid(facts: FindingFacts): string {
-  return facts.serverMessage !== undefined && facts.serverMessage.trim() !== ''
-    ? ` The site said: ${quote(facts.serverMessage)}.`
-    : '';
+  if (facts.serverMessage === undefined || facts.serverMessage.trim() === '') return '';
+  const quoted = quote(facts.serverMessage);
+  return ` The site said: ${quoted}${/[.!?…]"$/.test(quoted) ? '' : '.'}`;
 }
 
 export function loginName(context: FindingContext): string {

@@ -116,7 +116,7 @@ describe('findingForFailure', () => {
     });
 
     it('shows the server\'s own message as is', () => {
-      expect(finding.explanation).toContain(`"Can't authenticate user 'ana'."`);
+      expect(finding.explanation).toMatch(/The site said: "Can't authenticate user 'ana'\."$/);
     });
   });
 
@@ -184,6 +184,11 @@ describe('findingForFailure', () => {
   it('names the captive page title when a web page answers', () => {
     const finding = findingForFailure({ kind: 'html', status: 200, pageTitle: 'Guest Wi-Fi login' }, contextFor('default'));
     expect(finding.explanation).toContain('"Guest Wi-Fi login"');
+  });
+
+  it('ends the sentence after a server message without its own full stop', () => {
+    const finding = findingForFailure({ kind: 'sso-only', serverMessage: 'SSO only' }, contextFor('saml2'));
+    expect(finding.explanation).toContain('The site said: "SSO only".');
   });
 
   it('bounds a long server message', () => {
