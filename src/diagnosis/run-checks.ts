@@ -1,3 +1,4 @@
+import type { SiteInfo } from '../shotgrid/shotgrid-client';
 import type { CheckId, CheckResult } from './check-result';
 import type { CheckDependencies, DiagnoseTarget } from './check-dependencies';
 import { findingFor } from './catalogue/catalogue';
@@ -50,11 +51,22 @@ export const checkNames: Readonly<Record<CheckId, string>> = Object.fromEntries(
 
 export type CheckProgress = (done: CheckResult[], running: CheckId | null) => void;
 
+export interface DiagnosisRun {
+  results: CheckResult[];
+  /** What the site said about itself, for the report's site facts; null when it never answered. */
+  siteInfo: SiteInfo | null;
+}
+
 /**
  * Runs every check once, in order, and reports progress after each. It never throws for a failing
  * check, and it sends the passphrase at most once (in the credentials check).
  */
 export async function runChecks(target: DiagnoseTarget, deps: CheckDependencies, onProgress?: CheckProgress): Promise<CheckResult[]> {
+  return (await runDiagnosis(target, deps, onProgress)).results;
+}
+
+/** `runChecks`, plus the site's own facts learned on the way. */
+export async function runDiagnosis(target: DiagnoseTarget, deps: CheckDependencies, onProgress?: CheckProgress): Promise<DiagnosisRun> {
   const context: CheckContext = { target, deps, facts: initialFacts(target) };
   const results: CheckResult[] = [];
   for (const check of orderedChecks) {
@@ -65,7 +77,7 @@ export async function runChecks(target: DiagnoseTarget, deps: CheckDependencies,
     results.push({ id: check.id, name: check.name, ...found, durationMs });
   }
   onProgress?.([...results], null);
-  return results;
+  return { results, siteInfo: context.facts.siteInfo };
 }
 
 /** A check that throws is a bug in a dependency; it becomes a failed check, never a crashed diagnosis. */

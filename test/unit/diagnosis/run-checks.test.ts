@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { checkIds, type CheckId, type CheckResult } from '../../../src/diagnosis/check-result';
-import { causedRefusedLogin, checkNames, diagnoseVerdict, runChecks, type DiagnoseTarget } from '../../../src/diagnosis/run-checks';
+import { causedRefusedLogin, checkNames, diagnoseVerdict, runChecks, runDiagnosis, type DiagnoseTarget } from '../../../src/diagnosis/run-checks';
 import { createFakeShotgridClient, failed, humanUser, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
 import { environmentFacts, fixedNow, healthyDependencies } from '../../fixtures/diagnosis/check-dependencies';
 import { identitySite, practiceSite } from '../../fixtures/diagnosis/sites';
@@ -27,6 +27,15 @@ describe('runChecks', () => {
     expect(results.map((r) => r.name)).toEqual(checkIds.map((id) => checkNames[id]));
     for (const r of results) expect(r.durationMs).toBeGreaterThanOrEqual(0);
     expect(diagnoseVerdict(results)).toMatchObject({ ok: true, headline: 'The login works', finding: { code: 'GP-OK' } });
+  });
+
+  it('hands back what the site said about itself, or null when it never answered', async () => {
+    const info = siteInfo({ loginMethod: 'ldap', rawLoginMethod: 'ldap' });
+    const answered = await runDiagnosis({ site: identitySite }, healthyDependencies({ client: createFakeShotgridClient({ probe: succeeded(info) }) }));
+    expect(answered.siteInfo).toEqual(info);
+    expect(answered.results.map((r) => r.id)).toEqual([...checkIds]);
+    const silent = await runDiagnosis({ site: identitySite }, healthyDependencies({ client: createFakeShotgridClient({ probe: failed({ kind: 'refused' }) }) }));
+    expect(silent.siteInfo).toBeNull();
   });
 
   it('measures how long each check took', async () => {
