@@ -1,0 +1,85 @@
+/**
+ * The one schema for Gridpass's settings file, shared by the app (electron-store) and the CLI (conf).
+ * It holds account metadata and preferences only: passphrases, tokens and keys live in the keychain.
+ *
+ * Changes stay additive: a new field gets a default, so a file written by an older version still
+ * parses. A file that does not parse is moved aside by the settings store, never rewritten in place.
+ */
+import { z } from 'zod';
+import { loginMethods } from '../shotgrid/login-method';
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+/** Same bounds as the IPC contract's `updateSettings` request. */
+export const checkIntervalHoursSchema = z.number().int().min(1).max(168);
+
+export const appSettingsSchema = z.object({
+  checkIntervalHours: checkIntervalHoursSchema.default(6),
+  launchAtLogin: z.boolean().default(false),
+  notifications: z.boolean().default(true),
+});
+
+/** Mirrors `AccountHealth` and `CheckReason` in the IPC contract. */
+export const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
+export const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
+
+const timestamp = z.iso.datetime({ offset: true });
+const host = z.string().min(1).max(300);
+const login = z.string().min(1).max(256);
+
+export const savedAccountSchema = z.object({
+  /** `accountIdFor(host, login)`: stable, so a re-saved login keeps its id. */
+  id: z.string().min(1).max(600),
+  /** The site's origin, `https://host[:port]`. */
+  site: z.string().min(1).max(2048),
+  /** `host[:port]` of the origin; keychain entries are keyed by it. */
+  host,
+  login,
+  displayName: z.string().max(256).nullable().default(null),
+  loginMethod: z.enum(loginMethods).nullable().default(null),
+  createdAt: timestamp,
+  lastCheckedAt: timestamp.nullable().default(null),
+  lastCheckReason: checkReasonSchema.nullable().default(null),
+  lastHealth: accountHealthSchema.default('unchecked'),
+  lastFindingCode: z.string().max(64).nullable().default(null),
+  lastFindingTitle: z.string().max(300).nullable().default(null),
+  /** Authentication failures this app has caused for the login (ShotGrid locks after ten). */
+  failedLogins: z.number().int().min(0).default(0),
+  checksPaused: z.boolean().default(false),
+  hasSavedPat: z.boolean().default(false),
+});
+
+/**
+ * Failures caused for logins that are not saved (yet), so the wizard can warn before another try.
+ * Saving the login moves the count onto the account.
+ */
+export const pendingAuthFailureSchema = z.object({
+  host,
+  login,
+  count: z.number().int().min(1),
+  lastFailureAt: timestamp,
+});
+
+export const settingsFileSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+  settings: appSettingsSchema.prefault({}),
+  accounts: z.array(savedAccountSchema).default([]),
+  authFailures: z.array(pendingAuthFailureSchema).default([]),
+});
+
+export type AppSettings = z.output<typeof appSettingsSchema>;
+export type AccountHealthValue = z.output<typeof accountHealthSchema>;
+export type CheckReasonValue = z.output<typeof checkReasonSchema>;
+export type SavedAccount = z.output<typeof savedAccountSchema>;
+export type PendingAuthFailure = z.output<typeof pendingAuthFailureSchema>;
+export type GridpassSettingsFile = z.output<typeof settingsFileSchema>;
+
+export function defaultSettingsFile(): GridpassSettingsFile {
+  return settingsFileSchema.parse({ schemaVersion: SETTINGS_SCHEMA_VERSION });
+}
+
+/**
+ * The same schema as JSON Schema (draft 2020-12) for conf/electron-store's ajv. It describes the
+ * file as written, with optional fields where zod fills a default, so ajv accepts what zod accepts.
+ */
+export const settingsJsonSchema = z.toJSONSchema(settingsFileSchema, { io: 'input' });

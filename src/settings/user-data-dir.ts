@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+export const APP_DIR_NAME = 'Gridpass';
+
+/** Set to any folder to keep Gridpass's settings there (tests, portable setups). */
+export const GRIDPASS_HOME_ENV = 'GRIDPASS_HOME';
+
+/**
+ * The folder that holds `config.json`: the same one Electron's `app.getPath('userData')` gives for
+ * the product name, so the app and the CLI read one file. Takes its inputs so each OS's answer can
+ * be checked on any OS.
+ */
+export function userDataDir(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+  homedir: string,
+): string {
+  const override = env[GRIDPASS_HOME_ENV];
+  if (override) return override;
+  switch (platform) {
+    case 'darwin':
+      return path.posix.join(homedir, 'Library', 'Application Support', APP_DIR_NAME);
+    case 'win32':
+      return path.win32.join(env.APPDATA || path.win32.join(homedir, 'AppData', 'Roaming'), APP_DIR_NAME);
+    default: {
+      // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+      const xdg = env.XDG_CONFIG_HOME;
+      const base = xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(homedir, '.config');
+      return path.posix.join(base, APP_DIR_NAME);
+    }
+  }
+}
