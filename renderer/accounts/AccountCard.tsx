@@ -5,7 +5,7 @@ import { FindingView } from '../components/FindingView';
 import { StatusLabel } from '../components/StatusLabel';
 import { describeWhen } from '../components/format-time';
 import { describeCallError, gridpass } from '../gridpass';
-import { LockoutNotice } from '../wizard/LockoutNotice';
+import { lockoutAfter } from '../wizard/LockoutNotice';
 import { healthDisplay } from './health';
 
 interface Props {
@@ -66,15 +66,19 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
         </span>
       </div>
       <dl className="facts facts-inline">
-        <dt>Last checked</dt>
-        <dd title={when.exact}>{when.text}</dd>
-        <dt>Failed sign-ins from Gridpass</dt>
-        <dd>{account.failedLogins}</dd>
+        <div>
+          <dt>Last checked</dt>
+          <dd title={when.exact}>{when.text}</dd>
+        </div>
+        <div>
+          <dt>Failed sign-ins from Gridpass</dt>
+          <dd>{account.failedLogins === 0 ? 'None' : `${account.failedLogins} of ${lockoutAfter} before ShotGrid locks the account`}</dd>
+        </div>
         {account.hasSavedPat && (
-          <>
+          <div>
             <dt>Token</dt>
             <dd>Kept in the keychain</dd>
-          </>
+          </div>
         )}
       </dl>
       {account.checksPaused && (
@@ -90,7 +94,6 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
         </p>
       )}
       {account.lastFinding && account.health !== 'ok' && <FindingView finding={account.lastFinding} level={3} />}
-      {account.failedLogins > 0 && <LockoutNotice failedLogins={account.failedLogins} warning={null} />}
       {problem && <p className="inline-problem" role="alert">{problem}</p>}
       {confirmForget ? (
         <ConfirmPanel

@@ -32,7 +32,7 @@ export function EndOfBooking({ onDone }: { onDone: () => void }) {
     <section className="panel end-of-booking" aria-labelledby="end-of-booking-title">
       <h2 id="end-of-booking-title">End of booking</h2>
       {stage.stage === 'done' ? (
-        <div aria-live="polite">
+        <div aria-live="polite" className="stack">
           <p>
             <StatusLabel
               icon="ok"

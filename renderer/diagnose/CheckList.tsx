@@ -16,7 +16,7 @@ export function CheckList({ checks, running }: { checks: Check[]; running: boole
       {checks.map((check) => {
         const display = checkStatusDisplay[check.status];
         return (
-          <li key={check.id} className={`check check-${check.status}`}>
+          <li key={check.id} className={`check-row check-${check.status}`}>
             {isFinished(check) && (check.details.length > 0 || check.finding) ? (
               <details>
                 <summary>

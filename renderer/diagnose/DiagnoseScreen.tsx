@@ -20,9 +20,9 @@ export function DiagnoseScreen({ initialTarget }: { initialTarget: DiagnoseTarge
       {run.state === 'running' && (
         <>
           <ProgressAnnouncer status={run.status} />
-          {run.status && <CheckList checks={run.status.checks} running={!run.status.done} />}
           {run.status?.verdict && <Verdict verdict={run.status.verdict} />}
           {run.status?.done && <ReportActions runId={run.runId} />}
+          {run.status && <CheckList checks={run.status.checks} running={!run.status.done} />}
         </>
       )}
     </div>

@@ -47,7 +47,7 @@ export function HoldPatForm({ siteUrl, heldLength, onHeld }: Props) {
         the clipboard. It isn’t saved unless you choose that at the end.
       </p>
       <div className="inline-field">
-        <label htmlFor="pat">Token</label>
+        <label htmlFor="pat">Token code</label>
         <input
           id="pat"
           type="password"

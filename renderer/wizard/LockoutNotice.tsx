@@ -1,5 +1,5 @@
 /** ShotGrid locks an account for an hour after this many failed logins. */
-const lockoutAfter = 10;
+export const lockoutAfter = 10;
 
 /** How close Gridpass has brought this login to a lockout, so the person can stop in time. */
 export function LockoutNotice({ failedLogins, warning }: { failedLogins: number; warning: string | null }) {

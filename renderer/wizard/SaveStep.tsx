@@ -53,9 +53,9 @@ export function SaveStep({ verified, holdingPat, keychain, settings, onFinished,
         title="Save your login"
         lead={
           <p>
-            Gridpass keeps your {verified.site.loginMethod === 'oxygen' ? 'passphrase' : 'password'} in your computer’s
-            keychain{keychainReady ? ` (${keychain.backend})` : ''}, never in a file. It then checks your login regularly
-            and tells you if it stops working.
+            Gridpass keeps your {verified.site.loginMethod === 'oxygen' ? 'passphrase' : 'password'} in your computer’s keychain
+            {keychainReady ? ` (${keychain.backend})` : ''} and never writes it to a file. Then it checks your login regularly and
+            tells you if it stops working.
           </p>
         }
         onBack={onBack}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { Dispatch } from 'react';
+import type { Dispatch, FormEvent } from 'react';
 import type { Finding, SiteView, VerifyResponse } from '../../src/ipc/contract';
 import { FindingView } from '../components/FindingView';
 import { describeCallError, gridpass } from '../gridpass';
 import { LockoutNotice } from './LockoutNotice';
-import { LoginForm } from './LoginForm';
+import { LoginFields } from './LoginFields';
 import { StepFrame } from './StepFrame';
-import { TwoFactorForm } from './TwoFactorForm';
+import { TwoFactorFields } from './TwoFactorFields';
 import { WhoYouAre } from './WhoYouAre';
 import type { WizardAction, WizardState } from './wizard-state';
 
@@ -28,17 +28,24 @@ function leadFor(site: SiteView): string {
     : 'Enter the login and password your tools use. Gridpass signs in once to check that it works.';
 }
 
+/**
+ * Signs in once with what the person typed. The passphrase and the 2FA code live only in this
+ * step's own state and are emptied the moment they are sent; a refusal is never retried by itself.
+ */
 export function VerifyStep({ site, state, dispatch }: Props) {
   const [attempt, setAttempt] = useState<Attempt>({ stage: 'form' });
   const [busy, setBusy] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [code, setCode] = useState('');
+  const verified = state.verified?.site.url === site.url ? state.verified : null;
+  const twoFactor = attempt.stage === 'two-factor' ? attempt : null;
 
   const settle = (response: VerifyResponse) => {
     if (response.ok) {
       setAttempt({ stage: 'form' });
       dispatch({ type: 'verified', verified: { verificationId: response.verificationId, user: response.user, site: response.site } });
     } else if (response.reason === 'two-factor-required') {
-      const refused = attempt.stage === 'two-factor' ? response.finding.explanation : null;
-      setAttempt({ stage: 'two-factor', attemptId: response.attemptId, refused });
+      setAttempt({ stage: 'two-factor', attemptId: response.attemptId, refused: twoFactor ? response.finding.explanation : null });
     } else {
       setAttempt({ stage: 'failed', finding: response.finding, failedLogins: response.failedLogins, lockoutWarning: response.lockoutWarning });
     }
@@ -55,50 +62,63 @@ export function VerifyStep({ site, state, dispatch }: Props) {
     }
   };
 
-  const verified = state.verified?.site.url === site.url ? state.verified : null;
+  const ready = twoFactor ? code.trim() !== '' : state.login.trim() !== '' && passphrase !== '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready || busy || verified) return;
+    if (twoFactor) {
+      const sent = code.trim();
+      setCode('');
+      void run(() => gridpass().submitTwoFactorCode({ attemptId: twoFactor.attemptId, code: sent }));
+    } else {
+      const sent = passphrase;
+      setPassphrase('');
+      void run(() => gridpass().verifyLogin({ site: site.url, login: state.login.trim(), passphrase: sent }));
+    }
+  };
+
+  const submitLabel = busy ? 'Checking…' : twoFactor ? 'Verify code' : attempt.stage === 'failed' ? 'Try again' : 'Check my login';
   return (
-    <StepFrame
-      title="Check your login"
-      lead={<p>{leadFor(site)}</p>}
-      onBack={() => dispatch({ type: 'back' })}
-      onContinue={verified ? () => dispatch({ type: 'next' }) : undefined}
-    >
-      <div aria-live="polite" className="verify-result">
-        {verified && (
-          <>
-            <WhoYouAre user={verified.user} host={site.host} />
-            <button type="button" className="button button-link" onClick={() => dispatch({ type: 'check-another-login' })}>
-              Check a different login
-            </button>
-          </>
+    <form onSubmit={submit} noValidate>
+      <StepFrame
+        title="Check your login"
+        lead={<p>{leadFor(site)}</p>}
+        onBack={() => dispatch({ type: 'back' })}
+        onContinue={verified ? () => dispatch({ type: 'next' }) : undefined}
+        submit={verified ? undefined : { label: submitLabel, disabled: busy || !ready }}
+      >
+        <div aria-live="polite" className="verify-result">
+          {verified && (
+            <>
+              <WhoYouAre user={verified.user} host={site.host} />
+              <p>
+                <button type="button" className="button button-link" onClick={() => dispatch({ type: 'check-another-login' })}>
+                  Check a different login
+                </button>
+              </p>
+            </>
+          )}
+          {attempt.stage === 'failed' && (
+            <>
+              <FindingView finding={attempt.finding} />
+              <LockoutNotice failedLogins={attempt.failedLogins} warning={attempt.lockoutWarning} />
+            </>
+          )}
+          {attempt.stage === 'error' && <p className="inline-problem">{attempt.message}</p>}
+        </div>
+        {twoFactor && (
+          <TwoFactorFields code={code} refused={twoFactor.refused} busy={busy} onCodeChange={setCode} onCancel={() => setAttempt({ stage: 'form' })} />
         )}
-        {attempt.stage === 'failed' && (
-          <>
-            <FindingView finding={attempt.finding} />
-            <LockoutNotice failedLogins={attempt.failedLogins} warning={attempt.lockoutWarning} />
-          </>
-        )}
-        {attempt.stage === 'error' && <p className="inline-problem">{attempt.message}</p>}
-      </div>
-      {attempt.stage === 'two-factor' ? (
-        <TwoFactorForm
-          busy={busy}
-          refused={attempt.refused}
-          onSubmit={(code) => void run(() => gridpass().submitTwoFactorCode({ attemptId: attempt.attemptId, code }))}
-          onCancel={() => setAttempt({ stage: 'form' })}
-        />
-      ) : (
-        !verified && (
-          <LoginForm
+        {!twoFactor && !verified && (
+          <LoginFields
             site={site}
             login={state.login}
-            busy={busy}
-            retry={attempt.stage === 'failed'}
+            passphrase={passphrase}
             onLoginChange={(login) => dispatch({ type: 'login-typed', login })}
-            onSubmit={(passphrase) => void run(() => gridpass().verifyLogin({ site: site.url, login: state.login.trim(), passphrase }))}
+            onPassphraseChange={setPassphrase}
           />
-        )
-      )}
-    </StepFrame>
+        )}
+      </StepFrame>
+    </form>
   );
 }

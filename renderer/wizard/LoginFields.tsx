@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { SiteView } from '../../src/ipc/contract';
 import { ExternalLinkButton } from '../components/ExternalLinkButton';
 import { secretLabel } from './secret-label';
@@ -7,25 +5,16 @@ import { secretLabel } from './secret-label';
 interface Props {
   site: SiteView;
   login: string;
-  busy: boolean;
-  retry: boolean;
+  passphrase: string;
   onLoginChange: (login: string) => void;
-  onSubmit: (passphrase: string) => void;
+  onPassphraseChange: (passphrase: string) => void;
 }
 
-/** Login and passphrase. The passphrase leaves this component once, on submit, and the field empties. */
-export function LoginForm({ site, login, busy, retry, onLoginChange, onSubmit }: Props) {
-  const [passphrase, setPassphrase] = useState('');
+/** Login and passphrase, named the way this kind of site names them. */
+export function LoginFields({ site, login, passphrase, onLoginChange, onPassphraseChange }: Props) {
   const secret = secretLabel(site.loginMethod);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!login.trim() || !passphrase) return;
-    const sent = passphrase;
-    setPassphrase('');
-    onSubmit(sent);
-  };
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Your login">
+    <div className="form">
       <div className="field">
         <label htmlFor="login">ShotGrid login</label>
         <input
@@ -47,7 +36,7 @@ export function LoginForm({ site, login, busy, retry, onLoginChange, onSubmit }:
           autoComplete="off"
           value={passphrase}
           aria-describedby="passphrase-hint"
-          onChange={(event) => setPassphrase(event.target.value)}
+          onChange={(event) => onPassphraseChange(event.target.value)}
         />
         <p id="passphrase-hint" className="hint">{secret.hint}</p>
       </div>
@@ -56,11 +45,6 @@ export function LoginForm({ site, login, busy, retry, onLoginChange, onSubmit }:
           <ExternalLinkButton url={site.links.forgotPassword} label="Forgot your password?" variant="link" />
         </p>
       )}
-      <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={busy || !login.trim() || !passphrase}>
-          {busy ? 'Checking…' : retry ? 'Try again' : 'Check my login'}
-        </button>
-      </div>
-    </form>
+    </div>
   );
 }
