@@ -1,0 +1,337 @@
+/**
+ * Saved accounts: metadata in the settings file, secrets in the keychain, kept together. Nothing
+ * here ever writes a secret anywhere but the vault.
+ */
+import type { LoginMethod } from '../shotgrid/login-method';
+import type { AccountHealthValue, CheckReasonValue, GridpassSettingsFile, SavedAccount } from '../settings/settings-schema';
+import type { SettingsStore } from '../settings/settings-store';
+import { secretRefProblem, type SecretKind, type SecretRef } from '../vault/secret-ref';
+import type { Vault, VaultFailure } from '../vault/vault';
+import { accountIdFor, parseAccountId, siteOrigin, type AccountKey } from './account-id';
+import type { AccountFailure, AccountResult, CleanOrphansReport, ForgetReport } from './account-failure';
+
+export interface VerifiedLogin {
+  /** The site's address; only its origin is kept. */
+  site: string;
+  login: string;
+  displayName: string | null;
+  loginMethod: LoginMethod | null;
+  passphrase: string;
+  /** A personal access token, only when the person chose to keep it; otherwise any saved one is removed. */
+  pat?: string | null;
+}
+
+export interface SaveOutcome {
+  account: SavedAccount;
+  /** The login was saved but the token was not (or an old one could not be removed). */
+  patFailure: VaultFailure | null;
+}
+
+export interface CheckRecord {
+  at: Date;
+  reason: CheckReasonValue;
+  health: AccountHealthValue;
+  finding: { code: string; title: string } | null;
+}
+
+export interface AccountRegistry {
+  /** Sorted by host, then login. */
+  list(): SavedAccount[];
+  get(id: string): SavedAccount | null;
+  saveVerifiedLogin(login: VerifiedLogin): Promise<AccountResult<SaveOutcome>>;
+  readSecret(id: string, kind: 'passphrase' | 'pat'): Promise<AccountResult<string | null>>;
+  recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount>;
+  /** Counts a failure this app caused and pauses scheduled checks; resolves the new count. */
+  recordAuthFailure(site: string, login: string): AccountResult<number>;
+  failedLogins(site: string, login: string): number;
+  resetFailures(site: string, login: string): AccountResult<void>;
+  pauseChecks(id: string): AccountResult<SavedAccount>;
+  resumeChecks(id: string): AccountResult<SavedAccount>;
+  forget(id: string): Promise<ForgetReport>;
+  forgetSite(host: string): Promise<ForgetReport>;
+  /** End of booking: every account, every keychain entry, every failure count. */
+  forgetAll(): Promise<ForgetReport>;
+  /** Passphrase and token entries with no saved account behind them (e.g. after a crash). */
+  orphans(): Promise<AccountResult<SecretRef[]>>;
+  cleanOrphans(): Promise<CleanOrphansReport>;
+}
+
+export interface AccountRegistryDeps {
+  settings: SettingsStore;
+  vault: Vault;
+  now?: () => Date;
+}
+
+export function createAccountRegistry(deps: AccountRegistryDeps): AccountRegistry {
+  return new SettingsAndVaultRegistry(deps.settings, deps.vault, deps.now ?? (() => new Date()));
+}
+
+const accountKinds: readonly SecretKind[] = ['passphrase', 'pat'];
+const ref = (kind: SecretKind, key: AccountKey): SecretRef => ({ kind, host: key.host, login: key.login });
+const failed = <T>(failure: AccountFailure): AccountResult<T> => ({ ok: false, failure });
+const sameKey = (key: AccountKey) => (entry: AccountKey) => entry.host === key.host && entry.login === key.login;
+
+class SettingsAndVaultRegistry implements AccountRegistry {
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly vault: Vault,
+    private readonly now: () => Date,
+  ) {}
+
+  list(): SavedAccount[] {
+    return [...this.settings.read().accounts].sort(
+      (a, b) => compare(a.host, b.host) || compare(a.login, b.login),
+    );
+  }
+
+  get(id: string): SavedAccount | null {
+    return this.settings.read().accounts.find((account) => account.id === id) ?? null;
+  }
+
+  async saveVerifiedLogin(input: VerifiedLogin): Promise<AccountResult<SaveOutcome>> {
+    const key = this.#keyFor(input.site, input.login);
+    if (!key.ok) return key;
+    const { origin, host, login } = key.value;
+    const existing = this.get(accountIdFor(host, login));
+    const saved = await this.vault.save(ref('passphrase', { host, login }), input.passphrase);
+    if (!saved.ok) return failed({ kind: 'vault', failure: saved.failure });
+    const pat = await this.#savePat({ host, login }, input.pat ?? null, existing?.hasSavedPat ?? false);
+    const written = this.settings.update((file) => {
+      const pending = file.authFailures.find(sameKey({ host, login }));
+      file.authFailures = file.authFailures.filter((entry) => !sameKey({ host, login })(entry));
+      const account = this.#accountRecord({ origin, host, login }, input, existing, pat.saved);
+      account.failedLogins += pending?.count ?? 0;
+      file.accounts = [...file.accounts.filter((entry) => entry.id !== account.id), account];
+    });
+    if (!written.ok) {
+      // Without metadata a new login's secrets would be orphans; an existing account keeps its new ones.
+      if (existing === null) await this.#removeSecrets({ host, login });
+      return failed({ kind: 'settings', failure: written.failure });
+    }
+    const account = written.value.accounts.find((entry) => entry.host === host && entry.login === login);
+    if (!account) return failed({ kind: 'not-found', message: 'The saved account could not be read back.' });
+    return { ok: true, value: { account, patFailure: pat.failure } };
+  }
+
+  async readSecret(id: string, kind: 'passphrase' | 'pat'): Promise<AccountResult<string | null>> {
+    const account = this.get(id);
+    if (!account) return failed(notFound(id));
+    const result = await this.vault.read(ref(kind, account));
+    return result.ok ? result : failed({ kind: 'vault', failure: result.failure });
+  }
+
+  recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount> {
+    return this.#updateAccount(id, (account) => ({
+      ...account,
+      lastCheckedAt: check.at.toISOString(),
+      lastCheckReason: check.reason,
+      lastHealth: check.health,
+      lastFindingCode: check.finding?.code ?? null,
+      lastFindingTitle: check.finding?.title ?? null,
+    }));
+  }
+
+  recordAuthFailure(site: string, login: string): AccountResult<number> {
+    const key = this.#keyFor(site, login);
+    if (!key.ok) return key;
+    const { host } = key.value;
+    const at = this.now().toISOString();
+    let count = 0;
+    const written = this.settings.update((file) => {
+      const account = file.accounts.find(sameKey({ host, login }));
+      if (account) {
+        count = account.failedLogins += 1;
+        // The product rule: after one rejected password, no scheduled check retries it.
+        account.checksPaused = true;
+        return;
+      }
+      const pending = file.authFailures.find(sameKey({ host, login }));
+      count = (pending?.count ?? 0) + 1;
+      file.authFailures = [
+        ...file.authFailures.filter((entry) => entry !== pending),
+        { host, login, count, lastFailureAt: at },
+      ];
+    });
+    return written.ok ? { ok: true, value: count } : failed({ kind: 'settings', failure: written.failure });
+  }
+
+  failedLogins(site: string, login: string): number {
+    const origin = siteOrigin(site);
+    if (!origin.ok) return 0;
+    const key = { host: origin.host, login };
+    const file = this.settings.read();
+    return file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(sameKey(key))?.count ?? 0;
+  }
+
+  resetFailures(site: string, login: string): AccountResult<void> {
+    const key = this.#keyFor(site, login);
+    if (!key.ok) return key;
+    const { host } = key.value;
+    const written = this.settings.update((file) => {
+      file.authFailures = file.authFailures.filter((entry) => !sameKey({ host, login })(entry));
+      for (const account of file.accounts.filter(sameKey({ host, login }))) account.failedLogins = 0;
+    });
+    return written.ok ? { ok: true, value: undefined } : failed({ kind: 'settings', failure: written.failure });
+  }
+
+  pauseChecks(id: string): AccountResult<SavedAccount> {
+    return this.#updateAccount(id, (account) => ({ ...account, checksPaused: true }));
+  }
+
+  resumeChecks(id: string): AccountResult<SavedAccount> {
+    return this.#updateAccount(id, (account) => ({ ...account, checksPaused: false }));
+  }
+
+  async forget(id: string): Promise<ForgetReport> {
+    const key = parseAccountId(id);
+    if (!key) return invalidForget(`"${id}" is not an account id.`);
+    const report = await this.#removeRefs(accountKinds.map((kind) => ref(kind, key)));
+    return this.#forgetMetadata(report, (entry) => sameKey(key)(entry));
+  }
+
+  async forgetSite(host: string): Promise<ForgetReport> {
+    const wanted = host.toLowerCase();
+    const report = await this.#removeListed((entry) => entry.host === wanted);
+    return this.#forgetMetadata(report, (entry) => entry.host === wanted);
+  }
+
+  async forgetAll(): Promise<ForgetReport> {
+    const report = await this.#removeListed(() => true);
+    return this.#forgetMetadata(report, () => true);
+  }
+
+  async orphans(): Promise<AccountResult<SecretRef[]>> {
+    const listed = await this.vault.list();
+    if (!listed.ok) return failed({ kind: 'vault', failure: listed.failure });
+    const accounts = this.settings.read().accounts;
+    const isOrphan = (entry: SecretRef): boolean => {
+      // Script keys belong to support staff, not to an account, so they are never orphans.
+      if (entry.kind === 'script-key') return false;
+      const account = accounts.find(sameKey(entry));
+      return !account || (entry.kind === 'pat' && !account.hasSavedPat);
+    };
+    return { ok: true, value: listed.value.filter(isOrphan) };
+  }
+
+  async cleanOrphans(): Promise<CleanOrphansReport> {
+    const found = await this.orphans();
+    if (!found.ok) {
+      const failure = found.failure.kind === 'vault' ? found.failure.failure : null;
+      return { removed: 0, failures: failure ? [{ ref: null, failure }] : [] };
+    }
+    const { removed, failures } = await this.#removeRefs(found.value);
+    return { removed, failures };
+  }
+
+  #keyFor(site: string, login: string): AccountResult<{ origin: string; host: string; login: string }> {
+    const origin = siteOrigin(site);
+    if (!origin.ok) return failed({ kind: 'invalid', message: origin.message });
+    const problem = secretRefProblem(ref('passphrase', { host: origin.host, login }));
+    if (problem !== null) return failed({ kind: 'invalid', message: problem });
+    return { ok: true, value: { origin: origin.origin, host: origin.host, login } };
+  }
+
+  async #savePat(key: AccountKey, pat: string | null, hadPat: boolean): Promise<{ saved: boolean; failure: VaultFailure | null }> {
+    if (pat !== null) {
+      const result = await this.vault.save(ref('pat', key), pat);
+      return result.ok ? { saved: true, failure: null } : { saved: false, failure: result.failure };
+    }
+    if (!hadPat) return { saved: false, failure: null };
+    // The person no longer wants the token kept.
+    const removed = await this.vault.remove(ref('pat', key));
+    return removed.ok ? { saved: false, failure: null } : { saved: true, failure: removed.failure };
+  }
+
+  #accountRecord(
+    key: { origin: string; host: string; login: string },
+    input: VerifiedLogin,
+    existing: SavedAccount | null,
+    hasSavedPat: boolean,
+  ): SavedAccount {
+    const at = this.now().toISOString();
+    return {
+      id: accountIdFor(key.host, key.login),
+      site: key.origin,
+      host: key.host,
+      login: key.login,
+      displayName: input.displayName,
+      loginMethod: input.loginMethod,
+      createdAt: existing?.createdAt ?? at,
+      // The login was verified just now, so that is its latest check.
+      lastCheckedAt: at,
+      lastCheckReason: 'setup',
+      lastHealth: 'ok',
+      lastFindingCode: null,
+      lastFindingTitle: null,
+      failedLogins: existing?.failedLogins ?? 0,
+      checksPaused: false,
+      hasSavedPat,
+    };
+  }
+
+  #updateAccount(id: string, change: (account: SavedAccount) => SavedAccount): AccountResult<SavedAccount> {
+    if (!this.get(id)) return failed(notFound(id));
+    let updated: SavedAccount | null = null;
+    const written = this.settings.update((file) => {
+      file.accounts = file.accounts.map((account) => (account.id === id ? (updated = change(account)) : account));
+    });
+    if (!written.ok) return failed({ kind: 'settings', failure: written.failure });
+    return updated ? { ok: true, value: updated } : failed(notFound(id));
+  }
+
+  async #removeListed(matches: (entry: SecretRef) => boolean): Promise<CleanOrphansReport> {
+    const listed = await this.vault.list();
+    if (!listed.ok) return { removed: 0, failures: [{ ref: null, failure: listed.failure }] };
+    return this.#removeRefs(listed.value.filter(matches));
+  }
+
+  async #removeRefs(refs: SecretRef[]): Promise<CleanOrphansReport> {
+    const report: CleanOrphansReport = { removed: 0, failures: [] };
+    for (const entry of refs) {
+      const result = await this.vault.remove(entry);
+      if (!result.ok) report.failures.push({ ref: entry, failure: result.failure });
+      else if (result.value) report.removed++;
+    }
+    return report;
+  }
+
+  async #removeSecrets(key: AccountKey): Promise<void> {
+    await this.#removeRefs(accountKinds.map((kind) => ref(kind, key)));
+  }
+
+  #forgetMetadata(secrets: CleanOrphansReport, matches: (entry: AccountKey) => boolean): ForgetReport {
+    let accountsRemoved = 0;
+    const written = this.settings.update((file: GridpassSettingsFile) => {
+      const kept = file.accounts.filter((account) => !matches(account));
+      accountsRemoved = file.accounts.length - kept.length;
+      file.accounts = kept;
+      file.authFailures = file.authFailures.filter((entry) => !matches(entry));
+    });
+    const settingsFailure = written.ok ? null : written.failure;
+    return {
+      accountsRemoved: written.ok ? accountsRemoved : 0,
+      secretsRemoved: secrets.removed,
+      secretFailures: secrets.failures,
+      settingsFailure,
+      complete: secrets.failures.length === 0 && settingsFailure === null,
+    };
+  }
+}
+
+function notFound(id: string): AccountFailure {
+  return { kind: 'not-found', message: `No saved account has the id "${id}".` };
+}
+
+function invalidForget(message: string): ForgetReport {
+  return {
+    accountsRemoved: 0,
+    secretsRemoved: 0,
+    secretFailures: [],
+    settingsFailure: { kind: 'invalid', message },
+    complete: false,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
