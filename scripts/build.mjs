@@ -35,6 +35,9 @@ const targets = {
     entryPoints: { gridpass: 'src/cli/gridpass.ts' },
     outdir: 'out/cli',
     format: 'esm',
+    // Lazily imported parts (keychain, practice site) become chunks, so `gridpass --version` loads no native addon.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     external: native,
     minify: true,
     sourcemap: false,

@@ -1,0 +1,82 @@
+import type { EnvironmentFacts } from '../diagnosis/environment-facts';
+import { nodeEnvironmentFacts } from '../diagnosis/node-environment-facts';
+import { createNodeNetworkProbes, type NetworkProbes } from '../diagnosis/node-network-probes';
+import { createNodeFetch, type NodeFetch } from '../net/node-fetch';
+import type { PracticeSite, PracticeSiteOptions } from '../practice-site/practice-site';
+import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
+import type { ShotgridClient } from '../shotgrid/shotgrid-client';
+import { gridpassUserAgent } from '../shotgrid/user-agent';
+import { openKeychainAccess, type KeychainAccess } from './keychain-access';
+import { SecretList } from './secret-list';
+
+/**
+ * Everything a command needs from the machine, created on first use: `gridpass --version` reads no
+ * proxy settings and loads no keychain addon. Tests replace any part.
+ */
+export interface CliContext {
+  readonly version: string;
+  readonly platform: NodeJS.Platform;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The secrets this run has read; everything printed is redacted against them. */
+  readonly secrets: SecretList;
+  now(): Date;
+  network(): NodeFetch;
+  client(): ShotgridClient;
+  probes(): NetworkProbes;
+  environment(): EnvironmentFacts;
+  /** The keychain vault and the saved-account registry; loads the native keychain module. */
+  keychain(): Promise<KeychainAccess>;
+  startPracticeSite(options: PracticeSiteOptions): Promise<PracticeSite>;
+  /** Resolves with the signal that asked a long-running command (the practice site) to stop. */
+  untilStopped(): Promise<NodeJS.Signals>;
+}
+
+export type CliContextOverrides = Partial<Omit<CliContext, 'secrets'>> & { secrets?: SecretList };
+
+export function createCliContext(overrides: CliContextOverrides = {}): CliContext {
+  const version = overrides.version ?? __GRIDPASS_VERSION__;
+  const platform = overrides.platform ?? process.platform;
+  const env = overrides.env ?? process.env;
+  const now = overrides.now ?? (() => new Date());
+  const network = overrides.network ?? once(() => createNodeFetch(env as NodeJS.ProcessEnv));
+  const client = overrides.client ?? once(() => createShotgridClient({ fetch: network().fetch, userAgent: gridpassUserAgent(version, platform) }));
+  return {
+    version,
+    platform,
+    env,
+    secrets: overrides.secrets ?? new SecretList(),
+    now,
+    network,
+    client,
+    probes: overrides.probes ?? once(() => createNodeNetworkProbes()),
+    environment: overrides.environment ?? (() => nodeEnvironmentFacts(version, network().network)),
+    keychain: overrides.keychain ?? once(() => openKeychainAccess(platform, env, now)),
+    startPracticeSite: overrides.startPracticeSite ?? startPracticeSiteLazily,
+    untilStopped: overrides.untilStopped ?? untilSignal,
+  };
+}
+
+function once<T>(create: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => {
+    made ??= { value: create() };
+    return made.value;
+  };
+}
+
+async function startPracticeSiteLazily(options: PracticeSiteOptions): Promise<PracticeSite> {
+  const { startPracticeSite } = await import('../practice-site/practice-site');
+  return startPracticeSite(options);
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

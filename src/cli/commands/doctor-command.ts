@@ -1,0 +1,166 @@
+import type { CheckDependencies, DiagnoseTarget, KeychainSelfTestResult } from '../../diagnosis/check-dependencies';
+import { causedRefusedLogin, diagnoseVerdict, runDiagnosis } from '../../diagnosis/run-checks';
+import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../../diagnosis/support-report';
+import type { SiteAddress } from '../../site/site-address';
+import { keychainBackendName } from '../../vault/keychain-failure';
+import { checkProgressPrinter } from '../check-progress';
+import type { CliContext } from '../cli-context';
+import type { CliIo } from '../cli-io';
+import type { Command } from '../command';
+import { ExitCode, UsageError } from '../exit-codes';
+import { cliFindingContext } from '../finding-context';
+import { keychainLoadFailure, keychainSelfTestResult } from '../keychain-self-test';
+import { parseOptions, timeoutMs } from '../parse-options';
+import { formatVerdict } from '../print-checks';
+import { formatFinding } from '../print-finding';
+import { readSecret } from '../read-secret';
+import { siteArgument } from '../site-argument';
+import { terminalStyle, type TerminalStyle } from '../terminal-style';
+import { writeReportFile } from '../write-report-file';
+import { savedLoginFailures, recordRefusedLogin } from '../login-failures';
+
+const help = `Usage: gridpass doctor [--site S] [--login L] [--passphrase-stdin] [--2fa-code C]
+                       [--json] [--report FILE] [--timeout SECONDS]
+
+Runs Gridpass's named checks from this computer outwards and says, in plain
+words, what is wrong and what to do: environment, keychain, proxy, DNS,
+connection, TLS, site, login method, login, account state and clock.
+
+Without --site only this computer is checked. With --login the login is tried
+exactly once: the passphrase is asked for on a terminal (press Enter to skip the
+login check) or read from standard input with --passphrase-stdin.
+
+Options:
+  --site S             The site address, e.g. mystudio.shotgrid.autodesk.com.
+  --login L            The ShotGrid login to check (needs --site).
+  --passphrase-stdin   Read the passphrase from the first line of standard input.
+  --2fa-code C         A two-step verification (or backup) code, used once.
+  --json               Print the support report as one JSON document (schema
+                       gridpass.report/1); nothing else goes to standard output.
+  --report FILE        Also write the report to FILE, readable by you only:
+                       Markdown, or JSON when FILE ends in .json.
+  --timeout SECONDS    Bound for each network step (default 10).
+  -h, --help           Show this help.
+
+Exit codes: 0 no check failed (warnings allowed), 1 a check failed,
+2 usage error, 3 internal error.
+
+Examples:
+  gridpass doctor --site mystudio.shotgrid.autodesk.com
+  gridpass doctor --site mystudio --login jane@studio.com --report report.md
+  pass show shotgrid | gridpass doctor --site mystudio --login jane@studio.com --passphrase-stdin --json`;
+
+export const doctorCommand: Command = {
+  name: 'doctor',
+  summary: 'Run every check, say what is wrong and what to do; write a support report',
+  help,
+  async run(args, io, context) {
+    const { values } = parseOptions(args, {
+      site: { type: 'string' },
+      login: { type: 'string' },
+      'passphrase-stdin': { type: 'boolean' },
+      '2fa-code': { type: 'string' },
+      json: { type: 'boolean' },
+      report: { type: 'string' },
+      timeout: { type: 'string' },
+    });
+    if (values.login !== undefined && values.site === undefined) throw new UsageError('--login needs --site: say which site the login is for.');
+    if (values['passphrase-stdin'] && values.login === undefined) throw new UsageError('--passphrase-stdin needs --login: say whose passphrase it is.');
+    if (values['2fa-code'] !== undefined && values.login === undefined) throw new UsageError('--2fa-code needs --login and a passphrase.');
+    if (values.report !== undefined && values.report.trim() === '') throw new UsageError('--report needs a file name.');
+    context.secrets.add(values['2fa-code']);
+    const stepTimeout = timeoutMs(values.timeout, 10);
+    const site = values.site === undefined ? null : siteArgument(values.site);
+    const style = terminalStyle(io.isTty, context.env);
+
+    const target: DiagnoseTarget = { site };
+    if (site !== null && values.login !== undefined) {
+      target.login = values.login;
+      const passphrase = await doctorPassphrase(io, context, values['passphrase-stdin'] === true, values.json === true);
+      if (passphrase !== undefined) target.passphrase = passphrase;
+      if (values['2fa-code'] !== undefined) target.twoFactorCode = values['2fa-code'];
+      target.failedLogins = await savedLoginFailures(context, site, values.login);
+    }
+    if (!values.json) io.out(heading(context, site, values.login, style));
+
+    const deps = checkDependencies(context, stepTimeout);
+    const { results, siteInfo } = await runDiagnosis(target, deps, values.json ? undefined : checkProgressPrinter(io, style));
+    if (site !== null && target.login !== undefined && causedRefusedLogin(results)) {
+      await recordRefusedLogin(context, site, target.login);
+    }
+    const verdict = diagnoseVerdict(results, cliFindingContext(context, site, siteInfo?.loginMethod ?? null, { login: target.login ?? null }));
+    const report = buildSupportReport({
+      generatedAt: context.now(),
+      environment: deps.environment,
+      site: site === null ? null : siteFactsFrom(site, siteInfo),
+      login: target.login ?? null,
+      results,
+      verdict,
+      secrets: context.secrets.all(),
+    });
+
+    if (values.json) io.out(renderReportJson(report, context.secrets.all()));
+    else printOutcome(io, report, style);
+    if (values.report !== undefined) await saveReport(io, context, report, values.report);
+    return results.some((result) => result.status === 'fail') ? ExitCode.checkFailed : ExitCode.ok;
+  },
+};
+
+/** On a terminal the passphrase is asked for (Enter skips the login check); without one it must be piped in. */
+async function doctorPassphrase(io: CliIo, context: CliContext, fromStdin: boolean, json: boolean): Promise<string | undefined> {
+  if (fromStdin) return readSecret(io, context.secrets, { what: 'passphrase', stdinOption: '--passphrase-stdin', source: 'stdin' });
+  if (!io.stdinIsTty) {
+    if (!json) io.err('No passphrase given (no terminal to ask on, and no --passphrase-stdin): the login check is skipped.');
+    return undefined;
+  }
+  const typed = await io.promptSecret('Passphrase (not shown; press Enter to skip the login check): ');
+  if (typed === null) throw new UsageError('Cancelled: nothing was checked.');
+  if (typed === '') return undefined;
+  context.secrets.add(typed);
+  return typed;
+}
+
+function checkDependencies(context: CliContext, stepTimeout: number): CheckDependencies {
+  return {
+    client: context.client(),
+    environment: context.environment(),
+    keychainSelfTest: () => keychainSelfTest(context),
+    ...context.probes(),
+    now: () => context.now(),
+    timeoutMs: stepTimeout,
+  };
+}
+
+async function keychainSelfTest(context: CliContext): Promise<KeychainSelfTestResult> {
+  let vault;
+  try {
+    vault = (await context.keychain()).vault;
+  } catch (error) {
+    return keychainLoadFailure(keychainBackendName(context.platform), error);
+  }
+  return keychainSelfTestResult(await vault.selfTest());
+}
+
+function heading(context: CliContext, site: SiteAddress | null, login: string | undefined, style: TerminalStyle): string {
+  const what = site === null ? 'this computer only (no --site given)' : `${site.origin}${login === undefined ? '' : `, login ${login}`}`;
+  return style.bold(`Gridpass ${context.version} doctor: ${what}`);
+}
+
+/** The verdict, then what to do for every problem and warning found; the checks are already on screen. */
+function printOutcome(io: CliIo, report: SupportReport, style: TerminalStyle): void {
+  const verdictFinding = report.findings.find((finding) => finding.code === report.verdict.code) ?? null;
+  io.out(`\n${formatVerdict({ ok: report.verdict.ok, headline: report.verdict.headline, finding: verdictFinding }, style)}`);
+  const actionable = report.findings.filter((finding) => finding.severity !== 'info');
+  for (const finding of actionable) io.out(`\n${formatFinding(finding, style)}`);
+}
+
+async function saveReport(io: CliIo, context: CliContext, report: SupportReport, file: string): Promise<void> {
+  const text = file.toLowerCase().endsWith('.json') ? renderReportJson(report, context.secrets.all()) : renderReportMarkdown(report, context.secrets.all());
+  try {
+    await writeReportFile(file, text);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
+    throw new UsageError(`Could not write the report to ${file} (${reason}). Check that the folder exists and is writable.`);
+  }
+  io.err(`Report written to ${file} (readable by you only).`);
+}

@@ -1,0 +1,145 @@
+import type { CliContext } from '../cli-context';
+import type { CliIo } from '../cli-io';
+import type { Command } from '../command';
+import { ExitCode, UsageError } from '../exit-codes';
+import { jsonDocument } from '../json-output';
+import { parseOptions, timeoutMs } from '../parse-options';
+import { formatFinding } from '../print-finding';
+import { formatUser } from '../print-user';
+import { siteArgument } from '../site-argument';
+import { terminalStyle, type TerminalStyle } from '../terminal-style';
+import { verifyDocument, verifySchema, type VerifyResult } from './verify-document';
+import { verifySavedLogins } from './verify-saved-logins';
+import { verifyScriptKeyLogin } from './verify-script-key';
+import { verifyUserLogin } from './verify-user-login';
+
+const help = `Usage:
+  gridpass verify --site S --login L [--passphrase-stdin] [--2fa-code C] [--json] [--timeout SECONDS]
+  gridpass verify --site S --script NAME [--key-stdin] [--sudo-as LOGIN] [--json] [--timeout SECONDS]
+  gridpass verify --saved [--site S] [--include-paused] [--json] [--timeout SECONDS]
+
+Checks that a login works against the ShotGrid API, the way pipeline tools use it,
+and says who the site says the person is.
+
+A person's login: the passphrase is asked for without echo on a terminal, or read
+from the first line of standard input with --passphrase-stdin. There is no option
+to give it on the command line: other users of the computer could see it. If the
+site asks for a two-step verification code and none was given, a terminal is asked
+for one (a backup code works too) and the login is tried once more; without a
+terminal the result is GP-AUTH-2FA-REQUIRED. A refused passphrase is never retried:
+ShotGrid locks an account for an hour after 10 refused logins.
+
+A script key: read from standard input with --key-stdin (or asked for on a
+terminal). --sudo-as also proves that the script may act as that person.
+
+Saved logins (--saved): re-checks the logins saved by Gridpass with the passphrases
+in the keychain, recording each result. Logins whose checks are paused after a
+refused passphrase are skipped (re-trying could lock the account) unless
+--include-paused is given; logins with two-step verification need a fresh code
+and are reported as needing attention.
+
+Options:
+  --site S             The site address, e.g. mystudio.shotgrid.autodesk.com.
+  --login L            The ShotGrid login (often an e-mail address).
+  --passphrase-stdin   Read the passphrase from standard input.
+  --2fa-code C         A two-step verification or backup code (single use).
+  --script NAME        Check the script key of this API script instead.
+  --key-stdin          Read the script key from standard input.
+  --sudo-as LOGIN      With --script: also check acting as this person.
+  --saved              Check the saved logins (all, or those of --site).
+  --include-paused     With --saved: also check logins paused after a refusal.
+  --json               Print one JSON document (schema ${verifySchema}).
+  --timeout SECONDS    Give up on each request after this long (default 15).
+  -h, --help           Show this help.
+
+Exit codes: 0 every login checked works, 1 a login failed (the finding says why),
+2 usage error, 3 internal error.
+
+Examples:
+  gridpass verify --site mystudio --login jane@studio.com
+  printf '%s\\n' "$PASSPHRASE" | gridpass verify --site mystudio --login jane@studio.com --passphrase-stdin
+  gridpass verify --site mystudio --script publisher --key-stdin --sudo-as jane@studio.com < key.txt`;
+
+const options = {
+  site: { type: 'string' },
+  login: { type: 'string' },
+  'passphrase-stdin': { type: 'boolean' },
+  '2fa-code': { type: 'string' },
+  script: { type: 'string' },
+  'key-stdin': { type: 'boolean' },
+  'sudo-as': { type: 'string' },
+  saved: { type: 'boolean' },
+  'include-paused': { type: 'boolean' },
+  json: { type: 'boolean' },
+  timeout: { type: 'string' },
+} as const;
+
+type VerifyValues = ReturnType<typeof parseOptions<typeof options>>['values'];
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: "Check a login, a script key or the saved logins against the site's API",
+  help,
+  async run(args, io, context) {
+    const { values } = parseOptions(args, options);
+    const results = await verifyByMode(io, context, values);
+    if (values.json) io.out(jsonDocument(verifyDocument(results)));
+    else printResults(io, results, terminalStyle(io.isTty, context.env));
+    return results.every((result) => result.ok) ? ExitCode.ok : ExitCode.checkFailed;
+  },
+};
+
+async function verifyByMode(io: CliIo, context: CliContext, values: VerifyValues): Promise<VerifyResult[]> {
+  const timeout = timeoutMs(values.timeout, 15);
+  const modes = [values.login !== undefined, values.script !== undefined, values.saved === true].filter(Boolean).length;
+  if (modes !== 1) throw new UsageError('Say what to verify: --login L, --script NAME, or --saved (exactly one of them).');
+  refuseStrayOptions(values);
+  if (values.saved) {
+    return verifySavedLogins(io, context, {
+      site: values.site === undefined ? null : siteArgument(values.site),
+      includePaused: values['include-paused'] === true,
+      timeoutMs: timeout,
+    });
+  }
+  const site = siteArgument(values.site);
+  if (values.script !== undefined) {
+    return [await verifyScriptKeyLogin(io, context, {
+      site, scriptName: values.script, keyFromStdin: values['key-stdin'] === true, sudoAsLogin: values['sudo-as'], timeoutMs: timeout,
+    })];
+  }
+  return [await verifyUserLogin(io, context, {
+    site, login: values.login ?? '', passphraseFromStdin: values['passphrase-stdin'] === true, twoFactorCode: values['2fa-code'], timeoutMs: timeout,
+  })];
+}
+
+/** Options that belong to another mode are a mistake worth naming, not something to ignore silently. */
+function refuseStrayOptions(values: VerifyValues): void {
+  const belongs: Array<[keyof VerifyValues, boolean, string]> = [
+    ['passphrase-stdin', values.login !== undefined, '--login'],
+    ['2fa-code', values.login !== undefined, '--login'],
+    ['key-stdin', values.script !== undefined, '--script'],
+    ['sudo-as', values.script !== undefined, '--script'],
+    ['include-paused', values.saved === true, '--saved'],
+  ];
+  for (const [option, allowed, mode] of belongs) {
+    if (values[option] !== undefined && !allowed) throw new UsageError(`--${option} goes with ${mode}.`);
+  }
+  if (values.login !== undefined && values.login.trim() === '') throw new UsageError('--login needs a login, for example --login jane@studio.com.');
+  if (values.script !== undefined && values.script.trim() === '') throw new UsageError('--script needs the script name.');
+}
+
+function printResults(io: CliIo, results: readonly VerifyResult[], style: TerminalStyle): void {
+  results.forEach((result, index) => {
+    if (index > 0) io.out('');
+    if (results.length > 1) io.out(style.bold(`${result.login} on ${result.site}`));
+    if (result.finding !== null) io.out(formatFinding(result.finding, style).trimEnd());
+    if (result.note !== null) io.out(`  ${result.outcome === 'paused' ? style.warn('PAUSED') : style.bad('NOT CHECKED')}  ${result.note}`);
+    if (!result.ok) return;
+    if (result.credential === 'script-key') {
+      io.out(`  The script key for "${result.login}" works.`);
+      if (result.user !== null) io.out(`  It may act as (sudo_as_login):\n${formatUser(result.user)}`);
+    } else if (result.user !== null) {
+      io.out(`  The site says this login is:\n${formatUser(result.user)}`);
+    }
+  });
+}

@@ -1,0 +1,118 @@
+import type { AccountRegistry } from '../../accounts/account-registry';
+import type { KeychainProblem } from '../../diagnosis/check-dependencies';
+import { isRefusedLogin } from '../../diagnosis/checks/credentials-check';
+import { findingFor, findingForFailure, findingForVerified, isFindingCode } from '../../diagnosis/finding-catalogue';
+import type { Finding } from '../../diagnosis/finding';
+import type { SavedAccount } from '../../settings/settings-schema';
+import type { Failure } from '../../shotgrid/failure';
+import { parseSiteAddress, type SiteAddress } from '../../site/site-address';
+import type { Vault, VaultFailure } from '../../vault/vault';
+import type { CliContext } from '../cli-context';
+import type { CliIo } from '../cli-io';
+import { cliFindingContext } from '../finding-context';
+import type { VerifyResult } from './verify-document';
+
+export interface SavedLoginsRequest {
+  /** Only the logins of this site; all when null. */
+  site: SiteAddress | null;
+  /** Also re-try logins whose checks were paused after a refused passphrase. */
+  includePaused: boolean;
+  timeoutMs: number;
+}
+
+/**
+ * Re-checks saved logins one after another with their keychain passphrases, and records each result
+ * as the app's scheduled checks do. A login paused after a refusal is left alone unless asked: one
+ * more refusal brings it closer to the hour-long lockout, and nothing has changed until someone acts.
+ */
+export async function verifySavedLogins(io: CliIo, context: CliContext, request: SavedLoginsRequest): Promise<VerifyResult[]> {
+  const access = await context.keychain();
+  if (access.settingsNotice !== null) io.err(access.settingsNotice);
+  const accounts = access.registry.list().filter((account) => request.site === null || account.site === request.site.origin);
+  if (accounts.length === 0) {
+    io.err(request.site === null ? 'No saved logins yet: save one with the Gridpass app first.' : `No saved logins for ${request.site.origin}.`);
+    return [];
+  }
+  const results: VerifyResult[] = [];
+  for (const account of accounts) results.push(await checkSavedLogin(context, access.registry, access.vault, account, request));
+  return results;
+}
+
+async function checkSavedLogin(
+  context: CliContext,
+  registry: AccountRegistry,
+  vault: Vault,
+  account: SavedAccount,
+  request: SavedLoginsRequest,
+): Promise<VerifyResult> {
+  const parsed = parseSiteAddress(account.site);
+  const site = parsed.ok ? parsed.site : null;
+  const findingContext = cliFindingContext(context, site, account.loginMethod, { login: account.login, failedLogins: account.failedLogins });
+  const base = {
+    site: account.site, loginMethod: account.loginMethod, login: account.login, credential: 'passphrase' as const,
+    user: null, script: null, failedLogins: account.failedLogins,
+  };
+  if (account.checksPaused && !request.includePaused) {
+    const code = account.lastFindingCode;
+    return {
+      ...base, ok: false, outcome: 'paused',
+      finding: code !== null && isFindingCode(code) ? findingFor(code, findingContext) : null,
+      note: `Not re-tried: checks for this login are paused after a refused passphrase (${account.failedLogins} caused by Gridpass; ` +
+        'ShotGrid locks an account for an hour after 10). Fix the cause first, then re-check it with --include-paused.',
+    };
+  }
+  const secret = await registry.readSecret(account.id, 'passphrase');
+  if (!secret.ok || secret.value === null || site === null) {
+    const failure = secret.ok ? null : secret.failure.kind === 'vault' ? secret.failure.failure : null;
+    return {
+      ...base, ok: false, outcome: 'no-secret',
+      finding: failure === null ? null : keychainFinding(vault, failure, findingContext),
+      note: failure !== null
+        ? 'The passphrase could not be read from the keychain.'
+        : 'The keychain holds no passphrase for this login (it may have been removed outside Gridpass). Save the login again in the Gridpass app.',
+    };
+  }
+  context.secrets.add(secret.value);
+  const outcome = await context.client().verifyLogin(site, { login: account.login, passphrase: secret.value }, { timeoutMs: request.timeoutMs });
+  const at = context.now();
+  if (outcome.ok) {
+    const finding = findingForVerified(findingContext);
+    registry.recordCheck(account.id, { at, reason: 'manual', health: 'ok', finding: null });
+    if (account.checksPaused) registry.resumeChecks(account.id);
+    return { ...base, ok: true, outcome: 'checked', user: outcome.value, finding, note: null };
+  }
+  const refused = isRefusedLogin(outcome.failure);
+  const failedLogins = refused ? countRefusal(registry, account) : account.failedLogins;
+  const finding = findingForFailure(outcome.failure, { ...findingContext, failedLogins });
+  registry.recordCheck(account.id, { at, reason: 'manual', health: healthAfter(outcome.failure), finding: { code: finding.code, title: finding.title } });
+  return { ...base, ok: false, outcome: 'checked', failedLogins, finding, note: null };
+}
+
+function countRefusal(registry: AccountRegistry, account: SavedAccount): number {
+  const counted = registry.recordAuthFailure(account.site, account.login);
+  return counted.ok ? counted.value : account.failedLogins + 1;
+}
+
+/** Failures that say the login itself is broken, as opposed to the path to the site. */
+const failingKinds: ReadonlySet<Failure['kind']> = new Set([
+  'auth-rejected', 'two-factor-rejected', 'sso-only', 'account-locked', 'account-inactive',
+]);
+
+function healthAfter(failure: Failure): 'failing' | 'attention' {
+  return failingKinds.has(failure.kind) ? 'failing' : 'attention';
+}
+
+const keychainCodes: Record<KeychainProblem, 'GP-KEYCHAIN-UNAVAILABLE' | 'GP-KEYCHAIN-LOCKED' | 'GP-KEYCHAIN-DENIED'> = {
+  unavailable: 'GP-KEYCHAIN-UNAVAILABLE',
+  locked: 'GP-KEYCHAIN-LOCKED',
+  denied: 'GP-KEYCHAIN-DENIED',
+};
+
+export function keychainFinding(vault: Vault, failure: VaultFailure, context: ReturnType<typeof cliFindingContext>): Finding {
+  const problem: KeychainProblem = failure.kind === 'locked' || failure.kind === 'denied' ? failure.kind : 'unavailable';
+  return findingFor(keychainCodes[problem], context, {
+    keychainBackend: vault.backend,
+    keychainMessage: failure.detail ?? failure.message,
+    keychainFix: failure.fix,
+  });
+}

@@ -1,0 +1,32 @@
+import { homedir } from 'node:os';
+import type { AccountRegistry } from '../accounts/account-registry';
+import type { Vault } from '../vault/vault';
+import { userDataDir } from '../settings/user-data-dir';
+
+/** The keychain and the saved accounts as the CLI uses them; opening them loads the native keychain module. */
+export interface KeychainAccess {
+  readonly vault: Vault;
+  readonly registry: AccountRegistry;
+  /** Set when the settings file had to be set aside or cannot be written; shown once, as is. */
+  readonly settingsNotice: string | null;
+}
+
+/**
+ * Imported on first use only: the keychain module loads a native addon, which commands such as
+ * `--version` and `site` never need. The settings file is the app's (GRIDPASS_HOME overrides where
+ * it lives) and GRIDPASS_KEYCHAIN_SERVICE files keychain entries under another service name.
+ */
+export async function openKeychainAccess(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+  now: () => Date,
+): Promise<KeychainAccess> {
+  const [{ createKeychainVault, keychainServiceName }, { openSettingsStore }, { createAccountRegistry }] = await Promise.all([
+    import('../vault/keychain-vault'),
+    import('../settings/settings-store'),
+    import('../accounts/account-registry'),
+  ]);
+  const vault = createKeychainVault({ service: keychainServiceName(env), platform });
+  const settings = openSettingsStore({ cwd: userDataDir(platform, env, homedir()), now });
+  return { vault, registry: createAccountRegistry({ settings, vault, now }), settingsNotice: settings.notice };
+}

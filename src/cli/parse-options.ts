@@ -1,0 +1,70 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './exit-codes';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Options people reach for to pass a secret. None exists: a command line is visible to every user of
+ * the machine (`ps`) and lands in shell history, so each gets an explanation instead of "unknown option".
+ */
+const secretOptions: Readonly<Record<string, string>> = {
+  passphrase: 'passphrase',
+  password: 'passphrase',
+  pass: 'passphrase',
+  pw: 'passphrase',
+  'script-key': 'script key',
+  key: 'script key',
+  'api-key': 'script key',
+  pat: 'Personal Access Token',
+  token: 'token',
+  'session-token': 'token',
+  secret: 'secret',
+};
+
+/**
+ * `util.parseArgs` in strict mode, with its errors turned into usage errors a person can read
+ * (never a stack trace), and a guard that keeps secrets off the command line.
+ */
+export function parseOptions<T extends Options>(args: string[], options: T, allowPositionals = false) {
+  refuseSecretsOnCommandLine(args);
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\. To specify.*$/s, '.') : String(error);
+    // parseArgs quotes the offending argument; an option value may be a secret typed in the wrong place.
+    throw new UsageError(readable(message));
+  }
+}
+
+/** parseArgs quotes a stray argument back; it may be a secret typed in the wrong place, so it is not repeated. */
+function readable(message: string): string {
+  if (/^Unexpected argument/.test(message)) {
+    return 'This command takes no extra arguments here (the extra word is not repeated, in case it was a secret).';
+  }
+  return message.replace(/^Option '(--[^']*)' argument missing/, "Option '$1' needs a value");
+}
+
+function refuseSecretsOnCommandLine(args: readonly string[]): void {
+  for (const arg of args) {
+    if (arg === '--') return;
+    const name = /^--([a-z-]+)(?:=|$)/i.exec(arg)?.[1]?.toLowerCase();
+    const secret = name === undefined ? undefined : secretOptions[name];
+    if (secret !== undefined) {
+      throw new UsageError(
+        `There is no --${name} option, on purpose: anything on the command line is visible to other users of this ` +
+          `computer and is kept in your shell history. Gridpass reads the ${secret} from a hidden prompt, or from ` +
+          `standard input with ${secret === 'script key' ? '--key-stdin' : '--passphrase-stdin'}.`,
+      );
+    }
+  }
+}
+
+/** Parses `--timeout SECONDS` into milliseconds. */
+export function timeoutMs(value: string | undefined, fallbackSeconds: number): number {
+  if (value === undefined) return fallbackSeconds * 1000;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+    throw new UsageError(`--timeout takes a number of seconds above 0 and at most 600, not "${value}".`);
+  }
+  return Math.round(seconds * 1000);
+}

@@ -1,0 +1,94 @@
+import type { CliContext } from './cli-context';
+import type { CliIo } from './cli-io';
+import { asksForHelp, type Command } from './command';
+import { accountsCommand } from './commands/accounts-command';
+import { doctorCommand } from './commands/doctor-command';
+import { practiceSiteCommand } from './commands/practice-site-command';
+import { siteCommand } from './commands/site-command';
+import { verifyCommand } from './commands/verify-command';
+import { ExitCode, UsageError } from './exit-codes';
+import { StdinTooLargeError } from './process-io';
+import { redactingIo } from './secret-list';
+
+export const commands: readonly Command[] = [siteCommand, verifyCommand, doctorCommand, accountsCommand, practiceSiteCommand];
+
+export function globalHelp(version: string): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  return `gridpass ${version}: gets ShotGrid API logins working, and says why when they do not.
+
+Usage: gridpass <command> [options]
+
+Commands:
+${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+
+Options:
+  -h, --help     Show this help, or a command's help (gridpass <command> --help).
+  -v, --version  Print the version.
+
+Exit codes:
+  0  all good
+  1  a check failed (the site, the login or this computer has a problem)
+  2  usage error (nothing was checked)
+  3  internal error (a bug in Gridpass; run again with GRIDPASS_DEBUG=1 for details)
+
+Secrets are never taken on the command line: they are asked for on a terminal or
+read from standard input (--passphrase-stdin, --key-stdin).`;
+}
+
+/**
+ * Runs one `gridpass` invocation and returns its exit code. It never throws: a usage mistake is a
+ * short message and exit 2, anything unexpected one plain line and exit 3 (the stack only with
+ * GRIDPASS_DEBUG=1). Everything printed is redacted against the secrets the run read.
+ */
+export async function runCli(args: readonly string[], rawIo: CliIo, context: CliContext): Promise<ExitCode> {
+  const io = redactingIo(rawIo, context.secrets);
+  const [name, ...rest] = args;
+  try {
+    if (name === undefined) {
+      io.err(globalHelp(context.version));
+      return ExitCode.usage;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+      return showHelp(io, context, rest[0]);
+    }
+    if (name === '--version' || name === '-v') {
+      io.out(context.version);
+      return ExitCode.ok;
+    }
+    const command = commands.find((candidate) => candidate.name === name);
+    if (command === undefined) {
+      throw new UsageError(name.startsWith('-') ? `Unknown option "${name}" before the command.` : `Unknown command "${name}".`);
+    }
+    if (asksForHelp(rest)) {
+      io.out(command.help);
+      return ExitCode.ok;
+    }
+    return await command.run(rest, io, context);
+  } catch (error) {
+    return reportError(io, context, error, name);
+  }
+}
+
+function showHelp(io: CliIo, context: CliContext, topic: string | undefined): ExitCode {
+  const command = commands.find((candidate) => candidate.name === topic);
+  if (topic !== undefined && command === undefined) throw new UsageError(`Unknown command "${topic}".`);
+  io.out(command?.help ?? globalHelp(context.version));
+  return ExitCode.ok;
+}
+
+function reportError(io: CliIo, context: CliContext, error: unknown, name: string | undefined): ExitCode {
+  if (error instanceof UsageError || error instanceof StdinTooLargeError) {
+    const helpCommand = commands.some((command) => command.name === name) ? `gridpass ${name} --help` : 'gridpass --help';
+    io.err(`gridpass: ${error.message}\nSee: ${helpCommand}`);
+    return ExitCode.usage;
+  }
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.err(`gridpass: internal error: ${firstLine(detail)} (run again with GRIDPASS_DEBUG=1 for details)`);
+  if (context.env.GRIDPASS_DEBUG === '1' && error instanceof Error && error.stack !== undefined) io.err(error.stack);
+  return ExitCode.internal;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
