@@ -33,9 +33,10 @@ import { createRedactor } from '../src/diagnosis/redact';
 import { navigationChannel } from '../src/ipc/contract';
 import type { AccountView, AppStateView, NavigationTarget } from '../src/ipc/contract';
 import { createGridpassService } from '../src/services/gridpass-service';
-import { settingsStoreOptions } from '../src/settings/settings-store-options';
 import type { GridpassSettingsFile } from '../src/settings/settings-schema';
+import { openSettingsStore } from '../src/settings/settings-store';
 import { userDataDir } from '../src/settings/user-data-dir';
+import { createKeychainVault, keychainServiceName } from '../src/vault/keychain-vault';
 import { createDesktopNotifier } from './desktop-notifier';
 import { denyAllPermissions, hardenWebContents } from './harden-web-contents';
 import { createSenderCheck, registerWithElectron } from './ipc/validated-ipc';
@@ -158,7 +159,11 @@ async function start(): Promise<void> {
     platform: process.platform,
     version: app.getVersion(),
     userDataDir: app.getPath('userData'),
-    settingsStore: new ElectronStore<GridpassSettingsFile>(settingsStoreOptions(app.getPath('userData'))),
+    settings: openSettingsStore({
+      cwd: app.getPath('userData'),
+      createBackend: (options) => new ElectronStore<GridpassSettingsFile>(options),
+    }),
+    vault: createKeychainVault({ service: keychainServiceName(process.env), platform: process.platform }),
     managedConfig: managed.config,
     managedConfigNotices: managed.notices,
     setupSite: () => pendingSetupSite ?? managed.config?.site ?? practiceSite,
