@@ -10,8 +10,11 @@ import { useHashScreen } from './use-hash-screen';
 import { Wizard } from './wizard/Wizard';
 import { initialWizardState, wizardReducer } from './wizard/wizard-state';
 
-function siteToSetUp(app: AppStateView): string {
-  return app.setupSite ?? app.settings.managed?.site ?? '';
+/** A site the studio locked wins over any link; otherwise a link's site, then the studio's suggestion. */
+function siteToSetUp(app: AppStateView, linked: string | null = app.setupSite): string {
+  const managed = app.settings.managed;
+  if (managed?.siteLocked && managed.site) return managed.site;
+  return linked ?? managed?.site ?? '';
 }
 
 /** The window: navigation on the left, one screen on the right. */
@@ -24,7 +27,7 @@ export function Shell({ initial }: { initial: AppStateView }) {
   const navigate = useCallback(
     (target: NavigationTarget) => {
       if (target.screen === 'wizard') {
-        if (target.site) dispatch({ type: 'start-over', address: target.site });
+        if (target.site) dispatch({ type: 'start-over', address: siteToSetUp(app, target.site) });
         go('setup');
       } else if (target.screen === 'diagnose') {
         if (target.accountId) setDiagnoseTarget({ kind: 'account', accountId: target.accountId });
@@ -33,7 +36,7 @@ export function Shell({ initial }: { initial: AppStateView }) {
         go(target.screen);
       }
     },
-    [go],
+    [go, app],
   );
   useEffect(() => gridpass().onNavigate(navigate), [navigate]);
 

@@ -17,8 +17,12 @@ interface Props {
 
 export function SiteStep({ state, dispatch, managed }: Props) {
   const locked = Boolean(managed?.siteLocked && managed.site);
-  const onSettled = useCallback((site: WizardState['site']) => dispatch({ type: 'site-found', site }), [dispatch]);
-  const probe = useSiteProbe(state.address, state.site, onSettled);
+  const onSettled = useCallback(
+    (site: WizardState['site'], address: string) => dispatch({ type: 'site-found', site, address }),
+    [dispatch],
+  );
+  const known = state.site && state.siteFoundFor !== null ? { site: state.site, address: state.siteFoundFor } : null;
+  const probe = useSiteProbe(state.address, known, onSettled);
   const found = probe.state === 'answered' && probe.response.ok;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -18,10 +18,14 @@ export const probeDelayMs = 400;
  * it signs people in. Only the answer for the address currently typed counts, so a slow reply for
  * an earlier spelling can never overwrite a newer one.
  */
-export function useSiteProbe(address: string, known: SiteView | null, onSettled: (site: SiteView | null) => void): ProbeState {
+export function useSiteProbe(
+  address: string,
+  known: { site: SiteView; address: string } | null,
+  onSettled: (site: SiteView | null, address: string) => void,
+): ProbeState {
   const wanted = address.trim();
   const [settled, setSettled] = useState<Settled | null>(() =>
-    known && wanted ? { address: wanted, state: { state: 'answered', response: { ok: true, site: known } } } : null,
+    known && known.address === wanted ? { address: wanted, state: { state: 'answered', response: { ok: true, site: known.site } } } : null,
   );
   const alreadyKnown = settled?.address === wanted;
 
@@ -33,12 +37,12 @@ export function useSiteProbe(address: string, known: SiteView | null, onSettled:
         (response) => {
           if (!current) return;
           setSettled({ address: wanted, state: { state: 'answered', response } });
-          onSettled(response.ok ? response.site : null);
+          onSettled(response.ok ? response.site : null, wanted);
         },
         (error: unknown) => {
           if (!current) return;
           setSettled({ address: wanted, state: { state: 'error', message: describeCallError(error) } });
-          onSettled(null);
+          onSettled(null, wanted);
         },
       );
     }, probeDelayMs);

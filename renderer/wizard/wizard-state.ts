@@ -19,6 +19,8 @@ export interface WizardState {
   address: string;
   /** The site the address was last found to be. */
   site: SiteView | null;
+  /** The address (trimmed) that `site` was found for; typing on makes it stale until looked up again. */
+  siteFoundFor: string | null;
   login: string;
   /** Main is holding a pasted token for this site (its length, never the token). */
   heldPat: { siteUrl: string; length: number } | null;
@@ -30,7 +32,7 @@ export type WizardAction =
   | { type: 'next' }
   | { type: 'back' }
   | { type: 'address-typed'; address: string }
-  | { type: 'site-found'; site: SiteView | null }
+  | { type: 'site-found'; site: SiteView | null; address: string }
   | { type: 'login-typed'; login: string }
   | { type: 'pat-held'; length: number }
   | { type: 'verified'; verified: Verified }
@@ -39,7 +41,7 @@ export type WizardAction =
   | { type: 'start-over'; address: string };
 
 export function initialWizardState(address: string): WizardState {
-  return { step: 'welcome', address, site: null, login: '', heldPat: null, verified: null, outcome: null };
+  return { step: 'welcome', address, site: null, siteFoundFor: null, login: '', heldPat: null, verified: null, outcome: null };
 }
 
 function stepsOf(state: WizardState): WizardStepId[] {
@@ -62,9 +64,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, address: action.address };
     case 'site-found': {
       const sameSite = action.site !== null && action.site.url === state.site?.url;
-      if (sameSite) return { ...state, site: action.site };
+      const found = { site: action.site, siteFoundFor: action.address };
+      if (sameSite) return { ...state, ...found };
       // A different site invalidates everything proven for the old one.
-      return { ...state, site: action.site, heldPat: null, verified: null, outcome: null };
+      return { ...state, ...found, heldPat: null, verified: null, outcome: null };
     }
     case 'login-typed':
       return action.login === state.login ? state : { ...state, login: action.login, verified: null };

@@ -271,3 +271,28 @@ test.describe('the other screens open clean', () => {
     await app.expectAccessible();
   });
 });
+
+test.describe('the bridge to main', () => {
+  test.use({
+    gridpassHandlers: handlersFrom(() => scriptedHandlers({ getAppState: async () => sampleAppState(), probeSite: probeLumen })),
+  });
+
+  test('refuses a request the contract does not allow, before any handler runs', async ({ app }) => {
+    await app.open('setup');
+    const refusal = await app.page.evaluate(() =>
+      // @ts-expect-error: deliberately not a valid probeSite request
+      window.gridpass.probeSite({ address: 'lumen', extra: true }).then(() => 'accepted', (error: Error) => error.message),
+    );
+    expect(refusal).toContain('Invalid probeSite request');
+    expect(app.requestsTo('probeSite')).toEqual([]);
+  });
+
+  test('follows navigation pushed from main', async ({ app }) => {
+    await app.open('setup');
+    await app.navigate({ screen: 'settings' });
+    await expect(app.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+    await app.navigate({ screen: 'wizard', site: 'https://lumen.shotgrid.autodesk.com' });
+    await expect(app.page.getByLabel('Site address')).toHaveValue('https://lumen.shotgrid.autodesk.com');
+    await expect(app.page.locator('.probe-result')).toContainText('Autodesk Identity');
+  });
+});

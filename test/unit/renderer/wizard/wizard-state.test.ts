@@ -18,18 +18,23 @@ describe('wizard steps', () => {
   });
 
   it('walks an Identity site through passphrase, token and binding before the check', () => {
-    const state = run(initialWizardState(''), { type: 'site-found', site: identity });
+    const state = run(initialWizardState(''), { type: 'site-found', site: identity, address: 'lumen' });
     expect(visibleSteps(state)).toEqual(['welcome', 'site', 'passphrase', 'create-pat', 'bind-pat', 'verify', 'save', 'done']);
   });
 
   it('skips the token steps on a site with its own logins', () => {
-    const state = run(initialWizardState(''), { type: 'site-found', site: plain });
+    const state = run(initialWizardState(''), { type: 'site-found', site: plain, address: 'old' });
     expect(visibleSteps(state)).toEqual(['welcome', 'site', 'no-pat', 'verify', 'save', 'done']);
   });
 
   it('explains single sign-on before offering the check', () => {
-    const state = run(initialWizardState(''), { type: 'site-found', site: sso });
+    const state = run(initialWizardState(''), { type: 'site-found', site: sso, address: 'sso' });
     expect(visibleSteps(state)).toEqual(['welcome', 'site', 'sso', 'verify', 'save', 'done']);
+  });
+
+  it('remembers which address the site was found for, so a later edit is looked up again', () => {
+    const state = run(initialWizardState(''), { type: 'site-found', site: identity, address: 'lumen' }, { type: 'address-typed', address: 'lumenx' });
+    expect(state).toMatchObject({ address: 'lumenx', site: identity, siteFoundFor: 'lumen' });
   });
 
   it('does not move past the site step while no site is found', () => {
@@ -42,7 +47,7 @@ describe('wizard steps', () => {
       initialWizardState(''),
       { type: 'next' },
       { type: 'address-typed', address: 'lumen' },
-      { type: 'site-found', site: identity },
+      { type: 'site-found', site: identity, address: 'lumen' },
       { type: 'next' },
       { type: 'login-typed', login: 'mara' },
       { type: 'back' },
@@ -54,14 +59,14 @@ describe('wizard steps', () => {
 
 describe('what a change of site or login forgets', () => {
   const verified = { verificationId: 'v-1', user, site: identity };
-  const proven = run(initialWizardState(''), { type: 'site-found', site: identity }, { type: 'pat-held', length: 40 }, { type: 'verified', verified });
+  const proven = run(initialWizardState(''), { type: 'site-found', site: identity, address: 'lumen' }, { type: 'pat-held', length: 40 }, { type: 'verified', verified });
 
   it('keeps the held token and the verification when the same site is found again', () => {
-    expect(run(proven, { type: 'site-found', site: identity })).toMatchObject({ heldPat: { siteUrl: identity.url, length: 40 }, verified });
+    expect(run(proven, { type: 'site-found', site: identity, address: 'lumen' })).toMatchObject({ heldPat: { siteUrl: identity.url, length: 40 }, verified });
   });
 
   it('drops both when the address now points at another site', () => {
-    expect(run(proven, { type: 'site-found', site: plain })).toMatchObject({ heldPat: null, verified: null });
+    expect(run(proven, { type: 'site-found', site: plain, address: 'old' })).toMatchObject({ heldPat: null, verified: null });
   });
 
   it('drops the verification, not the token, when the login changes', () => {
