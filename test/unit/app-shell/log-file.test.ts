@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogFile } from '../../../src/app-shell/log-file';
+import { createRedactor } from '../../../src/diagnosis/redact';
 import type { LogFileSystem } from '../../../src/app-shell/log-file';
 
 const dirs: string[] = [];
@@ -39,6 +40,17 @@ describe('LogFile', () => {
     const everything = readdirSync(dir).map((file) => readFileSync(path.join(dir, file), 'utf8')).join('');
     expect(everything).toContain('[redacted]');
     expect(everything).not.toContain(SECRET);
+  });
+
+  it('keeps secrets out with the redactor the app uses, known or only recognisable by shape', () => {
+    const log = new LogFile({ dir: tempDir(), redact: createRedactor([SECRET]) });
+    log.warn(`verify failed: {"user_password":"${SECRET}"} via https://alex:${encodeURIComponent(SECRET)}@proxy.example`);
+    log.warn('proxy said: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
+    const text = readFileSync(log.path, 'utf8');
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(encodeURIComponent(SECRET));
+    expect(text).not.toContain('eyJzdWIiOiJ4In0');
+    expect(text).toContain('[redacted]');
   });
 
   it('escapes line breaks so a message cannot forge another entry', () => {
