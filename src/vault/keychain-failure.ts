@@ -27,11 +27,17 @@ export function keychainBackendName(platform: NodeJS.Platform): string {
   }
 }
 
+const noBusPattern = /DBUS_SESSION_BUS_ADDRESS|failed to connect to address/i;
+const noServicePattern = /dbus error|zbus error|org\.freedesktop\.secrets|ServiceUnknown|not provided by any \.service files/i;
+const noKeyringPattern = /no result found|no such secret collection/i;
+
 const patterns: ReadonlyArray<[VaultFailureKind, RegExp]> = [
-  // No session bus, or a bus with nothing answering for org.freedesktop.secrets.
-  ['unavailable', /DBUS_SESSION_BUS_ADDRESS|dbus error|zbus error|failed to connect to address|org\.freedesktop\.secrets|ServiceUnknown|not provided by any \.service files/i],
-  // Secret Service unlock prompts (dismissed or impossible), macOS errSecInteractionNotAllowed.
+  // Secret Service unlock prompts (dismissed or impossible) and IsLocked replies, which arrive
+  // wrapped in D-Bus errors; macOS errSecInteractionNotAllowed.
   ['locked', /locked|unlock|interaction is not allowed/i],
+  // No session bus, a bus with nothing answering for org.freedesktop.secrets, or a Secret Service
+  // with no default keyring ("no result found").
+  ['unavailable', new RegExp([noBusPattern.source, noServicePattern.source, noKeyringPattern.source].join('|'), 'i')],
   ['denied', /denied|cancel+ed|not authori[sz]ed|not allowed|user name or passphrase you entered is not correct/i],
   ['too-large', /longer than platform limit|too long|too large|too big/i],
 ];
@@ -94,7 +100,17 @@ function unavailableWords(where: KeychainPlatform, platform: NodeJS.Platform, de
       fix: `Sign out and back in to your computer, then try again. ${verifyWithoutSaving}`,
     };
   }
-  const noBus = /DBUS_SESSION_BUS_ADDRESS|failed to connect to address/i.test(detail);
+  if (noKeyringPattern.test(detail)) {
+    return {
+      kind: 'unavailable',
+      message: 'No keychain is available: the Secret Service is running but has no default keyring to save logins in.',
+      fix:
+        'Create one: open Passwords and Keys (Seahorse), add a Password keyring and set it as the default, or in ' +
+        'KDE create a wallet in KWallet Manager. Without a desktop, start the keyring with: printf ' +
+        `'your-password\\n' | gnome-keyring-daemon --unlock --components=secrets, which creates it. ${verifyWithoutSaving}`,
+    };
+  }
+  const noBus = noBusPattern.test(detail);
   return {
     kind: 'unavailable',
     message: noBus

@@ -6,6 +6,8 @@ const noBus =
   'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead';
 const noBusOnSearch = 'zbus error: Failed to connect to address `unix:path=/run/user/0/bus`: No such file or directory (os error 2)';
 const noSecretService = 'Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files';
+const noDefaultKeyring = "Couldn't access platform storage: Secret Service: no result found";
+const lockedOnSearch = 'zbus error: org.freedesktop.Secret.Error.IsLocked: Cannot get secret of a locked object';
 const promptDismissed = "Couldn't access platform storage: Secret Service: unlock prompt was dismissed";
 const macLocked = "Couldn't access platform storage: User interaction is not allowed.";
 const macDenied = "Couldn't access platform storage: The user name or passphrase you entered is not correct.";
@@ -19,7 +21,9 @@ describe('keychain failures', () => {
     [noBus, 'linux', 'unavailable'],
     [noBusOnSearch, 'linux', 'unavailable'],
     [noSecretService, 'linux', 'unavailable'],
+    [noDefaultKeyring, 'linux', 'unavailable'],
     [promptDismissed, 'linux', 'locked'],
+    [lockedOnSearch, 'linux', 'locked'],
     [macLocked, 'darwin', 'locked'],
     [macDenied, 'darwin', 'denied'],
     [macCancelled, 'darwin', 'denied'],
@@ -41,6 +45,13 @@ describe('keychain failures', () => {
       expect(failure.fix).toContain('gnome-keyring-daemon --unlock');
       expect(failure.fix).toMatch(/verify your login without saving/);
     }
+  });
+
+  it('tell a Secret Service with no default keyring apart, and say how to create one', () => {
+    const failure = classifyKeychainError(error(noDefaultKeyring), 'linux');
+    expect(failure.message).toMatch(/no default keyring/);
+    expect(failure.fix).toMatch(/Seahorse/);
+    expect(failure.fix).toContain('gnome-keyring-daemon --unlock');
   });
 
   it('say how to unlock on each system', () => {
