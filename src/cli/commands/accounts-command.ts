@@ -97,11 +97,11 @@ async function forget(args: string[], io: CliIo, context: CliContext): Promise<E
   const site = values.site === undefined ? null : siteArgument(values.site);
   const what = site === null ? 'every saved login and every Gridpass keychain entry on this computer'
     : values.login === undefined ? `every saved login for ${site.origin}` : `the login ${values.login} on ${site.origin}`;
-  const { registry } = await open(io, context);
   if (!(await confirm(io, `Forget ${what}? This removes the saved passphrases from the keychain.`, values.yes === true))) {
     io.err('Nothing was forgotten.');
     return ExitCode.ok;
   }
+  const { registry } = await open(io, context);
   const report = site === null ? await registry.forgetAll()
     : values.login === undefined ? await registry.forgetSite(siteHostKey(site))
       : await registry.forget(accountIdFor(siteHostKey(site), values.login));

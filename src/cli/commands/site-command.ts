@@ -58,7 +58,8 @@ export const siteCommand: Command = {
     }, true);
     if (positionals.length > 1) throw new UsageError('Give one site address (gridpass site <address>).');
     const site = siteArgument(positionals[0], 'the address');
-    const probed = await context.client().probe(site, { timeoutMs: timeoutMs(values.timeout, 15) });
+    const timeout = timeoutMs(values.timeout, 15);
+    const probed = await context.client().probe(site, { timeoutMs: timeout });
     const document = probed.ok
       ? answeredDocument(context, site, probed.value)
       : failedDocument(site, findingForFailure(probed.failure, cliFindingContext(context, site, null)));

@@ -1,0 +1,127 @@
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AccountRegistry } from '../../../../src/accounts/account-registry';
+import { ExitCode } from '../../../../src/cli/exit-codes';
+import type { KeychainAccess } from '../../../../src/cli/keychain-access';
+import type { Vault, VaultSelfTest } from '../../../../src/vault/vault';
+import { runGridpass, testCliContext } from '../../../fixtures/cli-io';
+import { environmentFacts, healthyDependencies } from '../../../fixtures/diagnosis/check-dependencies';
+import { createFakeShotgridClient, failed, siteInfo, succeeded, humanUser } from '../../../fixtures/fake-shotgrid-client';
+
+const probes = () => {
+  const { resolveHost, connect, tlsHandshake } = healthyDependencies();
+  return { resolveHost, connect, tlsHandshake };
+};
+
+const passingSelfTest: VaultSelfTest = { ok: true, backend: 'Test keyring', service: 'test', steps: [], totalMs: 4, failure: null };
+
+/** A keychain whose self-test answers as given, and a registry that counts refused logins in memory. */
+function keychain(selfTest: VaultSelfTest = passingSelfTest) {
+  const refusals: string[] = [];
+  const registry = {
+    failedLogins: () => refusals.length,
+    recordAuthFailure: (site: string, login: string) => {
+      refusals.push(`${login}@${site}`);
+      return { ok: true, value: refusals.length };
+    },
+  } as Partial<AccountRegistry> as AccountRegistry;
+  const vault = { backend: selfTest.backend, selfTest: () => Promise.resolve(selfTest) } as Partial<Vault> as Vault;
+  const access: KeychainAccess = { vault, registry, settingsNotice: null };
+  return { access, refusals };
+}
+
+function doctorContext(client = createFakeShotgridClient({ probe: succeeded(siteInfo({ serverDate: new Date('2026-03-02T10:00:00Z') })), verifyLogin: succeeded(humanUser()) }), selfTest?: VaultSelfTest) {
+  const { access, refusals } = keychain(selfTest);
+  const context = testCliContext({
+    client: () => client,
+    probes,
+    environment: () => environmentFacts(),
+    keychain: () => Promise.resolve(access),
+  });
+  return { context, client, refusals };
+}
+
+describe('gridpass doctor', () => {
+  it('prints each check with a status word, no colour off a terminal, then the verdict', async () => {
+    const { context } = doctorContext();
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio'], context);
+    expect(code).toBe(ExitCode.ok);
+    expect(io.stdout).toMatch(/PASS {2}Keychain +Test keyring works/);
+    expect(io.stdout).toMatch(/SKIP {2}Login +skipped: no login given/);
+    expect(io.stdout).toContain('Result: OK');
+    expect(io.stdout + io.stderr).not.toContain('\u001b[');
+  });
+
+  it('prints one JSON support report with the GP- codes of its findings, and exits 1 when a check failed', async () => {
+    const client = createFakeShotgridClient({ probe: failed({ kind: 'html', status: 200, pageTitle: 'Guest Wi-Fi' }) });
+    const { context } = doctorContext(client);
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--json'], context);
+    expect(code).toBe(ExitCode.checkFailed);
+    const report = JSON.parse(io.stdout) as { schema: string; verdict: { code: string }; checks: Array<{ id: string; status: string }>; findings: Array<{ code: string }> };
+    expect(report.schema).toBe('gridpass.report/1');
+    expect(report.verdict.code).toBe('GP-SITE-HTML');
+    expect(report.findings.map((finding) => finding.code)).toContain('GP-SITE-HTML');
+    expect(report.checks.find((check) => check.id === 'keychain')?.status).toBe('pass');
+    expect(io.stderr).toBe('');
+  });
+
+  it('runs the keychain self-test as the keychain check, and fails it with the vault\'s own advice', async () => {
+    const { context } = doctorContext(undefined, {
+      ...passingSelfTest, ok: false,
+      failure: { kind: 'locked', message: 'Your keyring is locked.', fix: 'Unlock it.', detail: null },
+    });
+    const { code, io } = await runGridpass(['doctor', '--json'], context);
+    expect(code).toBe(ExitCode.checkFailed);
+    expect(JSON.parse(io.stdout)).toMatchObject({ verdict: { code: 'GP-KEYCHAIN-LOCKED' } });
+  });
+
+  it('tries the login once with the piped passphrase, counts a refusal and keeps the passphrase out of the report', async () => {
+    const passphrase = 'planted-doctor-passphrase-5521';
+    const client = createFakeShotgridClient({
+      probe: succeeded(siteInfo()),
+      verifyLogin: failed({ kind: 'auth-rejected', code: 102, serverMessage: `no ${passphrase}` }),
+    });
+    const { context, refusals } = doctorContext(client);
+    const dir = await mkdtemp(join(tmpdir(), 'gridpass-doctor-'));
+    const file = join(dir, 'report.md');
+    await writeFile(file, 'old', { mode: 0o644 });
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--login', 'ana', '--passphrase-stdin', '--report', file], context, { stdin: `${passphrase}\n` });
+    expect(code).toBe(ExitCode.checkFailed);
+    expect(client.calls.filter((call) => call.method === 'verifyLogin')).toHaveLength(1);
+    expect(refusals).toEqual(['ana@https://mystudio.shotgrid.autodesk.com']);
+    const written = await readFile(file, 'utf8');
+    expect(written).toContain('# Gridpass support report');
+    expect(written).toContain('GP-AUTH-NO-PAT');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    for (const text of [written, io.stdout, io.stderr]) expect(text).not.toContain(passphrase);
+    expect(io.stderr).toContain(`Report written to ${file}`);
+  });
+
+  it('writes a JSON report when the file name ends in .json', async () => {
+    const { context } = doctorContext();
+    const file = join(await mkdtemp(join(tmpdir(), 'gridpass-doctor-')), 'r.json');
+    await runGridpass(['doctor', '--report', file], context);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schema: 'gridpass.report/1', site: null });
+  });
+
+  it('without a terminal and without --passphrase-stdin skips the login check and says so', async () => {
+    const { context, client } = doctorContext();
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--login', 'ana'], context);
+    expect(code).toBe(ExitCode.ok);
+    expect(io.stderr).toContain('the login check is skipped');
+    expect(client.calls.some((call) => call.method === 'verifyLogin')).toBe(false);
+  });
+
+  it.each([
+    [['doctor', '--login', 'ana'], '--login needs --site'],
+    [['doctor', '--site', 'x', '--passphrase-stdin'], '--passphrase-stdin needs --login'],
+    [['doctor', '--site', 'x', '--2fa-code', '123456'], '--2fa-code needs --login'],
+    [['doctor', '--password', 'x'], 'There is no --password option'],
+  ])('%j is a usage error', async (args, message) => {
+    const { code, io } = await runGridpass(args);
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toContain(message);
+  });
+});

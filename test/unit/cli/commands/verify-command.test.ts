@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { ExitCode } from '../../../../src/cli/exit-codes';
+import type { Outcome } from '../../../../src/shotgrid/failure';
+import type { HumanUserRecord } from '../../../../src/shotgrid/shotgrid-client';
+import { runGridpass, testCliContext } from '../../../fixtures/cli-io';
+import { createFakeShotgridClient, failed, humanUser, siteInfo, succeeded, type FakeShotgridClient } from '../../../fixtures/fake-shotgrid-client';
+
+const site = ['--site', 'mystudio'];
+const login = ['--login', 'ana@studio.example'];
+
+/** A fake client whose logins answer in turn, for the 2FA retry. */
+function clientAnswering(...logins: Array<Outcome<HumanUserRecord>>): FakeShotgridClient {
+  const client = createFakeShotgridClient({ probe: succeeded(siteInfo()) });
+  const verify = client.verifyLogin.bind(client);
+  client.verifyLogin = (target, credentials, options) => {
+    void verify(target, credentials, options).catch(() => undefined);
+    const next = logins.shift();
+    return next === undefined ? Promise.reject(new Error('one login too many')) : Promise.resolve(next);
+  };
+  return client;
+}
+
+const loginCalls = (client: FakeShotgridClient) => client.calls.filter((call) => call.method === 'verifyLogin');
+
+describe('gridpass verify (a person\'s login)', () => {
+  it('refuses to run without a terminal and without --passphrase-stdin, before contacting the site', async () => {
+    const client = clientAnswering();
+    const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }));
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toContain('No terminal to ask for the passphrase: pipe it in with --passphrase-stdin');
+    expect(client.calls).toEqual([]);
+  });
+
+  it('reads the first line of stdin, without its line ending, and says who the person is', async () => {
+    const client = clientAnswering(succeeded(humanUser({ name: 'Ana Artist', permissionGroup: 'Artist' })));
+    const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin'], testCliContext({ client: () => client }), {
+      stdin: 'two words\r\nsecond line\n',
+    });
+    expect(code).toBe(ExitCode.ok);
+    expect(loginCalls(client)).toMatchObject([{ credentials: { login: 'ana@studio.example', passphrase: 'two words' } }]);
+    expect(io.stdout).toContain('[GP-OK]');
+    expect(io.stdout).toMatch(/Name +Ana Artist/);
+    expect(io.stdout).toMatch(/Status +active \(act\)/);
+    expect(io.stdout).toMatch(/Permission group +Artist/);
+  });
+
+  it('asks for the passphrase without echo on a terminal', async () => {
+    const client = clientAnswering(succeeded(humanUser()));
+    const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), { tty: true, answers: ['typed-secret'] });
+    expect(code).toBe(ExitCode.ok);
+    expect(io.questions).toEqual([{ text: 'Legacy passphrase (not shown as you type): ', secret: true }]);
+    expect(loginCalls(client)[0]).toMatchObject({ credentials: { passphrase: 'typed-secret' } });
+  });
+
+  it('refuses an empty passphrase as a usage error', async () => {
+    const client = clientAnswering();
+    const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin'], testCliContext({ client: () => client }), { stdin: '\n' });
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toContain('Standard input was empty');
+    expect(loginCalls(client)).toEqual([]);
+  });
+
+  it('on a terminal asks for a 2FA code when the site wants one, and tries exactly once more with it', async () => {
+    const client = clientAnswering(failed({ kind: 'two-factor-required', serverMessage: 'need code' }), succeeded(humanUser()));
+    const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), {
+      tty: true,
+      answers: ['pass-phrase', '246810'],
+    });
+    expect(code).toBe(ExitCode.ok);
+    expect(io.questions[1]).toMatchObject({ secret: true, text: expect.stringContaining('backup code') });
+    expect(loginCalls(client)).toMatchObject([
+      { credentials: { passphrase: 'pass-phrase' } },
+      { credentials: { passphrase: 'pass-phrase', twoFactorCode: '246810' } },
+    ]);
+  });
+
+  it('does not ask again when the code given is refused', async () => {
+    const client = clientAnswering(
+      failed({ kind: 'two-factor-required', serverMessage: '' }),
+      failed({ kind: 'two-factor-rejected', serverMessage: '' }),
+    );
+    const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), { tty: true, answers: ['pw', '000000'] });
+    expect(code).toBe(ExitCode.checkFailed);
+    expect(io.stdout).toContain('[GP-AUTH-2FA-REJECTED]');
+    expect(loginCalls(client)).toHaveLength(2);
+  });
+
+  it('without a terminal reports GP-AUTH-2FA-REQUIRED after one login and exits 1', async () => {
+    const client = clientAnswering(failed({ kind: 'two-factor-required', serverMessage: '' }));
+    const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--json'], testCliContext({ client: () => client }), { stdin: 'pw\n' });
+    expect(code).toBe(ExitCode.checkFailed);
+    expect(JSON.parse(io.stdout)).toMatchObject({ schema: 'gridpass.verify/1', ok: false, results: [{ finding: { code: 'GP-AUTH-2FA-REQUIRED' } }] });
+    expect(loginCalls(client)).toHaveLength(1);
+  });
+
+  it('sends a --2fa-code with the first login', async () => {
+    const client = clientAnswering(succeeded(humanUser()));
+    const { code } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--2fa-code', '135791'], testCliContext({ client: () => client }), { stdin: 'pw' });
+    expect(code).toBe(ExitCode.ok);
+    expect(loginCalls(client)).toMatchObject([{ credentials: { twoFactorCode: '135791' } }]);
+  });
+
+  it('never retries a refused passphrase', async () => {
+    const client = clientAnswering(failed({ kind: 'auth-rejected', code: 102, serverMessage: 'Can\'t authenticate user' }));
+    const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), { tty: true, answers: ['wrong'] });
+    expect(code).toBe(ExitCode.checkFailed);
+    expect(io.stdout).toContain('[GP-AUTH-NO-PAT]');
+    expect(loginCalls(client)).toHaveLength(1);
+    expect(io.questions).toHaveLength(1);
+  });
+
+  it('reports a site that cannot be reached before asking for any secret', async () => {
+    const client = createFakeShotgridClient({ probe: failed({ kind: 'timeout', afterMs: 2000 }) });
+    const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), { tty: true });
+    expect(code).toBe(ExitCode.checkFailed);
+    expect(io.stdout).toContain('[GP-NET-TIMEOUT]');
+    expect(io.questions).toEqual([]);
+  });
+
+  it('keeps secrets out of everything it prints, even when the site echoes them back', async () => {
+    const passphrase = 'planted-passphrase-7731';
+    const twoFactorCode = 'planted-code-4410';
+    const client = clientAnswering(failed({ kind: 'fault', code: 999, serverMessage: `bad ${passphrase} and ${twoFactorCode}` }));
+    const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--2fa-code', twoFactorCode], testCliContext({ client: () => client }), {
+      stdin: `${passphrase}\n`,
+    });
+    expect(code).toBe(ExitCode.checkFailed);
+    expect(io.stdout).toContain('[redacted]');
+    for (const secret of [passphrase, twoFactorCode]) expect(io.stdout + io.stderr).not.toContain(secret);
+  });
+});
+
+describe('gridpass verify (a script key)', () => {
+  it('reads the key from stdin and shows whom the script may act as', async () => {
+    const client = createFakeShotgridClient({
+      probe: succeeded(siteInfo()),
+      verifyScriptKey: succeeded({ scriptName: 'publisher', apiUserId: null, sudoAs: humanUser({ login: 'rin', name: 'Rin Tanaka' }) }),
+    });
+    const { code, io } = await runGridpass(['verify', ...site, '--script', 'publisher', '--key-stdin', '--sudo-as', 'rin'], testCliContext({ client: () => client }), {
+      stdin: 'key-123\n',
+    });
+    expect(code).toBe(ExitCode.ok);
+    expect(client.calls[1]).toMatchObject({ method: 'verifyScriptKey', credentials: { scriptName: 'publisher', scriptKey: 'key-123', sudoAsLogin: 'rin' } });
+    expect(io.stdout).toContain('The script key for "publisher" works.');
+    expect(io.stdout).toMatch(/may act as[\s\S]*Rin Tanaka/);
+  });
+
+  it('reports a refused key as GP-AUTH-BAD-SCRIPT-KEY', async () => {
+    const client = createFakeShotgridClient({ probe: succeeded(siteInfo()), verifyScriptKey: failed({ kind: 'auth-rejected', code: 102, serverMessage: '' }) });
+    const { code, io } = await runGridpass(['verify', ...site, '--script', 'publisher', '--key-stdin'], testCliContext({ client: () => client }), { stdin: 'k' });
+    expect(code).toBe(ExitCode.checkFailed);
+    expect(io.stdout).toContain('[GP-AUTH-BAD-SCRIPT-KEY]');
+  });
+});
+
+describe('gridpass verify usage', () => {
+  it.each([
+    [['verify', ...site], 'exactly one of them'],
+    [['verify', ...site, ...login, '--script', 'x'], 'exactly one of them'],
+    [['verify', ...login, '--passphrase-stdin'], 'Give the site address with --site'],
+    [['verify', ...site, ...login, '--key-stdin'], '--key-stdin goes with --script'],
+    [['verify', ...site, '--script', 'x', '--2fa-code', '1'], '--2fa-code goes with --login'],
+    [['verify', '--saved', '--sudo-as', 'x'], '--sudo-as goes with --script'],
+    [['verify', '--site', 'https://user:pw@mystudio.example', ...login], 'Leave your login and password out of the site address'],
+    [['verify', ...site, ...login, '--passphrase', 'hunter2'], 'There is no --passphrase option'],
+  ])('%j is a usage error', async (args, message) => {
+    const { code, io } = await runGridpass(args);
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toContain(message);
+    expect(io.stderr).toContain('See: gridpass verify --help');
+    expect(io.stderr).not.toContain('hunter2');
+  });
+});
