@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../../src/diagnosis/check-result';
 import { formatFinding } from '../../../src/cli/print-finding';
 import { formatCheckLine } from '../../../src/cli/print-checks';
 import { terminalStyle } from '../../../src/cli/terminal-style';
@@ -28,7 +29,7 @@ describe('formatFinding', () => {
 });
 
 describe('terminal style', () => {
-  const result = { id: 'dns', name: 'DNS lookup', status: 'fail', summary: 'no such host', details: [], durationMs: 3, finding: null } as const;
+  const result: CheckResult = { id: 'dns', name: 'DNS lookup', status: 'fail', summary: 'no such host', details: [], durationMs: 3, finding: null };
 
   it('says the status in words, so nothing depends on colour', () => {
     expect(formatCheckLine(result, plain)).toMatch(/^ {2}FAIL {2}DNS lookup +no such host$/);

@@ -5,12 +5,12 @@ import { runGridpass, testCliContext } from '../../../fixtures/cli-io';
 
 describe('gridpass practice-site', () => {
   it('starts the site with the options given, prints its summary as JSON, and closes it when stopped', async () => {
-    let started: PracticeSite | null = null;
+    const running: { site: PracticeSite | null } = { site: null };
     let stoppedWhileOpen = false;
     const context = testCliContext({
-      startPracticeSite: async (options) => (started = await startPracticeSite(options)),
+      startPracticeSite: async (options) => (running.site = await startPracticeSite(options)),
       untilStopped: async () => {
-        stoppedWhileOpen = (await fetch(`${started?.url}/__practice/accounts`)).ok;
+        stoppedWhileOpen = (await fetch(`${running.site?.url}/__practice/accounts`)).ok;
         return 'SIGTERM';
       },
     });
@@ -19,7 +19,7 @@ describe('gridpass practice-site', () => {
     expect(stoppedWhileOpen).toBe(true);
     const summary = JSON.parse(io.stdout) as { url: string; method: string; accounts: Array<{ login: string }> };
     expect(summary.method).toBe('ldap');
-    expect(summary.url).toBe(started?.url);
+    expect(summary.url).toBe(running.site?.url);
     expect(summary.accounts.map((account) => account.login)).toContain('mokafor');
     await expect(fetch(`${summary.url}/__practice/accounts`)).rejects.toThrow();
   });
