@@ -1,0 +1,251 @@
+// The account registry over a real settings file (conf) and the real Secret Service.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAccountRegistry, type AccountRegistry, type VerifiedLogin } from '../../../src/accounts/account-registry';
+import { openSettingsStore } from '../../../src/settings/settings-store';
+import { createKeychainVault } from '../../../src/vault/keychain-vault';
+import type { Vault } from '../../../src/vault/vault';
+import { plantedSecret, removeKeychainService, requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/keyring';
+
+let service: string;
+let vault: Vault;
+let cwd: string;
+let registry: AccountRegistry;
+let clock: Date;
+/** Every output of the registry in a test, to search for planted secrets. */
+let outputs: unknown[];
+
+const open = () => createAccountRegistry({ settings: openSettingsStore({ cwd }), vault, now: () => clock });
+const record = <T>(value: T): T => (outputs.push(value), value);
+const configText = () => fs.readFileSync(path.join(cwd, 'config.json'), 'utf8');
+
+function verified(overrides: Partial<VerifiedLogin> = {}): VerifiedLogin {
+  return {
+    site: 'https://studio.example.com',
+    login: 'jane',
+    displayName: 'Jane Doe',
+    loginMethod: 'oxygen',
+    passphrase: plantedSecret('passphrase'),
+    ...overrides,
+  };
+}
+
+beforeAll(() => requireWorkingKeychain(createKeychainVault({ service: uniqueKeychainService('probe') })));
+beforeEach(() => {
+  service = uniqueKeychainService('accounts');
+  vault = createKeychainVault({ service });
+  cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'gridpass-accounts-'));
+  clock = new Date('2025-03-01T09:00:00.000Z');
+  outputs = [];
+  registry = open();
+});
+afterEach(async () => {
+  fs.rmSync(cwd, { recursive: true, force: true });
+  await removeKeychainService(service);
+});
+
+describe('account registry', () => {
+  it('saves a verified login: metadata in the settings file, passphrase and token in the keychain', async () => {
+    const login = verified({ pat: plantedSecret('pat') });
+    const saved = record(await registry.saveVerifiedLogin(login));
+    expect(saved).toMatchObject({
+      ok: true,
+      value: {
+        patFailure: null,
+        account: {
+          id: 'studio.example.com:jane',
+          site: 'https://studio.example.com',
+          host: 'studio.example.com',
+          login: 'jane',
+          displayName: 'Jane Doe',
+          loginMethod: 'oxygen',
+          createdAt: '2025-03-01T09:00:00.000Z',
+          lastCheckedAt: '2025-03-01T09:00:00.000Z',
+          lastCheckReason: 'setup',
+          lastHealth: 'ok',
+          hasSavedPat: true,
+          checksPaused: false,
+        },
+      },
+    });
+    expect(await registry.readSecret('studio.example.com:jane', 'passphrase')).toEqual({ ok: true, value: login.passphrase });
+    expect(await registry.readSecret('studio.example.com:jane', 'pat')).toEqual({ ok: true, value: login.pat });
+    expect(open().list()).toEqual([saved.ok && saved.value.account]);
+
+    for (const secret of [login.passphrase, login.pat!]) {
+      expect(configText()).not.toContain(secret);
+      expect(JSON.stringify(outputs)).not.toContain(secret);
+    }
+  });
+
+  it('keeps the first save date and drops a kept token when a login is saved again without one', async () => {
+    await registry.saveVerifiedLogin(verified({ pat: plantedSecret('pat') }));
+    clock = new Date('2025-03-02T09:00:00.000Z');
+    const again = await registry.saveVerifiedLogin(verified({ displayName: 'J. Doe' }));
+    expect(again).toMatchObject({
+      ok: true,
+      value: { account: { createdAt: '2025-03-01T09:00:00.000Z', lastCheckedAt: '2025-03-02T09:00:00.000Z', displayName: 'J. Doe', hasSavedPat: false } },
+    });
+    expect(await vault.list()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'jane' }] });
+  });
+
+  it('lists accounts by host then login and finds one by id', async () => {
+    await registry.saveVerifiedLogin(verified({ site: 'https://b.example.com', login: 'amy' }));
+    await registry.saveVerifiedLogin(verified({ site: 'https://a.example.com', login: 'zed' }));
+    await registry.saveVerifiedLogin(verified({ site: 'https://a.example.com/some/page', login: 'bob' }));
+    expect(registry.list().map((account) => account.id)).toEqual(['a.example.com:bob', 'a.example.com:zed', 'b.example.com:amy']);
+    expect(registry.get('a.example.com:zed')?.site).toBe('https://a.example.com');
+    expect(registry.get('a.example.com:nobody')).toBeNull();
+  });
+
+  it('records a check with its reason, health and finding', async () => {
+    await registry.saveVerifiedLogin(verified());
+    const at = new Date('2025-03-01T15:00:00.000Z');
+    const checked = registry.recordCheck('studio.example.com:jane', {
+      at,
+      reason: 'schedule',
+      health: 'attention',
+      finding: { code: 'GP-AUTH-NO-PAT', title: 'This site needs a personal access token' },
+    });
+    expect(checked).toMatchObject({
+      ok: true,
+      value: { lastCheckedAt: at.toISOString(), lastCheckReason: 'schedule', lastHealth: 'attention', lastFindingCode: 'GP-AUTH-NO-PAT' },
+    });
+    expect(open().get('studio.example.com:jane')?.lastFindingTitle).toBe('This site needs a personal access token');
+    expect(registry.recordCheck('nobody:here', { at, reason: 'manual', health: 'ok', finding: null })).toMatchObject({
+      ok: false,
+      failure: { kind: 'not-found' },
+    });
+  });
+
+  it('counts failed logins it caused before a login is saved, and carries the count onto the account', async () => {
+    expect(registry.recordAuthFailure('https://studio.example.com', 'jane')).toEqual({ ok: true, value: 1 });
+    expect(registry.recordAuthFailure('https://studio.example.com/', 'jane')).toEqual({ ok: true, value: 2 });
+    expect(open().failedLogins('https://studio.example.com', 'jane')).toBe(2);
+    expect(registry.failedLogins('https://studio.example.com', 'amy')).toBe(0);
+
+    const saved = await registry.saveVerifiedLogin(verified());
+    expect(saved).toMatchObject({ ok: true, value: { account: { failedLogins: 2 } } });
+    expect(JSON.parse(configText()).authFailures).toEqual([]);
+  });
+
+  it('pauses scheduled checks after one failure on a saved account, until resumed', async () => {
+    await registry.saveVerifiedLogin(verified());
+    expect(registry.recordAuthFailure('https://studio.example.com', 'jane')).toEqual({ ok: true, value: 1 });
+    expect(registry.get('studio.example.com:jane')).toMatchObject({ failedLogins: 1, checksPaused: true });
+    expect(registry.resumeChecks('studio.example.com:jane')).toMatchObject({ ok: true, value: { checksPaused: false } });
+    expect(registry.pauseChecks('studio.example.com:jane')).toMatchObject({ ok: true, value: { checksPaused: true } });
+    expect(registry.resetFailures('https://studio.example.com', 'jane')).toEqual({ ok: true, value: undefined });
+    expect(registry.get('studio.example.com:jane')?.failedLogins).toBe(0);
+  });
+
+  it('forgets an account: its metadata and its keychain entries together', async () => {
+    await registry.saveVerifiedLogin(verified({ pat: plantedSecret('pat') }));
+    await registry.saveVerifiedLogin(verified({ login: 'amy' }));
+    const report = record(await registry.forget('studio.example.com:jane'));
+    expect(report).toEqual({ accountsRemoved: 1, secretsRemoved: 2, secretFailures: [], settingsFailure: null, complete: true });
+    expect(registry.list().map((account) => account.login)).toEqual(['amy']);
+    expect(await vault.list()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'amy' }] });
+  });
+
+  it('reports a keychain entry it could not delete, and the entry turns up as an orphan later', async () => {
+    await registry.saveVerifiedLogin(verified({ pat: plantedSecret('pat') }));
+    const lockedFailure = { kind: 'locked' as const, message: 'Your keyring is locked.', fix: 'Unlock it.', detail: null };
+    // The real vault, except that deleting a token fails as it does on a locked keyring.
+    const flaky: Vault = {
+      backend: vault.backend,
+      service: vault.service,
+      save: (ref, secret) => vault.save(ref, secret),
+      read: (ref) => vault.read(ref),
+      remove: async (ref) => (ref.kind === 'pat' ? { ok: false, failure: lockedFailure } : vault.remove(ref)),
+      list: () => vault.list(),
+      forgetSite: (host) => vault.forgetSite(host),
+      forgetAll: () => vault.forgetAll(),
+      selfTest: () => vault.selfTest(),
+    };
+    const report = await createAccountRegistry({ settings: openSettingsStore({ cwd }), vault: flaky }).forget('studio.example.com:jane');
+    expect(report).toEqual({
+      accountsRemoved: 1,
+      secretsRemoved: 1,
+      secretFailures: [{ ref: { kind: 'pat', host: 'studio.example.com', login: 'jane' }, failure: lockedFailure }],
+      settingsFailure: null,
+      complete: false,
+    });
+    expect(await registry.orphans()).toEqual({ ok: true, value: [{ kind: 'pat', host: 'studio.example.com', login: 'jane' }] });
+  });
+
+  it('forgets a site, then everything (end of booking), including failure counts', async () => {
+    await registry.saveVerifiedLogin(verified({ site: 'https://a.example.com', pat: plantedSecret('pat') }));
+    await registry.saveVerifiedLogin(verified({ site: 'https://b.example.com' }));
+    await vault.save({ kind: 'script-key', host: 'a.example.com', login: 'ingest' }, plantedSecret('script'));
+    registry.recordAuthFailure('https://a.example.com', 'newcomer');
+
+    expect(await registry.forgetSite('a.example.com')).toMatchObject({ accountsRemoved: 1, secretsRemoved: 3, complete: true });
+    expect(registry.failedLogins('https://a.example.com', 'newcomer')).toBe(0);
+    expect(registry.list().map((account) => account.host)).toEqual(['b.example.com']);
+
+    expect(await registry.forgetAll()).toMatchObject({ accountsRemoved: 1, secretsRemoved: 1, complete: true });
+    expect(registry.list()).toEqual([]);
+    expect(await vault.list()).toEqual({ ok: true, value: [] });
+  });
+
+  it('finds keychain entries left without metadata (e.g. after a crash) and cleans them up', async () => {
+    await registry.saveVerifiedLogin(verified());
+    // A crash between the keychain write and the settings write leaves these behind.
+    await vault.save({ kind: 'passphrase', host: 'studio.example.com', login: 'ghost' }, plantedSecret('ghost'));
+    await vault.save({ kind: 'pat', host: 'studio.example.com', login: 'jane' }, plantedSecret('stray-pat'));
+    // Support staff's script keys have no account, and are not orphans.
+    await vault.save({ kind: 'script-key', host: 'studio.example.com', login: 'ingest' }, plantedSecret('script'));
+
+    const orphans = record(await registry.orphans());
+    expect(orphans).toEqual({
+      ok: true,
+      value: [
+        { kind: 'passphrase', host: 'studio.example.com', login: 'ghost' },
+        { kind: 'pat', host: 'studio.example.com', login: 'jane' },
+      ],
+    });
+    expect(await registry.cleanOrphans()).toEqual({ removed: 2, failures: [] });
+    expect(await registry.orphans()).toEqual({ ok: true, value: [] });
+    expect(await registry.readSecret('studio.example.com:jane', 'passphrase')).toMatchObject({ ok: true, value: expect.any(String) });
+    expect(JSON.stringify(outputs)).not.toContain('planted-');
+  });
+
+  it('after a corrupt settings file, keeps the keychain untouched and shows the logins as orphans', async () => {
+    const login = verified();
+    await registry.saveVerifiedLogin(login);
+    fs.writeFileSync(path.join(cwd, 'config.json'), '{"schemaVersion": 1, "accounts": [');
+
+    const settings = openSettingsStore({ cwd });
+    const recovered = createAccountRegistry({ settings, vault });
+    expect(settings.notice).toMatch(/not valid JSON.*keychain were not touched/);
+    expect(recovered.list()).toEqual([]);
+    expect(await recovered.orphans()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'jane' }] });
+    expect(await vault.read({ kind: 'passphrase', host: 'studio.example.com', login: 'jane' })).toEqual({ ok: true, value: login.passphrase });
+    expect(settings.notice).not.toContain(login.passphrase);
+  });
+
+  it('refuses a site that is not a web address, and saves nothing', async () => {
+    const result = await registry.saveVerifiedLogin(verified({ site: 'studio' }));
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'invalid' } });
+    expect(await vault.list()).toEqual({ ok: true, value: [] });
+  });
+
+  it('fails to save with the keychain’s own failure when there is no keychain, and writes no metadata', async () => {
+    const noKeychain = createAccountRegistry({ settings: openSettingsStore({ cwd }), vault: createKeychainVault({ service, platform: 'aix' }) });
+    const login = verified();
+    const result = record(await noKeychain.saveVerifiedLogin(login));
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'vault', failure: { kind: 'unavailable' } } });
+    expect(noKeychain.list()).toEqual([]);
+    expect(configText()).not.toContain(login.passphrase);
+    expect(JSON.stringify(outputs)).not.toContain(login.passphrase);
+  });
+
+  it('saves the login but reports the token when only the token is refused', async () => {
+    const result = await registry.saveVerifiedLogin(verified({ pat: 'x'.repeat(5000) }));
+    expect(result).toMatchObject({ ok: true, value: { account: { hasSavedPat: false }, patFailure: { kind: 'too-large' } } });
+    expect(await vault.list()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'jane' }] });
+  });
+});
