@@ -3,9 +3,6 @@ import { HoldPatForm } from './HoldPatForm';
 import { StepFrame } from './StepFrame';
 import { usePageAction } from './use-page-action';
 
-/** Where Autodesk accounts make Personal Access Tokens (Security -> Personal Access Tokens). */
-export const autodeskProfileUrl = 'https://profile.autodesk.com/';
-
 interface Props {
   site: SiteView;
   heldLength: number | null;
@@ -15,7 +12,7 @@ interface Props {
 }
 
 export function CreatePatStep({ site, heldLength, onHeld, onContinue, onBack }: Props) {
-  const { action, problem } = usePageAction('Open my Autodesk profile', autodeskProfileUrl);
+  const { action, problem } = usePageAction('Open my Autodesk profile', site.links.autodeskProfile);
   return (
     <StepFrame
       title="Create a Personal Access Token"

@@ -45,7 +45,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
       setAttempt({ stage: 'form' });
       dispatch({ type: 'verified', verified: { verificationId: response.verificationId, user: response.user, site: response.site } });
     } else if (response.reason === 'two-factor-required') {
-      setAttempt({ stage: 'two-factor', attemptId: response.attemptId, refused: twoFactor ? response.finding.explanation : null });
+      setAttempt({ stage: 'two-factor', attemptId: response.attemptId, refused: response.codeRefused ? response.finding.explanation : null });
     } else {
       setAttempt({ stage: 'failed', finding: response.finding, failedLogins: response.failedLogins, lockoutWarning: response.lockoutWarning });
     }

@@ -39,7 +39,7 @@ export interface SiteView {
   appSessionLauncher: boolean;
   isPracticeSite: boolean;
   /** Pages the wizard links to for this site. */
-  links: { accountSettings: string; forgotPassword: string | null };
+  links: { accountSettings: string; forgotPassword: string | null; autodeskProfile: string };
 }
 
 export interface UserView {
@@ -115,7 +115,7 @@ export type ProbeResponse = { ok: true; site: SiteView } | { ok: false; finding:
 
 export type VerifyResponse =
   | { ok: true; verificationId: string; user: UserView; site: SiteView }
-  | { ok: false; reason: 'two-factor-required'; attemptId: string; finding: Finding }
+  | { ok: false; reason: 'two-factor-required'; attemptId: string; finding: Finding; codeRefused: boolean }
   | { ok: false; reason: 'failed'; finding: Finding; failedLogins: number; lockoutWarning: string | null };
 
 export type SaveResponse =

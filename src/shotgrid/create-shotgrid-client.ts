@@ -52,7 +52,7 @@ export function createShotgridClient(options: ShotgridClientOptions): ShotgridCl
         return probed.ok ? { ok: true, value: probed.info } : probed;
       }),
     verifyLogin: (site, credentials, callOptions) =>
-      run(callOptions, [credentials.passphrase, credentials.twoFactorCode], (transport) => verifyLogin(transport, site, credentials, retryDelay)),
+      run(callOptions, [credentials.passphrase, credentials.twoFactorCode], (transport) => verifyLogin(transport, site, credentials, retryDelay, callOptions?.alreadyProbed !== undefined)),
     verifyScriptKey: (site, credentials, callOptions) =>
       run(callOptions, [credentials.scriptKey], (transport) => verifyScriptKey(transport, site, credentials, retryDelay)),
     verifySessionToken: (site, credentials, callOptions) =>

@@ -56,6 +56,11 @@ export interface CallOptions {
   /** Overrides the client's default timeout for this call. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * The site's `info`, when the caller probed it moments ago: a verification then skips its own probe,
+   * so the wizard's check of a login stays at two round trips (probe, then one credentialed call).
+   */
+  alreadyProbed?: SiteInfo;
 }
 
 /**

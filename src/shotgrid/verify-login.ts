@@ -19,9 +19,12 @@ export async function verifyLogin(
   site: SiteAddress,
   credentials: UserLoginCredentials,
   probeRetryDelayMs: number,
+  alreadyProbed = false,
 ): Promise<Checked<HumanUserRecord>> {
-  const probed = await probeSite(transport, site, probeRetryDelayMs);
-  if (!probed.ok) return probed;
+  if (!alreadyProbed) {
+    const probed = await probeSite(transport, site, probeRetryDelayMs);
+    if (!probed.ok) return probed;
+  }
 
   const passwordAuth = { user_login: credentials.login, user_password: credentials.passphrase };
   const code = credentials.twoFactorCode?.trim();

@@ -99,7 +99,7 @@ test.describe('setup wizard: an Identity site from start to saved', () => {
         verifyLogin: async () =>
           ++attempts === 1
             ? { ok: false, reason: 'failed', finding: refused, failedLogins: 1, lockoutWarning: null }
-            : { ok: false, reason: 'two-factor-required', attemptId: 'attempt-1', finding: sampleFinding({ code: 'GP-AUTH-2FA' }) },
+            : { ok: false, reason: 'two-factor-required', attemptId: 'attempt-1', finding: sampleFinding({ code: 'GP-AUTH-2FA' }), codeRefused: false },
         submitTwoFactorCode: async () => ({ ok: true, verificationId: 'verification-1', user, site: lumen }),
         saveLogin: async () => ({ ok: true, keychain: 'saved', account: sampleAccount() }),
       });

@@ -116,6 +116,39 @@ export const localFindings = {
       step('Copy it from your browser\'s address bar while signed in to the site, and leave out anything after the name.'),
     ],
   }),
+  'GP-INPUT-LOGIN': () => ({
+    severity: 'error',
+    title: 'Enter both your ShotGrid login and your legacy passphrase',
+    explanation: 'A blank login or passphrase would be sent to the site as a failed attempt, and ShotGrid locks an account after 10 of them, so Gridpass did not send it.',
+    steps: [
+      step('Type your ShotGrid login (on Autodesk Identity sites this is usually your email address).'),
+      step('Type the legacy passphrase you set in ShotGrid\'s Account Settings, not your Autodesk ID password.'),
+    ],
+  }),
+  'GP-WIZARD-EXPIRED': () => ({
+    severity: 'warning',
+    title: 'That step timed out; please check your login again',
+    explanation: 'Gridpass keeps a checked login in memory only for a few minutes, so the passphrase does not linger. This one has expired or was already used.',
+    steps: [step('Go back to "Check your login" and enter your passphrase again.')],
+  }),
+  'GP-SETTINGS-UNWRITABLE': (_context, facts) => ({
+    severity: 'error',
+    title: 'Gridpass could not write its settings file',
+    explanation: `The login was checked, but its details could not be written to the settings file.${facts.detail ? ` ${facts.detail}` : ''}`,
+    steps: [
+      step('Check that your user folder has free space and is not read-only, then try again.'),
+      step('If it keeps failing, run the Diagnose screen and send the report to support.'),
+    ],
+  }),
+  'GP-SAVED-SECRET-MISSING': (context) => ({
+    severity: 'error',
+    title: 'The saved passphrase is no longer in the keychain',
+    explanation: `Gridpass has this login on file, but ${keychainName(context, {})} no longer holds its passphrase (it may have been deleted, or the keychain was reset).`,
+    steps: [
+      step('Run the setup again for this login: check it with your legacy passphrase and save it.'),
+      step('If this keeps happening, run the Diagnose screen; its keychain check tests saving and reading a throwaway entry.'),
+    ],
+  }),
   'GP-CHECK-ERROR': (_context, facts) => ({
     severity: 'error',
     title: 'A check could not run',

@@ -1,0 +1,127 @@
+/**
+ * Saved logins: list them, re-check them (by hand or on the schedule), forget them. The one rule that
+ * matters most lives here: after a refusal, Gridpass stops checking that login by itself, because ten
+ * refusals lock the account for an hour.
+ */
+import type { AccountRegistry, CheckRecord } from '../accounts/account-registry';
+import type { ForgetReport } from '../accounts/account-failure';
+import { findingFor, findingForFailure, isFindingCode, type FindingContext } from '../diagnosis/finding-catalogue';
+import { helpLinks } from '../diagnosis/help-links';
+import type { AccountHealth, AccountView, CheckReason, EndOfBookingResponse, Finding, OrphanView, SimpleResponse } from '../ipc/contract';
+import type { SavedAccount } from '../settings/settings-schema';
+import type { Failure } from '../shotgrid/failure';
+import type { ShotgridClient } from '../shotgrid/shotgrid-client';
+import { siteFromOrigin } from '../site/site-address';
+import { accountFailureFinding } from './account-failure-finding';
+import { secretMissingCode, toAccountView } from './views';
+
+export interface AccountsDeps {
+  client: ShotgridClient;
+  registry: AccountRegistry;
+  findingContext: (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>) => FindingContext;
+  now: () => Date;
+  /** Drops what the wizard holds in memory, at the end of a booking. */
+  forgetHeldSecrets: () => void;
+}
+
+/** Refusals that count towards the lockout. */
+const countedRefusals = new Set<Failure['kind']>(['auth-rejected', 'two-factor-rejected']);
+/** Answers that another unattended try cannot fix: checks wait for the person. */
+const needsThePerson = new Set<Failure['kind']>([
+  'auth-rejected', 'two-factor-rejected', 'two-factor-required', 'account-locked', 'account-inactive', 'sso-only', 'session-expired', 'fault',
+]);
+
+export function createAccountsService(deps: AccountsDeps) {
+  const { registry } = deps;
+
+  function contextOf(account: SavedAccount): FindingContext {
+    return deps.findingContext({
+      loginMethod: account.loginMethod,
+      site: siteFromOrigin(account.site),
+      login: account.login,
+      failedLogins: account.failedLogins,
+    });
+  }
+
+  function view(account: SavedAccount): AccountView {
+    return toAccountView(account, (code) => (isFindingCode(code) ? findingFor(code, contextOf(account)) : null));
+  }
+
+  function record(account: SavedAccount, reason: CheckReason, health: AccountHealth, finding: Finding | null): AccountView {
+    const check: CheckRecord = { at: deps.now(), reason, health, finding: finding && { code: finding.code, title: finding.title } };
+    const recorded = registry.recordCheck(account.id, check);
+    return view(recorded.ok ? recorded.value : account);
+  }
+
+  function accountOrThrow(id: string): SavedAccount {
+    const account = registry.get(id);
+    // The IPC layer turns this into a plain message for the renderer.
+    if (account === null) throw new Error('That login is no longer saved in Gridpass.');
+    return account;
+  }
+
+  async function check(id: string, reason: CheckReason): Promise<AccountView> {
+    const account = accountOrThrow(id);
+    // Scheduled checks never retry a refused login; only the person can restart them.
+    if (account.checksPaused && reason !== 'manual') return view(account);
+    const secret = await registry.readSecret(id, 'passphrase');
+    if (!secret.ok) return record(account, reason, 'attention', accountFailureFinding(secret.failure, contextOf(account)));
+    if (secret.value === null) {
+      registry.pauseChecks(id);
+      return record(account, reason, 'failing', findingFor(secretMissingCode, contextOf(account)));
+    }
+    const site = siteFromOrigin(account.site);
+    const result = await deps.client.verifyLogin(site, { login: account.login, passphrase: secret.value });
+    if (result.ok) {
+      registry.resetFailures(account.site, account.login);
+      if (account.checksPaused) registry.resumeChecks(id);
+      return record(accountOrThrow(id), reason, 'ok', null);
+    }
+    return recordFailure(account, reason, result.failure);
+  }
+
+  function recordFailure(account: SavedAccount, reason: CheckReason, failure: Failure): AccountView {
+    if (countedRefusals.has(failure.kind)) registry.recordAuthFailure(account.site, account.login);
+    if (needsThePerson.has(failure.kind)) {
+      registry.pauseChecks(account.id);
+      const updated = accountOrThrow(account.id);
+      return record(updated, reason, 'failing', findingForFailure(failure, contextOf(updated)));
+    }
+    // Network and site trouble: keep the passphrase and keep checking; it is not the person's fault.
+    return record(account, reason, 'attention', findingForFailure(failure, contextOf(account)));
+  }
+
+  function forgetResponse(report: ForgetReport): SimpleResponse {
+    if (report.complete) return { ok: true };
+    const left = report.secretFailures.length;
+    const why = report.secretFailures[0]?.failure.message ?? report.settingsFailure?.message ?? 'unknown reason';
+    return { ok: false, message: `Forgotten, except ${left === 1 ? 'one keychain entry' : `${left} keychain entries`} that could not be removed: ${why}` };
+  }
+
+  return {
+    list: (): AccountView[] => registry.list().map(view),
+    /** The wizard has just verified this login: that is its first check, no need to log in again. */
+    recordVerified(id: string): AccountView {
+      return record(accountOrThrow(id), 'setup', 'ok', null);
+    },
+    check,
+    async forget(id: string): Promise<SimpleResponse> {
+      return forgetResponse(await registry.forget(id));
+    },
+    async endOfBooking(): Promise<EndOfBookingResponse> {
+      deps.forgetHeldSecrets();
+      const report = await registry.forgetAll();
+      return { forgottenAccounts: report.accountsRemoved, forgottenSecrets: report.secretsRemoved, revokePatUrl: helpLinks.autodeskProfile.url };
+    },
+    async orphans(): Promise<OrphanView[]> {
+      const found = await registry.orphans();
+      return found.ok ? found.value.map(({ kind, host, login }) => ({ kind, host, login })) : [];
+    },
+    async cleanOrphans(): Promise<{ removed: number }> {
+      const report = await registry.cleanOrphans();
+      return { removed: report.removed };
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

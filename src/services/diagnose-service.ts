@@ -1,0 +1,153 @@
+/**
+ * Diagnose runs for the app: started from the renderer, run in main, polled for progress. The renderer
+ * sees check results and reports that are already redacted; the passphrase used for a run stays here.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CheckId, CheckResult } from '../diagnosis/check-result';
+import { checkIds } from '../diagnosis/check-result';
+import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../diagnosis/support-report';
+import { causedRefusedLogin, checkNames, diagnoseVerdict, runDiagnosis, type CheckDependencies, type DiagnoseTarget } from '../diagnosis/run-checks';
+import type { DiagnoseStatus, PendingCheck, ResponseOf } from '../ipc/contract';
+import type { ClipboardGuard } from './clipboard-guard';
+
+/** What a run was asked to look at, once the service has resolved saved accounts and secrets. */
+export interface ResolvedDiagnoseTarget {
+  target: DiagnoseTarget;
+  /** The saved account this run is for, if any, so refused logins are counted against it. */
+  accountId: string | null;
+  /** Why the credentials check will not run (e.g. checks paused after a refusal), shown to the person. */
+  note: string | null;
+}
+
+export interface DiagnoseServiceDeps {
+  checkDependencies: () => Promise<CheckDependencies>;
+  /** Counts a refused login this run caused (ShotGrid locks after 10). */
+  recordRefusedLogin: (target: ResolvedDiagnoseTarget) => Promise<void>;
+  clipboard: ClipboardGuard;
+  saveFile: (suggestedName: string, contents: string) => Promise<ResponseOf<'saveDiagnoseReport'>>;
+  now: () => Date;
+}
+
+interface DiagnoseRun {
+  done: CheckResult[];
+  running: CheckId | null;
+  report: SupportReport | null;
+  secrets: string[];
+}
+
+/** Finished runs kept for their reports; older ones are dropped with their secrets. */
+const keptRuns = 8;
+
+export function createDiagnoseService(deps: DiagnoseServiceDeps) {
+  const runs = new Map<string, DiagnoseRun>();
+
+  const forget = () => {
+    while (runs.size > keptRuns) {
+      const oldest = runs.keys().next().value;
+      if (oldest === undefined) break;
+      runs.delete(oldest);
+    }
+  };
+
+  async function execute(run: DiagnoseRun, resolved: ResolvedDiagnoseTarget): Promise<void> {
+    const checkDependencies = await deps.checkDependencies();
+    const { results, siteInfo } = await runDiagnosis(resolved.target, checkDependencies, (done, running) => {
+      run.done = done;
+      run.running = running;
+    });
+    const site = resolved.target.site;
+    const verdict = diagnoseVerdict(results, { loginMethod: siteInfo?.loginMethod ?? null, site });
+    run.report = buildSupportReport({
+      generatedAt: deps.now(),
+      environment: checkDependencies.environment,
+      site: site === null ? null : siteFactsFrom(site, siteInfo),
+      login: resolved.target.login ?? null,
+      results,
+      verdict,
+      secrets: run.secrets,
+    });
+    run.done = results;
+    run.running = null;
+    // The passphrase was needed for one attempt only; the finished run keeps nothing secret.
+    resolved.target.passphrase = undefined;
+    if (causedRefusedLogin(results)) await deps.recordRefusedLogin(resolved);
+  }
+
+  function start(resolved: ResolvedDiagnoseTarget): { runId: string } {
+    const runId = randomUUID();
+    const secrets = [resolved.target.passphrase, resolved.target.twoFactorCode].filter((s): s is string => Boolean(s));
+    const run: DiagnoseRun = { done: [], running: checkIds[0], report: null, secrets };
+    runs.set(runId, run);
+    forget();
+    void execute(run, resolved).catch((error: unknown) => {
+      run.running = null;
+      run.report = null;
+      run.done = [...run.done, crashedCheck(error)];
+    });
+    return { runId };
+  }
+
+  function status(runId: string): DiagnoseStatus {
+    const run = runs.get(runId);
+    if (run === undefined) return { runId, done: true, checks: [], verdict: null };
+    const finished = run.report !== null || (run.running === null && run.done.length > 0);
+    const pending: PendingCheck[] = checkIds
+      .filter((id) => !run.done.some((result) => result.id === id))
+      .map((id) => ({ id, name: checkNames[id], status: id === run.running ? 'running' : 'pending' }));
+    const verdict = run.report === null ? null : {
+      ok: run.report.verdict.ok,
+      headline: run.report.verdict.headline,
+      finding: run.report.findings.find((finding) => finding.code === run.report?.verdict.code) ?? null,
+    };
+    return { runId, done: finished, checks: [...run.done, ...(finished ? [] : pending)], verdict };
+  }
+
+  function render(runId: string, format: 'markdown' | 'json'): string | null {
+    const run = runs.get(runId);
+    if (run?.report == null) return null;
+    return format === 'json' ? renderReportJson(run.report, run.secrets) : renderReportMarkdown(run.report, run.secrets);
+  }
+
+  return {
+    start,
+    status,
+    report(runId: string, format: 'markdown' | 'json'): { text: string } {
+      return { text: render(runId, format) ?? 'The report is not ready yet: the checks are still running.' };
+    },
+    copyReport(runId: string): ResponseOf<'copyDiagnoseReport'> {
+      const text = render(runId, 'markdown');
+      if (text === null) return { ok: false, message: 'The report is not ready yet: wait for the checks to finish.' };
+      deps.clipboard.copyText(text);
+      return { ok: true };
+    },
+    async saveReport(runId: string, format: 'markdown' | 'json'): Promise<ResponseOf<'saveDiagnoseReport'>> {
+      const text = render(runId, format);
+      if (text === null) return { ok: false, cancelled: false, message: 'The report is not ready yet: wait for the checks to finish.' };
+      const stamp = deps.now().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+      return deps.saveFile(`gridpass-report-${stamp}.${format === 'json' ? 'json' : 'md'}`, text);
+    },
+    /** The newest finished report, for the tray's "Copy support report". */
+    latestReport(): string | null {
+      const ids = [...runs.keys()].reverse();
+      for (const id of ids) {
+        const text = render(id, 'markdown');
+        if (text !== null) return text;
+      }
+      return null;
+    },
+  };
+}
+
+export type DiagnoseService = ReturnType<typeof createDiagnoseService>;
+
+function crashedCheck(error: unknown): CheckResult {
+  return {
+    id: 'environment',
+    name: 'Diagnosis',
+    status: 'fail',
+    summary: 'The diagnosis stopped unexpectedly',
+    details: [error instanceof Error ? error.message : String(error)],
+    durationMs: 0,
+    finding: null,
+  };
+}

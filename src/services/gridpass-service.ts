@@ -1,0 +1,213 @@
+/**
+ * The application service behind every IPC request: one handler per request of the contract. Main
+ * registers it with ipcMain (through the sender-validating wrapper); the browser end-to-end tests
+ * expose the very same object to the real renderer. Everything Electron-specific comes in as a
+ * dependency, so this runs unchanged in Node.
+ */
+import { createAccountRegistry } from '../accounts/account-registry';
+import type { CheckDependencies } from '../diagnosis/check-dependencies';
+import type { FindingContext } from '../diagnosis/finding-catalogue';
+import { createNodeNetworkProbes, type NetworkProbes } from '../diagnosis/node-network-probes';
+import { nodeEnvironmentFacts } from '../diagnosis/node-environment-facts';
+import type {
+  AccountView, AppStateView, CheckReason, GridpassHandlers, KeychainStatus, ManagedConfigView, ResponseOf, SettingsView, SimpleResponse,
+} from '../ipc/contract';
+import type { NetworkStackInfo } from '../net/network-stack';
+import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
+import type { FetchLike } from '../shotgrid/shotgrid-client';
+import { gridpassUserAgent } from '../shotgrid/user-agent';
+import { parseSiteAddress } from '../site/site-address';
+import type { SettingsStore } from '../settings/settings-store';
+import type { Vault } from '../vault/vault';
+import { createAccountsService } from './accounts-service';
+import { createClipboardGuard, type Clipboard } from './clipboard-guard';
+import { createDiagnoseService, type ResolvedDiagnoseTarget } from './diagnose-service';
+import { createOnboardingService } from './onboarding-service';
+
+export interface GridpassServiceDeps {
+  version: string;
+  platform: NodeJS.Platform;
+  /** Electron's `net.fetch` in the app; Node's (proxy-aware) fetch in tests and the CLI. */
+  fetch: FetchLike;
+  network: NetworkStackInfo;
+  settings: SettingsStore;
+  vault: Vault;
+  managedConfig: ManagedConfigView | null;
+  /** Problems found in managed config files, shown in Settings. */
+  managedConfigNotices?: readonly string[];
+  /** A site waiting to prefill the wizard (deep link, managed config, practice site). */
+  setupSite: () => string | null;
+  /** Opens a URL in the browser after main's allow-list check. */
+  openExternal: (url: string) => Promise<SimpleResponse>;
+  clipboard: Clipboard;
+  saveFile: (suggestedName: string, contents: string) => Promise<ResponseOf<'saveDiagnoseReport'>>;
+  networkProbes?: NetworkProbes;
+  now?: () => Date;
+  timeoutMs?: number;
+}
+
+export type GridpassService = GridpassHandlers & {
+  /** A check started by the scheduler or the tray, not by a request. */
+  runScheduledCheck(accountId: string, reason: Exclude<CheckReason, 'manual' | 'setup'>): Promise<AccountView>;
+  /** The newest finished diagnose report (Markdown, redacted), for the tray. */
+  latestReport(): string | null;
+  /** Forgets everything held in memory and stops the clipboard timer. */
+  dispose(): void;
+};
+
+export function createGridpassService(deps: GridpassServiceDeps): GridpassService {
+  const now = deps.now ?? (() => new Date());
+  const client = createShotgridClient({
+    fetch: deps.fetch,
+    userAgent: gridpassUserAgent(deps.version, deps.platform),
+    ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+  });
+  const registry = createAccountRegistry({ settings: deps.settings, vault: deps.vault, now });
+  const clipboard = createClipboardGuard(deps.clipboard);
+  const probes = deps.networkProbes ?? createNodeNetworkProbes();
+  const findingContext = (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>): FindingContext =>
+    ({ ...partial, networkStack: deps.network.stack, platform: deps.platform });
+
+  const onboarding = createOnboardingService({ client, registry, clipboard, findingContext, now: () => now().getTime() });
+  const accounts = createAccountsService({ client, registry, findingContext, now, forgetHeldSecrets: () => onboarding.clear() });
+  const diagnose = createDiagnoseService({
+    checkDependencies: async (): Promise<CheckDependencies> => ({
+      client,
+      environment: nodeEnvironmentFacts(deps.version, deps.network),
+      keychainSelfTest: async () => {
+        const test = await deps.vault.selfTest();
+        return test.ok
+          ? { ok: true, backend: test.backend, durationMs: test.totalMs }
+          : { ok: false, backend: test.backend, message: test.failure?.message ?? 'The keychain self-test failed.', fix: test.failure?.fix ?? '', ...problemOf(test.failure?.kind) };
+      },
+      ...probes,
+      now,
+      ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+    }),
+    recordRefusedLogin: async ({ target }) => {
+      if (target.site && target.login) registry.recordAuthFailure(target.site.origin, target.login);
+    },
+    clipboard,
+    saveFile: deps.saveFile,
+    now,
+  });
+
+  let keychainStatus: Promise<KeychainStatus> | null = null;
+  const keychain = () => (keychainStatus ??= probeKeychain(deps.vault));
+
+  function settingsView(): SettingsView {
+    const { settings } = deps.settings.read();
+    const notices = [deps.settings.notice, ...(deps.managedConfigNotices ?? [])].filter((n): n is string => Boolean(n));
+    return {
+      checkIntervalHours: deps.managedConfig?.checkIntervalHours ?? settings.checkIntervalHours,
+      launchAtLogin: settings.launchAtLogin,
+      notifications: settings.notifications,
+      managed: deps.managedConfig,
+      notice: notices.length > 0 ? notices.join(' ') : null,
+    };
+  }
+
+  async function resolveDiagnoseTarget(target: Parameters<GridpassHandlers['startDiagnose']>[0]['target']): Promise<ResolvedDiagnoseTarget> {
+    if (target.kind === 'site') {
+      const parsed = parseSiteAddress(target.site);
+      const login = target.login?.trim() || undefined;
+      return {
+        target: { site: parsed.ok ? parsed.site : null, ...(login ? { login } : {}), ...(target.passphrase ? { passphrase: target.passphrase } : {}) },
+        accountId: null,
+        note: parsed.ok ? null : parsed.error.message,
+      };
+    }
+    const account = registry.get(target.accountId);
+    if (account === null) return { target: { site: null }, accountId: null, note: 'That login is no longer saved in Gridpass.' };
+    const parsed = parseSiteAddress(account.site);
+    const site = parsed.ok ? parsed.site : null;
+    // A refused login is not tried again behind the person's back, not even by a diagnosis.
+    const secret = account.checksPaused ? null : await registry.readSecret(account.id, 'passphrase');
+    const passphrase = secret?.ok ? secret.value ?? undefined : undefined;
+    return {
+      target: { site, login: account.login, failedLogins: account.failedLogins, ...(passphrase ? { passphrase } : {}) },
+      accountId: account.id,
+      note: account.checksPaused ? 'The login was refused last time, so the diagnosis does not try it again.' : null,
+    };
+  }
+
+  const handlers: GridpassHandlers = {
+    async getAppState(): Promise<AppStateView> {
+      return {
+        version: deps.version,
+        platform: deps.platform,
+        keychain: await keychain(),
+        settings: settingsView(),
+        setupSite: deps.managedConfig?.siteLocked ? deps.managedConfig.site : deps.setupSite(),
+        accountsCount: registry.list().length,
+      };
+    },
+    probeSite: ({ address }) => onboarding.probeSite(address),
+    verifyLogin: (request) => onboarding.verifyLogin(request),
+    submitTwoFactorCode: (request) => onboarding.submitTwoFactorCode(request),
+    async saveLogin(request) {
+      const saved = await onboarding.saveLogin(request);
+      if (saved.ok) {
+        updateSettings({ launchAtLogin: request.launchAtLogin, checkIntervalHours: request.checkIntervalHours });
+        // A fresh keychain write proves the keychain works, whatever the start-up probe said.
+        keychainStatus = Promise.resolve({ state: 'ok', backend: deps.vault.backend });
+        return { ...saved, account: accounts.recordVerified(saved.account.id) };
+      }
+      return saved;
+    },
+    holdPat: async (request) => onboarding.holdPat(request),
+    copyPat: (request) => onboarding.copyPat(request),
+    listAccounts: async () => accounts.list(),
+    checkAccount: ({ accountId }) => accounts.check(accountId, 'manual'),
+    forgetAccount: ({ accountId }) => accounts.forget(accountId),
+    endOfBooking: () => accounts.endOfBooking(),
+    listOrphans: () => accounts.orphans(),
+    cleanOrphans: () => accounts.cleanOrphans(),
+    async startDiagnose({ target }) {
+      return diagnose.start(await resolveDiagnoseTarget(target));
+    },
+    diagnoseStatus: async ({ runId }) => diagnose.status(runId),
+    diagnoseReport: async ({ runId, format }) => diagnose.report(runId, format),
+    copyDiagnoseReport: async ({ runId }) => diagnose.copyReport(runId),
+    saveDiagnoseReport: ({ runId, format }) => diagnose.saveReport(runId, format),
+    updateSettings: async (patch) => updateSettings(patch),
+    openExternal: ({ url }) => deps.openExternal(url),
+  };
+
+  function updateSettings(patch: { checkIntervalHours?: number | undefined; launchAtLogin?: boolean | undefined; notifications?: boolean | undefined }): SettingsView {
+    deps.settings.update((file) => {
+      if (patch.checkIntervalHours !== undefined && deps.managedConfig?.checkIntervalHours == null) file.settings.checkIntervalHours = patch.checkIntervalHours;
+      if (patch.launchAtLogin !== undefined) file.settings.launchAtLogin = patch.launchAtLogin;
+      if (patch.notifications !== undefined) file.settings.notifications = patch.notifications;
+    });
+    return settingsView();
+  }
+
+  return {
+    ...handlers,
+    runScheduledCheck: (accountId, reason) => accounts.check(accountId, reason),
+    latestReport: () => diagnose.latestReport(),
+    dispose() {
+      onboarding.clear();
+      clipboard.dispose();
+    },
+  };
+}
+
+function problemOf(kind: string | undefined): { problem?: 'unavailable' | 'locked' | 'denied' } {
+  return kind === 'locked' || kind === 'denied' || kind === 'unavailable' ? { problem: kind } : {};
+}
+
+/** Whether the keychain works, from the vault's self-test; run once per start, never with a real secret. */
+async function probeKeychain(vault: Vault): Promise<KeychainStatus> {
+  const test = await vault.selfTest();
+  if (test.ok) return { state: 'ok', backend: vault.backend };
+  const kind = test.failure?.kind;
+  return {
+    state: kind === 'locked' || kind === 'denied' ? kind : 'unavailable',
+    backend: vault.backend,
+    message: test.failure?.message ?? 'The keychain did not pass its self-test.',
+    fix: test.failure?.fix ?? '',
+  };
+}
+

@@ -1,0 +1,186 @@
+/**
+ * The wizard's side in main: probe the site, verify the login, hold what was verified until the person
+ * saves it, and hold a pasted PAT so it can be copied again. In the style of Electron Fiddle's token
+ * handling: the secret lives in main, is checked against the site before it is saved, and the renderer
+ * only ever sees who the person is.
+ */
+import type { AccountRegistry } from '../accounts/account-registry';
+import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
+import type { Failure } from '../shotgrid/failure';
+import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
+import { parseSiteAddress } from '../site/site-address';
+import type { SiteAddress } from '../site/site-address';
+import type { Finding, PatResponse, ProbeResponse, SaveResponse, SimpleResponse, VerifyResponse } from '../ipc/contract';
+import { accountFailureFinding } from './account-failure-finding';
+import type { ClipboardGuard } from './clipboard-guard';
+import { ExpiringMap } from './expiring-map';
+import { parsePatInput } from './pat-input';
+import { toAccountView, toSiteView, toUserView } from './views';
+
+export interface OnboardingDeps {
+  client: ShotgridClient;
+  registry: AccountRegistry;
+  clipboard: ClipboardGuard;
+  /** Where the finding's steps should point: which network stack and OS this is. */
+  findingContext: (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>) => FindingContext;
+  now: () => number;
+}
+
+interface LoginAttempt {
+  site: SiteAddress;
+  info: SiteInfo;
+  login: string;
+  passphrase: string;
+}
+
+interface Verification extends LoginAttempt {
+  user: HumanUserRecord;
+}
+
+/** Refusals that count towards ShotGrid's lockout of ten; a network failure never does. */
+const refusalKinds = new Set<Failure['kind']>(['auth-rejected', 'two-factor-rejected']);
+const patClipboardSeconds = 60;
+
+export function createOnboardingService(deps: OnboardingDeps) {
+  const attempts = new ExpiringMap<LoginAttempt>(10 * 60_000, deps.now);
+  const verifications = new ExpiringMap<Verification>(15 * 60_000, deps.now);
+  const heldPats = new ExpiringMap<string>(30 * 60_000, deps.now);
+
+  function siteInputFinding(message: string): Finding {
+    return findingFor('GP-INPUT-SITE', deps.findingContext({ loginMethod: null, site: null }), { inputMessage: message });
+  }
+
+  async function probe(address: string): Promise<{ ok: true; site: SiteAddress; info: SiteInfo } | { ok: false; finding: Finding }> {
+    const parsed = parseSiteAddress(address);
+    if (!parsed.ok) return { ok: false, finding: siteInputFinding(parsed.error.message) };
+    const result = await deps.client.probe(parsed.site);
+    if (!result.ok) {
+      return { ok: false, finding: findingForFailure(result.failure, deps.findingContext({ loginMethod: null, site: parsed.site })) };
+    }
+    return { ok: true, site: parsed.site, info: result.value };
+  }
+
+  async function attempt(request: LoginAttempt, twoFactorCode?: string): Promise<VerifyResponse> {
+    const { site, info, login, passphrase } = request;
+    // The site was probed a moment ago (for its login method), so the client need not probe again.
+    const credentials = { login, passphrase, ...(twoFactorCode ? { twoFactorCode } : {}) };
+    const result = await deps.client.verifyLogin(site, credentials, { alreadyProbed: info });
+    if (result.ok) {
+      deps.registry.resetFailures(site.origin, login);
+      const verificationId = verifications.put({ ...request, user: result.value });
+      return { ok: true, verificationId, user: toUserView(result.value), site: toSiteView(site, info) };
+    }
+    const failure = result.failure;
+    if (failure.kind === 'two-factor-required' || failure.kind === 'two-factor-rejected') {
+      const counted = failure.kind === 'two-factor-rejected' ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
+      const context = deps.findingContext({ loginMethod: info.loginMethod, site, login, failedLogins: counted });
+      const attemptId = attempts.put(request);
+      return { ok: false, reason: 'two-factor-required', attemptId, finding: findingForFailure(failure, context), codeRefused: failure.kind === 'two-factor-rejected' };
+    }
+    const failedLogins = refusalKinds.has(failure.kind) ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
+    const context = deps.findingContext({ loginMethod: info.loginMethod, site, login, failedLogins });
+    return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutWarning: lockoutWarning(failedLogins) };
+  }
+
+  function countRefusal(site: SiteAddress, login: string): number {
+    const counted = deps.registry.recordAuthFailure(site.origin, login);
+    return counted.ok ? counted.value : deps.registry.failedLogins(site.origin, login);
+  }
+
+  return {
+    async probeSite(address: string): Promise<ProbeResponse> {
+      const probed = await probe(address);
+      return probed.ok ? { ok: true, site: toSiteView(probed.site, probed.info) } : probed;
+    },
+
+    async verifyLogin(request: { site: string; login: string; passphrase: string }): Promise<VerifyResponse> {
+      const login = request.login.trim();
+      // The server would count a blank login as a failed attempt; refuse it before anything is sent.
+      if (login === '' || request.passphrase.trim() === '') {
+        const finding = findingFor('GP-INPUT-LOGIN', deps.findingContext({ loginMethod: null, site: null }));
+        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutWarning: null };
+      }
+      const probed = await probe(request.site);
+      if (!probed.ok) return { ok: false, reason: 'failed', finding: probed.finding, failedLogins: 0, lockoutWarning: null };
+      return attempt({ site: probed.site, info: probed.info, login, passphrase: request.passphrase });
+    },
+
+    async submitTwoFactorCode(request: { attemptId: string; code: string }): Promise<VerifyResponse> {
+      const pending = attempts.take(request.attemptId);
+      const code = request.code.replace(/\s+/g, '');
+      if (pending === undefined) {
+        const finding = findingFor('GP-WIZARD-EXPIRED', deps.findingContext({ loginMethod: null, site: null }));
+        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutWarning: null };
+      }
+      return attempt(pending, code);
+    },
+
+    async saveLogin(request: { verificationId: string; keepPat: boolean }): Promise<SaveResponse> {
+      const verified = verifications.take(request.verificationId);
+      if (verified === undefined) {
+        return { ok: false, finding: findingFor('GP-WIZARD-EXPIRED', deps.findingContext({ loginMethod: null, site: null })) };
+      }
+      const pat = heldPats.take(verified.site.origin) ?? null;
+      const saved = await deps.registry.saveVerifiedLogin({
+        site: verified.site.origin,
+        login: verified.login,
+        displayName: verified.user.name,
+        loginMethod: verified.info.loginMethod,
+        passphrase: verified.passphrase,
+        pat: request.keepPat ? pat : null,
+      });
+      if (!saved.ok) {
+        // Kept so the person can retry once the keychain is unlocked, without typing again.
+        verifications.put(verified, request.verificationId);
+        if (pat !== null) heldPats.put(pat, verified.site.origin);
+        return { ok: false, finding: accountFailureFinding(saved.failure, deps.findingContext({ loginMethod: verified.info.loginMethod, site: verified.site })) };
+      }
+      return { ok: true, account: toAccountView(saved.value.account), keychain: 'saved' };
+    },
+
+    holdPat(request: { site: string; pat: string }): PatResponse {
+      const parsed = parseSiteAddress(request.site);
+      if (!parsed.ok) return { ok: false, message: parsed.error.message };
+      const pat = parsePatInput(request.pat);
+      if (!pat.ok) return pat;
+      heldPats.put(pat.pat, parsed.site.origin);
+      return { ok: true, length: pat.pat.length };
+    },
+
+    async copyPat(request: { site: string }): Promise<SimpleResponse & { clearsAfterSeconds?: number }> {
+      const parsed = parseSiteAddress(request.site);
+      if (!parsed.ok) return { ok: false, message: parsed.error.message };
+      const pat = heldPats.get(parsed.site.origin) ?? (await savedPatFor(deps.registry, parsed.site));
+      if (pat === null) return { ok: false, message: 'Gridpass holds no token for this site. Paste it first.' };
+      deps.clipboard.copySecret(pat, patClipboardSeconds);
+      return { ok: true, clearsAfterSeconds: patClipboardSeconds };
+    },
+
+    /** Drops everything held in memory (on quit, and at the end of a booking). */
+    clear(): void {
+      attempts.clear();
+      verifications.clear();
+      heldPats.clear();
+    },
+  };
+}
+
+export type OnboardingService = ReturnType<typeof createOnboardingService>;
+
+function lockoutWarning(failedLogins: number): string | null {
+  if (failedLogins === 0) return null;
+  const left = Math.max(0, 10 - failedLogins);
+  const times = failedLogins === 1 ? 'once' : `${failedLogins} times`;
+  return `Gridpass has been refused ${times} for this login. ShotGrid locks an account for an hour after 10 refused logins in a row`
+    + (left > 0 ? ` (${left} left). Check the passphrase before you try again; Gridpass never retries by itself.` : '. Wait an hour or ask your admin to unlock it.');
+}
+
+/** A PAT the person chose to keep, for any saved login on this site. */
+async function savedPatFor(registry: AccountRegistry, site: SiteAddress): Promise<string | null> {
+  for (const account of registry.list()) {
+    if (account.host !== site.host || !account.hasSavedPat) continue;
+    const pat = await registry.readSecret(account.id, 'pat');
+    if (pat.ok && pat.value !== null) return pat.value;
+  }
+  return null;
+}

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PRACTICE_TWO_FACTOR } from '../../../src/practice-site/practice-seed';
+import type { VerifyResponse } from '../../../src/ipc/contract';
+import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
+
+let running: RealService | null = null;
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+async function start(...args: Parameters<typeof startRealService>): Promise<RealService> {
+  running = await startRealService(...args);
+  return running;
+}
+
+function verified(response: VerifyResponse): Extract<VerifyResponse, { ok: true }> {
+  if (!response.ok) throw new Error(`expected a verified login, got ${response.finding.code}`);
+  return response;
+}
+
+describe('the application service against the practice site and the real keychain', () => {
+  it('probes an Identity site and says how its people log in', async () => {
+    const { service, site } = await start();
+    const probed = await service.probeSite({ address: `  ${site.url}/page/123  ` });
+    expect(probed).toMatchObject({ ok: true, site: { url: site.url, loginMethod: 'oxygen', loginMethodLabel: 'Autodesk Identity', isPracticeSite: true } });
+  });
+
+  it('verifies, saves to the keychain, and lists the login without ever returning the passphrase', async () => {
+    const { service, site, vault, settings } = await start();
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    expect(response.user).toMatchObject({ login: maya.login, status: 'act' });
+    expect(JSON.stringify(response)).not.toContain(maya.passphrase);
+
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 4 });
+    expect(saved).toMatchObject({ ok: true, account: { login: maya.login, health: 'ok', lastCheckReason: 'setup' } });
+    const refs = await vault.list();
+    expect(refs.ok && refs.value.map((ref) => ref.kind)).toEqual(['passphrase']);
+    expect(JSON.stringify(settings.read())).not.toContain(maya.passphrase);
+    expect((await service.getAppState({})).settings.checkIntervalHours).toBe(4);
+
+    const accounts = await service.listAccounts({});
+    expect(accounts).toHaveLength(1);
+    expect(JSON.stringify(accounts)).not.toContain(maya.passphrase);
+    expect(await service.checkAccount({ accountId: accounts[0]!.id })).toMatchObject({ health: 'ok', lastCheckReason: 'manual' });
+  });
+
+  it('takes two round trips for a plain login, probe included', async () => {
+    const { service, site } = await start();
+    const maya = practiceAccount(site, 'works');
+    site.log.clear();
+    verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    expect(site.log.entries().map((entry) => entry.call)).toEqual(['info', 'read']);
+  });
+
+  it('asks for a 2FA code, keeps the passphrase in main, and verifies with the code', async () => {
+    const { service, site } = await start();
+    const lucas = practiceAccount(site, 'two-factor');
+    const first = await service.verifyLogin({ site: site.url, login: lucas.login, passphrase: lucas.passphrase! });
+    expect(first).toMatchObject({ ok: false, reason: 'two-factor-required', codeRefused: false, finding: { code: 'GP-AUTH-2FA-REQUIRED' } });
+    if (first.ok || first.reason !== 'two-factor-required') throw new Error('unreachable');
+
+    const wrong = await service.submitTwoFactorCode({ attemptId: first.attemptId, code: '000000' });
+    expect(wrong).toMatchObject({ ok: false, reason: 'two-factor-required', codeRefused: true, finding: { code: 'GP-AUTH-2FA-REJECTED' } });
+    if (wrong.ok || wrong.reason !== 'two-factor-required') throw new Error('unreachable');
+
+    const code = PRACTICE_TWO_FACTOR.codes[0]!;
+    const ok = verified(await service.submitTwoFactorCode({ attemptId: wrong.attemptId, code: ` ${code.slice(0, 3)} ${code.slice(3)} ` }));
+    expect(ok.user.login).toBe(lucas.login);
+    // The attempt is single-use: replaying its id cannot log in again.
+    expect(await service.submitTwoFactorCode({ attemptId: wrong.attemptId, code })).toMatchObject({ ok: false, finding: { code: 'GP-WIZARD-EXPIRED' } });
+  });
+
+  it('explains a refusal on an Identity site as passphrase or PAT, counts it, and never retries by itself', async () => {
+    const { service, site } = await start();
+    const jonas = practiceAccount(site, 'no-pat');
+    site.log.clear();
+    const refused = await service.verifyLogin({ site: site.url, login: jonas.login, passphrase: jonas.passphrase! });
+    expect(refused).toMatchObject({ ok: false, reason: 'failed', failedLogins: 1, finding: { code: 'GP-AUTH-NO-PAT' } });
+    if (refused.ok || refused.reason !== 'failed') throw new Error('unreachable');
+    expect(refused.lockoutWarning).toMatch(/refused once.*10 refused logins.*9 left/);
+    expect(site.log.credentialedCount(jonas.login)).toBe(1);
+  });
+
+  it('refuses a blank passphrase before anything reaches the site', async () => {
+    const { service, site } = await start();
+    site.log.clear();
+    const response = await service.verifyLogin({ site: site.url, login: '   ', passphrase: 'x' });
+    expect(response).toMatchObject({ ok: false, finding: { code: 'GP-INPUT-LOGIN' } });
+    expect(site.log.entries()).toHaveLength(0);
+  });
+
+  it('stops scheduled checks after one refusal until the person checks by hand', async () => {
+    const { service, site } = await start();
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    if (!saved.ok) throw new Error(saved.finding.title);
+
+    site.setFaults({});
+    // The site now refuses: simulate the person's PAT being deleted by locking nothing but changing the answer.
+    const passphraseRef = { kind: 'passphrase' as const, host: saved.account.host, login: maya.login };
+    await running!.vault.save(passphraseRef, 'no-longer-right');
+    const failed = await service.runScheduledCheck(saved.account.id, 'schedule');
+    expect(failed).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1, lastFinding: { code: 'GP-AUTH-NO-PAT' } });
+
+    site.log.clear();
+    const skipped = await service.runScheduledCheck(saved.account.id, 'schedule');
+    expect(skipped.checksPaused).toBe(true);
+    expect(site.log.credentialedCount()).toBe(0);
+
+    await running!.vault.save(passphraseRef, maya.passphrase!);
+    expect(await service.checkAccount({ accountId: saved.account.id })).toMatchObject({ health: 'ok', checksPaused: false, failedLogins: 0 });
+  });
+
+  it('holds a pasted PAT in main, copies it with auto-clear, and refuses a URL pasted as a token', async () => {
+    const { service, site, clipboard } = await start();
+    expect(service.holdPat({ site: site.url, pat: 'https://profile.autodesk.com/security' })).resolves.toMatchObject({ ok: false });
+    const pat = 'gpPAT0123456789abcdefXYZ';
+    expect(await service.holdPat({ site: site.url, pat: `\n ${pat} \n` })).toEqual({ ok: true, length: pat.length });
+    expect(await service.copyPat({ site: site.url })).toMatchObject({ ok: true, clearsAfterSeconds: 60 });
+    expect(clipboard.text).toBe(pat);
+  });
+
+  it('diagnoses a saved login and produces a redacted report', async () => {
+    const { service, site } = await start();
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    if (!saved.ok) throw new Error(saved.finding.title);
+
+    const { runId } = await service.startDiagnose({ target: { kind: 'account', accountId: saved.account.id } });
+    let status = await service.diagnoseStatus({ runId });
+    for (let i = 0; i < 200 && !status.done; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      status = await service.diagnoseStatus({ runId });
+    }
+    expect(status.done).toBe(true);
+    expect(status.checks.find((check) => check.id === 'credentials')?.status).toBe('pass');
+    expect(status.verdict).toMatchObject({ ok: true });
+    const { text } = await service.diagnoseReport({ runId, format: 'markdown' });
+    expect(text).toContain(maya.login);
+    expect(text).not.toContain(maya.passphrase);
+    expect(await service.copyDiagnoseReport({ runId })).toEqual({ ok: true });
+    expect(running!.clipboard.text).toBe(text);
+  });
+
+  it('wipes every login and keychain entry at the end of a booking', async () => {
+    const { service, site, vault } = await start();
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    await service.holdPat({ site: site.url, pat: 'gpPAT0123456789abcdefXYZ' });
+    await service.saveLogin({ verificationId: response.verificationId, keepPat: true, launchAtLogin: false, checkIntervalHours: 6 });
+    expect((await vault.list()).ok && (await vault.list())).toMatchObject({ value: [{ kind: 'passphrase' }, { kind: 'pat' }] });
+
+    const ended = await service.endOfBooking({});
+    expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 2, revokePatUrl: 'https://profile.autodesk.com/' });
+    expect(await service.listAccounts({})).toEqual([]);
+    expect(await vault.list()).toEqual({ ok: true, value: [] });
+  });
+});
