@@ -13,6 +13,7 @@ import ElectronStore from 'electron-store';
 import { APP_SCHEME, createBundleHandler } from '../src/app-shell/app-protocol';
 import { appLayout } from '../src/app-shell/app-layout';
 import { CheckScheduler } from '../src/app-shell/check-scheduler';
+import { chromiumNetworkStack } from '../src/app-shell/chromium-network-stack';
 import type { ScheduledReason } from '../src/app-shell/check-scheduler';
 import { systemClock } from '../src/app-shell/clock';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument, parseDeepLink } from '../src/app-shell/deep-link';
@@ -149,16 +150,10 @@ async function start(): Promise<void> {
   });
 
   const service = createGridpassService({
-    fetch: (input: string | Request, init?: RequestInit) => net.fetch(input, init),
-    networkStack: 'Chromium (net.fetch): system proxy settings and the operating system trust store',
-    openExternal: safeOpenExternal,
-    clipboard: { writeText: (text: string) => clipboard.writeText(text), readText: () => clipboard.readText(), clear: () => clipboard.clear() },
-    notify: (title: string, body: string, onClick?: () => void) => notifyDesktop({ title, body, ...(onClick ? { onClick } : {}) }),
-    now: () => new Date(),
-    saveFile: saveFileWithDialog,
-    platform: process.platform,
     version: app.getVersion(),
-    userDataDir: app.getPath('userData'),
+    platform: process.platform,
+    fetch: (url, init) => net.fetch(url, init),
+    network: chromiumNetworkStack(await session.defaultSession.resolveProxy('https://www.autodesk.com/')),
     settings: openSettingsStore({
       cwd: app.getPath('userData'),
       createBackend: (options) => new ElectronStore<GridpassSettingsFile>(options),
@@ -167,7 +162,10 @@ async function start(): Promise<void> {
     managedConfig: managed.config,
     managedConfigNotices: managed.notices,
     setupSite: () => pendingSetupSite ?? managed.config?.site ?? practiceSite,
-    log: logLine,
+    openExternal: safeOpenExternal,
+    clipboard: { writeText: (text: string) => clipboard.writeText(text), readText: () => clipboard.readText() },
+    saveFile: saveFileWithDialog,
+    now: () => new Date(),
   });
 
   const launchAtLogin = createLaunchAtLogin({

@@ -56,7 +56,8 @@ export function scanText(file, text, kind, { bundled = false } = {}) {
 
   const visit = (node) => {
     if (ts.isPropertyAssignment(node)) checkProperty(node, report);
-    if (ts.isObjectLiteralExpression(node)) checkWebPreferences(node, report);
+    // Windows are created in main only; React's own objects in the renderer bundle look alike.
+    if (ts.isObjectLiteralExpression(node) && kind === 'main') checkWebPreferences(node, report);
     if (ts.isNewExpression(node) && /^(BrowserWindow|BrowserView|WebContentsView)$/.test(node.expression.getText(source))) facts.add('creates-window');
     if (ts.isPropertyAccessExpression(node)) checkPropertyAccess(node, source, { rawHtml: kind === 'renderer' && !bundled }, report, facts);
     if (ts.isCallExpression(node)) checkCall(node, source, kind, report, facts);
