@@ -1,28 +1,10 @@
 // Runs every suite inside one private D-Bus session with an unlocked gnome-keyring, so the keychain
 // tests use the real Secret Service, the same way on a laptop and in CI. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { ensureKeyringSession } from './keyring-session.mjs';
 
-if (!process.env.GRIDPASS_KEYRING_SESSION) {
-  // The daemon keeps its keyring files in a fresh folder: an existing login keyring (with another
-  // password) would stay locked, and the tests must never touch a person's own keyring.
-  const keyringData = mkdtempSync(join(tmpdir(), 'gridpass-test-keyring-'));
-  const inner =
-    'printf "gridpass-test\\n" | XDG_DATA_HOME="$GRIDPASS_TEST_KEYRING_DATA" gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"';
-  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner, 'sh', process.execPath, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, GRIDPASS_KEYRING_SESSION: '1', GRIDPASS_TEST_KEYRING_DATA: keyringData },
-  });
-  rmSync(keyringData, { recursive: true, force: true });
-  if (result.error) {
-    console.error(`Cannot start a D-Bus session for the keychain tests (${result.error.message}).`);
-    console.error('Install: apt-get install dbus dbus-x11 gnome-keyring');
-    process.exit(3);
-  }
-  process.exit(result.status ?? 1);
-}
+ensureKeyringSession();
 
 mkdirSync('test-results', { recursive: true });
 const run = (cmd, args, env = {}) =>

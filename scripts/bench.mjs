@@ -1,0 +1,21 @@
+// `npm run bench`: bundles the benchmark (it imports the TypeScript sources) and runs it inside a
+// private keyring session, since one figure is the real keychain's round trip.
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureKeyringSession } from './keyring-session.mjs';
+
+ensureKeyringSession();
+// Inside the project, so the bundle's external packages resolve from node_modules.
+const outfile = resolve('out/bench/bench.mjs');
+await build({
+  entryPoints: ['test/bench/bench.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+await import(pathToFileURL(outfile).href);
