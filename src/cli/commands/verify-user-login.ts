@@ -31,15 +31,16 @@ export async function verifyUserLogin(io: CliIo, context: CliContext, request: U
   const client = context.client();
   const options = { timeoutMs: request.timeoutMs };
 
+  // Read before the probe: opening the settings is local work that should not sit between two requests.
+  const failedBefore = await savedLoginFailures(context, site, login);
   const probed = await client.probe(site, options);
-  if (!probed.ok) return failedResult(context, request, null, probed.failure, 0);
+  if (!probed.ok) return failedResult(context, request, null, probed.failure, failedBefore);
   const method = probed.value.loginMethod;
   const passphrase = await readSecret(io, context.secrets, {
     what: method === 'oxygen' ? 'legacy passphrase' : 'password',
     stdinOption: '--passphrase-stdin',
     source,
   });
-  const failedBefore = await savedLoginFailures(context, site, login);
 
   let code = request.twoFactorCode;
   let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), options);
