@@ -320,6 +320,8 @@ async function start(): Promise<void> {
     scheduler.stop();
     onlineWatcher.stop();
     tray.destroy();
+    // Clears a PAT still waiting on the clipboard and drops what the wizard held in memory.
+    void service.dispose();
   });
 }
 

@@ -1,14 +1,16 @@
 /** The clipboard as main sees it: Electron's `clipboard` in the app, a fake in tests. */
 export interface Clipboard {
-  writeText(text: string): void;
-  readText(): string;
+  /** Electron's clipboard calls may return promises; both are awaited. */
+  writeText(text: string): void | Promise<void>;
+  readText(): string | Promise<string>;
 }
 
 export interface ClipboardGuard {
   /** Copies a secret and clears it after `seconds`, unless the person copied something else since. */
   copySecret(secret: string, seconds: number): void;
   copyText(text: string): void;
-  dispose(): void;
+  /** On quit: a secret still waiting to be cleared is cleared now. */
+  dispose(): Promise<void>;
 }
 
 export function createClipboardGuard(
@@ -19,23 +21,39 @@ export function createClipboardGuard(
   },
 ): ClipboardGuard {
   let pending: unknown = null;
+  let pendingSecret: string | null = null;
+  // Only our own copy is cleared: if the person copied something else since, it stays.
+  const clearIfStill = async (secret: string) => {
+    try {
+      if ((await clipboard.readText()) === secret) await clipboard.writeText('');
+    } catch {
+      // A clipboard that cannot be read cannot be checked; leaving it is safer than wiping someone's text.
+    }
+  };
   const cancel = () => {
     if (pending !== null) timers.clearTimeout(pending);
     pending = null;
+    pendingSecret = null;
   };
   return {
     copySecret(secret, seconds) {
       cancel();
-      clipboard.writeText(secret);
+      void clipboard.writeText(secret);
+      pendingSecret = secret;
       pending = timers.setTimeout(() => {
         pending = null;
-        if (clipboard.readText() === secret) clipboard.writeText('');
+        pendingSecret = null;
+        void clearIfStill(secret);
       }, seconds * 1000);
     },
     copyText(text) {
       cancel();
-      clipboard.writeText(text);
+      void clipboard.writeText(text);
     },
-    dispose: cancel,
+    async dispose() {
+      const secret = pendingSecret;
+      cancel();
+      if (secret !== null) await clearIfStill(secret);
+    },
   };
 }

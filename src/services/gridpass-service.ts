@@ -51,8 +51,8 @@ export type GridpassService = GridpassHandlers & {
   runScheduledCheck(accountId: string, reason: Exclude<CheckReason, 'manual' | 'setup'>): Promise<AccountView>;
   /** The newest finished diagnose report (Markdown, redacted), for the tray. */
   latestReport(): string | null;
-  /** Forgets everything held in memory and stops the clipboard timer. */
-  dispose(): void;
+  /** Forgets everything held in memory and clears a PAT still on the clipboard. */
+  dispose(): Promise<void>;
 };
 
 export function createGridpassService(deps: GridpassServiceDeps): GridpassService {
@@ -187,9 +187,9 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     ...handlers,
     runScheduledCheck: (accountId, reason) => accounts.check(accountId, reason),
     latestReport: () => diagnose.latestReport(),
-    dispose() {
+    async dispose() {
       onboarding.clear();
-      clipboard.dispose();
+      await clipboard.dispose();
     },
   };
 }
