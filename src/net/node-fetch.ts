@@ -32,6 +32,10 @@ export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): NodeFetch
       httpProxy: settings.httpProxy ?? '',
       httpsProxy: settings.httpsProxy ?? '',
       noProxy: settings.effectiveNoProxy,
+      // A fresh connection per request. A reused keep-alive socket that the server closed a moment
+      // earlier fails the next request with a reset, and a request carrying a passphrase must never be
+      // retried; a command sends two or three requests, so the extra handshakes cost little.
+      pipelining: 0,
     });
   } catch {
     const proxy = network.proxy ?? redactProxy(settings.httpProxy ?? '');

@@ -66,7 +66,7 @@ async function checkSavedLogin(
     const failure = secret.ok ? null : secret.failure.kind === 'vault' ? secret.failure.failure : null;
     return {
       ...base, ok: false, outcome: 'no-secret',
-      finding: failure === null ? null : keychainFinding(vault, failure, findingContext),
+      finding: failure === null ? findingFor('GP-SAVED-SECRET-MISSING', findingContext) : keychainFinding(vault, failure, findingContext),
       note: failure !== null
         ? 'The passphrase could not be read from the keychain.'
         : 'The keychain holds no passphrase for this login (it may have been removed outside Gridpass). Save the login again in the Gridpass app.',
