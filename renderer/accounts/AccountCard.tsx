@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { AccountView } from '../../src/ipc/contract';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { FindingView } from '../components/FindingView';
@@ -25,6 +26,13 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
   const health = healthDisplay[checking ? 'checking' : account.health];
   const when = describeWhen(account.lastCheckedAt);
   const titleId = `account-${account.id}`;
+  const forgetButton = useRef<HTMLButtonElement>(null);
+
+  // Keyboard users land back on the button they came from, not at the top of the window.
+  const cancelForget = () => {
+    flushSync(() => setConfirmForget(false));
+    forgetButton.current?.focus();
+  };
 
   const checkNow = async () => {
     setChecking(true);
@@ -101,7 +109,7 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
           confirmLabel="Forget this login"
           busy={forgetting}
           onConfirm={() => void forget()}
-          onCancel={() => setConfirmForget(false)}
+          onCancel={cancelForget}
         >
           <p>
             Gridpass removes this login and its passphrase{account.hasSavedPat ? ' and token' : ''} from this computer. Your
@@ -115,7 +123,7 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
           </button>
           <button type="button" className="button button-secondary" onClick={() => onDiagnose(account.id)}>Diagnose</button>
           <span className="spacer" />
-          <button type="button" className="button button-quiet" onClick={() => setConfirmForget(true)}>Forget…</button>
+          <button ref={forgetButton} type="button" className="button button-quiet" onClick={() => setConfirmForget(true)}>Forget…</button>
         </div>
       )}
     </li>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { EndOfBookingResponse } from '../../src/ipc/contract';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { ExternalLinkButton } from '../components/ExternalLinkButton';
@@ -15,6 +16,13 @@ function plural(count: number, one: string, many: string): string {
 export function EndOfBooking({ onDone }: { onDone: () => void }) {
   const [stage, setStage] = useState<Stage>({ stage: 'idle' });
   const [problem, setProblem] = useState<string | null>(null);
+  const signOutButton = useRef<HTMLButtonElement>(null);
+
+  // Keyboard users land back on the button they came from, not at the top of the window.
+  const cancel = () => {
+    flushSync(() => setStage({ stage: 'idle' }));
+    signOutButton.current?.focus();
+  };
 
   const signOut = async () => {
     setStage({ stage: 'working' });
@@ -51,7 +59,7 @@ export function EndOfBooking({ onDone }: { onDone: () => void }) {
           confirmLabel="Sign out everywhere"
           busy={stage.stage === 'working'}
           onConfirm={() => void signOut()}
-          onCancel={() => setStage({ stage: 'idle' })}
+          onCancel={cancel}
         >
           <p>Gridpass forgets every saved login and removes everything it stored in the keychain. This can’t be undone.</p>
         </ConfirmPanel>
@@ -60,7 +68,7 @@ export function EndOfBooking({ onDone }: { onDone: () => void }) {
           <p>Leaving the studio? Remove every login and secret Gridpass saved on this computer.</p>
           {problem && <p className="inline-problem" role="alert">{problem}</p>}
           <div className="actions">
-            <button type="button" className="button button-danger" onClick={() => setStage({ stage: 'confirm' })}>
+            <button ref={signOutButton} type="button" className="button button-danger" onClick={() => setStage({ stage: 'confirm' })}>
               Sign out everywhere…
             </button>
           </div>
