@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { practiceAccount } from '../fixtures/real-service';
+import { givenSavedLogin } from '../fixtures/browser/given-saved-login';
+import { expect, test } from '../fixtures/browser/real-gridpass-app';
+
+const keptPat = 'gpPRACTICEpatKeptForBooking42';
+
+test.describe('saved logins', () => {
+  test('forgetting one: Accounts, Forget, confirm, and it is gone from the list and the keychain', async ({ app, realService }) => {
+    const { page } = app;
+    const maya = practiceAccount(realService.site, 'works');
+    const account = await givenSavedLogin(realService, 'works');
+
+    await app.open('accounts');
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `${maya.firstname} ${maya.lastname}` }) });
+    await expect(card).toContainText('Working');
+    await card.getByRole('button', { name: 'Forget…' }).click();
+
+    const confirm = page.getByRole('group', { name: `Forget ${maya.login} on ${account.host}?` });
+    await expect(confirm.getByRole('heading')).toBeFocused();
+    await expect(confirm).toContainText('Your ShotGrid account itself doesn’t change.');
+    await app.screenshot('accounts-forget-confirm');
+    await app.expectAccessible();
+    await confirm.getByRole('button', { name: 'Forget this login' }).click();
+
+    await expect(page.getByText('No saved logins yet.')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Saved logins' })).toHaveCount(0);
+    await app.screenshot('accounts-empty');
+    await app.expectAccessible();
+    expect(await realService.vault.list()).toEqual({ ok: true, value: [] });
+    expect(await realService.service.listAccounts({})).toEqual([]);
+  });
+
+  test('cancelling "Forget" keeps the login and returns to where the person was', async ({ app, realService }) => {
+    const { page } = app;
+    const maya = practiceAccount(realService.site, 'works');
+    await givenSavedLogin(realService, 'works');
+
+    await app.open('accounts');
+    await page.getByRole('button', { name: 'Forget…' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Forget…' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: `${maya.firstname} ${maya.lastname}` })).toBeVisible();
+    expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase', login: maya.login }] });
+  });
+
+  test('end of booking: wipes every login and secret, then points to the token to revoke', async ({ app, realService }) => {
+    const { page } = app;
+    const maya = practiceAccount(realService.site, 'works');
+    await givenSavedLogin(realService, 'works', { keptPat });
+    expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase' }, { kind: 'pat' }] });
+
+    await app.open('accounts');
+    await expect(page.getByRole('listitem').filter({ hasText: maya.login })).toContainText('Kept in the keychain');
+    const booking = page.getByRole('region', { name: 'End of booking' });
+    await booking.getByRole('button', { name: 'Sign out everywhere…' }).click();
+    const confirm = booking.getByRole('group', { name: 'Sign out everywhere?' });
+    await expect(confirm.getByRole('heading')).toBeFocused();
+    await expect(confirm).toContainText('This can’t be undone.');
+    await app.screenshot('end-of-booking-confirm', { fullPage: true });
+    await app.expectAccessible();
+    await confirm.getByRole('button', { name: 'Sign out everywhere' }).click();
+
+    await expect(booking).toContainText('Signed out everywhere: forgot 1 login and 2 keychain entries.');
+    await expect(page.getByText('No saved logins yet.')).toBeVisible();
+    await app.screenshot('end-of-booking-done');
+    await app.expectAccessible();
+    expect(await realService.vault.list()).toEqual({ ok: true, value: [] });
+    expect(await readFile(realService.settings.path, 'utf8')).not.toContain(maya.login);
+
+    await booking.getByRole('button', { name: /Revoke my token/ }).click();
+    await expect.poll(() => realService.opened).toEqual(['https://profile.autodesk.com/']);
+  });
+});

@@ -1,0 +1,47 @@
+import { practiceAccount } from '../fixtures/real-service';
+import { expect, test } from '../fixtures/browser/real-gridpass-app';
+import { findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
+
+test.describe('onboarding on a site that still uses its own logins', () => {
+  test.use({ realServiceOptions: { practice: { method: 'default' } } });
+
+  test('needs no token yet: checks the login and saves it', async ({ app, realService }) => {
+    const { page } = app;
+    const { site } = realService;
+    const maya = practiceAccount(site, 'works');
+    const { hostname, host } = new URL(site.url);
+
+    await startWizard(app);
+    await findSite(page, site.url, 'ShotGrid login');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await expect(stepHeading(page, 'No token needed yet')).toBeFocused();
+    await expect(page.getByText('Step 3 of 6')).toBeVisible();
+    await expect(page.getByText('you don’t need a Personal Access Token today')).toBeVisible();
+    await expect(page.getByText(/If yours moves later/)).toBeVisible();
+    await app.screenshot('default-no-pat');
+    await app.expectAccessible();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await expect(stepHeading(page, 'Check your login')).toBeFocused();
+    await expect(page.getByLabel('ShotGrid password')).toBeVisible();
+    await expect(page.getByRole('button', { name: /Forgot your password/ })).toBeVisible();
+    await app.screenshot('default-verify');
+    await app.expectAccessible();
+    await submitLogin(page, maya.login, maya.passphrase!);
+    await expect(page.getByText(`Your login works on ${hostname}`)).toBeVisible();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await expect(stepHeading(page, 'Save your login')).toBeFocused();
+    // There was no token to hold, so there is none to keep.
+    await expect(page.getByLabel(/Also keep my token/)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(stepHeading(page, 'You’re all set')).toBeFocused();
+    await expect(page.locator('.panel')).toContainText('your password');
+    await app.screenshot('default-done');
+    await app.expectAccessible();
+
+    expect(realService.opened).toEqual([]);
+    expect(await realService.vault.list()).toEqual({ ok: true, value: [{ kind: 'passphrase', host, login: maya.login }] });
+  });
+});
