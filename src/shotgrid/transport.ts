@@ -12,7 +12,7 @@ export interface HttpReply {
   body: string;
 }
 
-export type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' }>;
+export type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' | 'malformed' }>;
 export type TransportResult = { ok: true; reply: HttpReply } | { ok: false; failure: TransportFailure };
 
 export interface TransportSettings {
@@ -89,6 +89,9 @@ async function postJson(settings: TransportSettings, url: string, body: string):
       }
       return { ok: true, reply: toReply(response, text) };
     } catch (error) {
+      if (isTruncated(error)) {
+        return { ok: false, failure: { kind: 'malformed', detail: 'The reply was cut off before the length the server announced.' } };
+      }
       // The connection broke while the reply was arriving.
       return failed(error);
     }
@@ -96,6 +99,16 @@ async function postJson(settings: TransportSettings, url: string, body: string):
     clearTimeout(timer);
     settings.signal?.removeEventListener('abort', cancel);
   }
+}
+
+/** undici and Chromium both say so when a body ends short of its Content-Length (or chunked framing). */
+function isTruncated(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 6; current = current.cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return true;
+    if (/ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(current.message)) return true;
+  }
+  return false;
 }
 
 function toReply(response: Response, body: string): HttpReply {

@@ -101,7 +101,7 @@ const faults: Array<{ name: string; faults: FaultSwitches; code: string; timeout
   { name: 'captive portal html', faults: { html: true }, code: 'GP-SITE-HTML' },
   { name: 'redirect to another host', faults: { redirectTo: 'https://moved.example/' }, code: 'GP-SITE-MOVED' },
   // The connection closes before the promised body ends: to the client that is a connection cut off mid-reply.
-  { name: 'truncated body', faults: { truncate: true }, code: 'GP-NET-RESET' },
+  { name: 'truncated body', faults: { truncate: true }, code: 'GP-SITE-BAD-REPLY' },
   { name: 'connection reset', faults: { reset: true }, code: 'GP-NET-RESET' },
   { name: '403 html page', faults: { forbiddenHtml: true }, code: 'GP-SITE-BLOCKED' },
 ];

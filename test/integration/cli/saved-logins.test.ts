@@ -115,7 +115,7 @@ describe('gridpass verify --saved', () => {
     await vault.remove({ kind: 'passphrase', host: host(), login: works.login });
     const run = await sandbox.run(['verify', '--saved', '--json']);
     expect(run.code).toBe(1);
-    expect((JSON.parse(run.stdout) as VerifyJson).results[0]).toMatchObject({ outcome: 'no-secret', finding: null });
+    expect((JSON.parse(run.stdout) as VerifyJson).results[0]).toMatchObject({ outcome: 'no-secret', finding: { code: 'GP-SAVED-SECRET-MISSING' } });
     expect(site.log.credentialedCount()).toBe(0);
   });
 });

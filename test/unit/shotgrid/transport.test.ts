@@ -90,13 +90,22 @@ describe('transport: network failures', () => {
     expect(await transport().postJson(`${server.origin}/`, '{}')).toEqual({ ok: false, failure: { kind: 'reset' } });
   });
 
-  it('reports a reply cut off before its announced length as a reset', async () => {
+  it('reports a reply cut off before its announced length as malformed, not as a usable reply', async () => {
     const server = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
       response.write('{"results":{"version":[8,');
       setTimeout(() => response.socket?.destroy(), 20);
     });
-    expect(await transport().postJson(`${server.origin}/`, '{}')).toEqual({ ok: false, failure: { kind: 'reset' } });
+    expect(await transport().postJson(`${server.origin}/`, '{}')).toEqual({
+      ok: false,
+      failure: { kind: 'malformed', detail: 'The reply was cut off before the length the server announced.' },
+    });
+  });
+
+  it('reports Chromium\'s word for a short body the same way', async () => {
+    const shortBody = new Response(new ReadableStream({ pull: (c) => c.error(new Error('net::ERR_CONTENT_LENGTH_MISMATCH')) }));
+    const sender = createTransport({ fetch: async () => shortBody, userAgent: 'test', timeoutMs: 1000, maxResponseBytes: 1000 });
+    expect(await sender.postJson('https://site.example/api3/json', '{}')).toMatchObject({ ok: false, failure: { kind: 'malformed' } });
   });
 
   it('reports a closed port as refused', async () => {
