@@ -78,7 +78,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
       return { ok: false, reason: 'two-factor-required', attemptId, finding: findingForFailure(failure, context), codeRefused: failure.kind === 'two-factor-rejected' };
     }
     const failedLogins = refusalKinds.has(failure.kind) ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
-    const context = deps.findingContext({ loginMethod: info.loginMethod, site, login, failedLogins });
+    const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
     return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutWarning: lockoutWarning(failedLogins) };
   }
 
@@ -167,12 +167,13 @@ export function createOnboardingService(deps: OnboardingDeps) {
 
 export type OnboardingService = ReturnType<typeof createOnboardingService>;
 
+/** The wizard shows the count beside this warning, so the finding itself leaves the count out. */
 function lockoutWarning(failedLogins: number): string | null {
   if (failedLogins === 0) return null;
   const left = Math.max(0, 10 - failedLogins);
-  const times = failedLogins === 1 ? 'once' : `${failedLogins} times`;
-  return `Gridpass has been refused ${times} for this login. ShotGrid locks an account for an hour after 10 refused logins in a row`
-    + (left > 0 ? ` (${left} left). Check the passphrase before you try again; Gridpass never retries by itself.` : '. Wait an hour or ask your admin to unlock it.');
+  return left > 0
+    ? `ShotGrid locks an account for an hour after 10 refused logins in a row (${left} left). Check the passphrase before you try again; Gridpass never retries by itself.`
+    : 'ShotGrid locks an account for an hour after 10 refused logins in a row. Wait an hour, or ask your ShotGrid admin to clear "Locked Until".';
 }
 
 /** A PAT the person chose to keep, for any saved login on this site. */

@@ -79,7 +79,7 @@ describe('the application service against the practice site and the real keychai
     const refused = await service.verifyLogin({ site: site.url, login: jonas.login, passphrase: jonas.passphrase! });
     expect(refused).toMatchObject({ ok: false, reason: 'failed', failedLogins: 1, finding: { code: 'GP-AUTH-NO-PAT' } });
     if (refused.ok || refused.reason !== 'failed') throw new Error('unreachable');
-    expect(refused.lockoutWarning).toMatch(/refused once.*10 refused logins.*9 left/);
+    expect(refused.lockoutWarning).toMatch(/10 refused logins in a row \(9 left\)/);
     expect(site.log.credentialedCount(jonas.login)).toBe(1);
   });
 
