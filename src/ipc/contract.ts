@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { CheckResult } from '../diagnosis/check-result';
 import type { Finding } from '../diagnosis/finding';
 import type { LoginMethod } from '../shotgrid/login-method';
+import type { HumanUserRecord } from '../shotgrid/shotgrid-client';
 
 export type { CheckId, CheckResult, CheckStatus } from '../diagnosis/check-result';
 export type { Finding, FixLink, FixStep, FindingSeverity } from '../diagnosis/finding';
@@ -42,14 +43,8 @@ export interface SiteView {
   links: { accountSettings: string; forgotPassword: string | null; autodeskProfile: string };
 }
 
-export interface UserView {
-  id: number;
-  login: string;
-  name: string | null;
-  email: string | null;
-  status: string | null;
-  permissionGroup: string | null;
-}
+/** Who the site says the person is: their own HumanUser record, nothing secret in it. */
+export type UserView = HumanUserRecord;
 
 export type AccountHealth = 'ok' | 'checking' | 'attention' | 'failing' | 'unchecked';
 
