@@ -54,7 +54,7 @@ export function SaveStep({ verified, holdingPat, keychain, settings, onFinished,
         lead={
           <p>
             Gridpass keeps your {verified.site.loginMethod === 'oxygen' ? 'passphrase' : 'password'} in your computer’s keychain
-            {keychainReady ? ` (${keychain.backend})` : ''} and never writes it to a file. Then it checks your login regularly and
+            {keychainReady ? `, ${keychain.backend},` : ''} and never writes it to a file. Then it checks your login regularly and
             tells you if it stops working.
           </p>
         }

@@ -44,6 +44,31 @@ test.describe('saved logins', () => {
     expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase', login: maya.login }] });
   });
 
+  test('one that stopped working: Check now says why, counts the refusal and pauses the checks', async ({ app, realService }) => {
+    const { page } = app;
+    const { site, vault } = realService;
+    const maya = practiceAccount(site, 'works');
+    const account = await givenSavedLogin(realService, 'works');
+    // Maya changed her passphrase on the site since; the keychain still holds the old one.
+    await vault.save({ kind: 'passphrase', host: account.host, login: maya.login }, 'copper-lantern-41');
+    site.log.clear();
+
+    await app.open('accounts');
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `${maya.firstname} ${maya.lastname}` }) });
+    await card.getByRole('button', { name: 'Check now' }).click();
+    await expect(card).toContainText('Not working');
+    await expect(card).toContainText('1 of 10 before ShotGrid locks the account');
+    await expect(card).toContainText('Regular checks are paused after a failed sign-in');
+    await expect(card.getByRole('region', { name: /^Problem: Login refused/ })).toContainText('GP-AUTH-NO-PAT');
+    expect(site.log.credentialedCount(maya.login)).toBe(1);
+    await app.screenshot('accounts-failing', { fullPage: true });
+    await app.expectAccessible();
+
+    // A scheduled check now leaves the login alone: only the person can try it again.
+    expect(await realService.service.runScheduledCheck(account.id, 'schedule')).toMatchObject({ health: 'failing', checksPaused: true });
+    expect(site.log.credentialedCount(maya.login)).toBe(1);
+  });
+
   test('end of booking: wipes every login and secret, then points to the token to revoke', async ({ app, realService }) => {
     const { page } = app;
     const maya = practiceAccount(realService.site, 'works');

@@ -109,5 +109,6 @@ test.describe('when the site refuses a login', () => {
     expect(passwordSignIns(site, lucas.login)).toBe(3);
     await expectNoSecretsInPage(page, [lucas.passphrase!, code!]);
     await app.screenshot('two-factor-verified');
+    await app.expectAccessible();
   });
 });
