@@ -49,6 +49,10 @@ test.describe('when the site refuses a login', () => {
     await expectNoSecretsInPage(page, [wrong]);
     await app.screenshot('refused-wrong-passphrase', { fullPage: true });
     await app.expectAccessible();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('refused-wrong-passphrase-dark', { fullPage: true });
+    await app.expectAccessible();
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Gridpass asked once and stopped: nothing more reaches the site while the person reads.
     await page.waitForTimeout(500);
