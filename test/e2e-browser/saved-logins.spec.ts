@@ -78,7 +78,12 @@ test.describe('saved logins', () => {
     await app.open('accounts');
     await expect(page.getByRole('listitem').filter({ hasText: maya.login })).toContainText('Kept in the keychain');
     const booking = page.getByRole('region', { name: 'End of booking' });
-    await booking.getByRole('button', { name: 'Sign out everywhere…' }).click();
+    const signOut = booking.getByRole('button', { name: 'Sign out everywhere…' });
+    // Second thoughts are free: Cancel changes nothing and puts the person back on the button.
+    await signOut.click();
+    await booking.getByRole('button', { name: 'Cancel' }).click();
+    await expect(signOut).toBeFocused();
+    await signOut.click();
     const confirm = booking.getByRole('group', { name: 'Sign out everywhere?' });
     await expect(confirm.getByRole('heading')).toBeFocused();
     await expect(confirm).toContainText('This can’t be undone.');
