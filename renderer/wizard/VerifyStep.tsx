@@ -12,7 +12,7 @@ import type { WizardAction, WizardState } from './wizard-state';
 
 type Attempt =
   | { stage: 'form' }
-  | { stage: 'two-factor'; attemptId: string; refused: string | null }
+  | { stage: 'two-factor'; attemptId: string; refused: string | null; failedLogins: number; lockoutWarning: string | null }
   | { stage: 'failed'; finding: Finding; failedLogins: number; lockoutWarning: string | null }
   | { stage: 'error'; message: string };
 
@@ -45,7 +45,13 @@ export function VerifyStep({ site, state, dispatch }: Props) {
       setAttempt({ stage: 'form' });
       dispatch({ type: 'verified', verified: { verificationId: response.verificationId, user: response.user, site: response.site } });
     } else if (response.reason === 'two-factor-required') {
-      setAttempt({ stage: 'two-factor', attemptId: response.attemptId, refused: response.codeRefused ? response.finding.explanation : null });
+      setAttempt({
+        stage: 'two-factor',
+        attemptId: response.attemptId,
+        refused: response.codeRefused ? response.finding.explanation : null,
+        failedLogins: response.failedLogins,
+        lockoutWarning: response.lockoutWarning,
+      });
     } else {
       setAttempt({ stage: 'failed', finding: response.finding, failedLogins: response.failedLogins, lockoutWarning: response.lockoutWarning });
     }
@@ -107,7 +113,10 @@ export function VerifyStep({ site, state, dispatch }: Props) {
           {attempt.stage === 'error' && <p className="inline-problem">{attempt.message}</p>}
         </div>
         {twoFactor && (
-          <TwoFactorFields code={code} refused={twoFactor.refused} busy={busy} onCodeChange={setCode} onCancel={() => setAttempt({ stage: 'form' })} />
+          <>
+            <TwoFactorFields code={code} refused={twoFactor.refused} busy={busy} onCodeChange={setCode} onCancel={() => setAttempt({ stage: 'form' })} />
+            {twoFactor.refused && <LockoutNotice failedLogins={twoFactor.failedLogins} warning={twoFactor.lockoutWarning} />}
+          </>
         )}
         {!twoFactor && !verified && (
           <LoginFields

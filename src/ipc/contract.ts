@@ -110,7 +110,16 @@ export type ProbeResponse = { ok: true; site: SiteView } | { ok: false; finding:
 
 export type VerifyResponse =
   | { ok: true; verificationId: string; user: UserView; site: SiteView }
-  | { ok: false; reason: 'two-factor-required'; attemptId: string; finding: Finding; codeRefused: boolean }
+  | {
+    ok: false;
+    reason: 'two-factor-required';
+    attemptId: string;
+    finding: Finding;
+    /** A code was sent and refused; that counts towards the lockout like a wrong passphrase. */
+    codeRefused: boolean;
+    failedLogins: number;
+    lockoutWarning: string | null;
+  }
   | { ok: false; reason: 'failed'; finding: Finding; failedLogins: number; lockoutWarning: string | null };
 
 export type SaveResponse =

@@ -100,6 +100,12 @@ export function createAccountsService(deps: AccountsDeps) {
 
   return {
     list: (): AccountView[] => registry.list().map(view),
+    /** A diagnosis tried this saved login and was refused: count it, pause checks, show why. */
+    recordRefusal(id: string, finding: Finding | null): AccountView {
+      const account = accountOrThrow(id);
+      registry.recordAuthFailure(account.site, account.login);
+      return record(accountOrThrow(id), 'manual', 'failing', finding);
+    },
     /** The wizard has just verified this login: that is its first check, no need to log in again. */
     recordVerified(id: string): AccountView {
       return record(accountOrThrow(id), 'setup', 'ok', null);

@@ -7,7 +7,7 @@ import type { CheckId, CheckResult } from '../diagnosis/check-result';
 import { checkIds } from '../diagnosis/check-result';
 import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../diagnosis/support-report';
 import { causedRefusedLogin, checkNames, diagnoseVerdict, runDiagnosis, type CheckDependencies, type DiagnoseTarget } from '../diagnosis/run-checks';
-import type { DiagnoseStatus, PendingCheck, ResponseOf } from '../ipc/contract';
+import type { DiagnoseStatus, Finding, PendingCheck, ResponseOf } from '../ipc/contract';
 import type { ClipboardGuard } from './clipboard-guard';
 
 /** What a run was asked to look at, once the service has resolved saved accounts and secrets. */
@@ -21,8 +21,8 @@ export interface ResolvedDiagnoseTarget {
 
 export interface DiagnoseServiceDeps {
   checkDependencies: () => Promise<CheckDependencies>;
-  /** Counts a refused login this run caused (ShotGrid locks after 10). */
-  recordRefusedLogin: (target: ResolvedDiagnoseTarget) => Promise<void>;
+  /** Counts a refused login this run caused (ShotGrid locks after 10), with the finding that explains it. */
+  recordRefusedLogin: (target: ResolvedDiagnoseTarget, finding: Finding | null) => Promise<void>;
   clipboard: ClipboardGuard;
   saveFile: (suggestedName: string, contents: string) => Promise<ResponseOf<'saveDiagnoseReport'>>;
   now: () => Date;
@@ -70,7 +70,10 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     run.running = null;
     // The passphrase was needed for one attempt only; the finished run keeps nothing secret.
     resolved.target.passphrase = undefined;
-    if (causedRefusedLogin(results)) await deps.recordRefusedLogin(resolved);
+    if (causedRefusedLogin(results)) {
+      const credentials = results.find((result) => result.id === 'credentials');
+      await deps.recordRefusedLogin(resolved, credentials?.finding ?? null);
+    }
   }
 
   function start(resolved: ResolvedDiagnoseTarget): { runId: string } {

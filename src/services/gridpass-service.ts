@@ -84,8 +84,9 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
       now,
       ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
     }),
-    recordRefusedLogin: async ({ target }) => {
-      if (target.site && target.login) registry.recordAuthFailure(target.site.origin, target.login);
+    recordRefusedLogin: async ({ target, accountId }, finding) => {
+      if (accountId !== null) accounts.recordRefusal(accountId, finding);
+      else if (target.site && target.login) registry.recordAuthFailure(target.site.origin, target.login);
     },
     clipboard,
     saveFile: deps.saveFile,

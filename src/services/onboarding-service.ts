@@ -72,10 +72,14 @@ export function createOnboardingService(deps: OnboardingDeps) {
     }
     const failure = result.failure;
     if (failure.kind === 'two-factor-required' || failure.kind === 'two-factor-rejected') {
-      const counted = failure.kind === 'two-factor-rejected' ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
-      const context = deps.findingContext({ loginMethod: info.loginMethod, site, login, failedLogins: counted });
+      const failedLogins = failure.kind === 'two-factor-rejected' ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
+      const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
       const attemptId = attempts.put(request);
-      return { ok: false, reason: 'two-factor-required', attemptId, finding: findingForFailure(failure, context), codeRefused: failure.kind === 'two-factor-rejected' };
+      const codeRefused = failure.kind === 'two-factor-rejected';
+      return {
+        ok: false, reason: 'two-factor-required', attemptId, finding: findingForFailure(failure, context), codeRefused,
+        failedLogins, lockoutWarning: codeRefused ? lockoutWarning(failedLogins) : null,
+      };
     }
     const failedLogins = refusalKinds.has(failure.kind) ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
     const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });

@@ -13,7 +13,8 @@ export function toSiteView(site: SiteAddress, info: SiteInfo): SiteView {
   const method = info.loginMethod;
   return {
     url: site.origin,
-    host: site.host,
+    // With the port, as accounts and keychain entries name it (two practice sites differ only by port).
+    host: new URL(site.origin).host,
     loginMethod: method,
     loginMethodLabel: method ? describeLoginMethod(method) : `Unknown (${info.rawLoginMethod ?? 'not stated'})`,
     version: info.version.join('.'),

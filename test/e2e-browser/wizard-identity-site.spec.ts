@@ -14,12 +14,12 @@ test.describe('onboarding on an Autodesk Identity site', () => {
     const { site } = realService;
     const maya = practiceAccount(site, 'works');
     const passphrase = maya.passphrase!;
-    // The wizard names the site by its host name; saved logins (and keychain entries) by host and port.
-    const { hostname, host } = new URL(site.url);
+    // The wizard, saved logins and keychain entries all name the site by host and port.
+    const { host } = new URL(site.url);
 
     await startWizard(app);
     await findSite(page, `   ${site.url}  `, 'Autodesk Identity');
-    await expect(page.locator('.site-host')).toHaveText(hostname);
+    await expect(page.locator('.site-host')).toHaveText(host);
     await expect(page.getByText('This is Gridpass’s practice site')).toBeVisible();
     await app.screenshot('identity-site-found');
     await app.expectAccessible();
@@ -62,7 +62,7 @@ test.describe('onboarding on an Autodesk Identity site', () => {
     await expect(stepHeading(page, 'Check your login')).toBeFocused();
     site.log.clear();
     await submitLogin(page, maya.login, passphrase);
-    await expect(page.getByText(`Your login works on ${hostname}`)).toBeVisible();
+    await expect(page.getByText(`Your login works on ${host}`)).toBeVisible();
     const who = page.locator('.success-panel');
     await expect(who).toContainText(`${maya.firstname} ${maya.lastname}`);
     await expect(who).toContainText(maya.login);

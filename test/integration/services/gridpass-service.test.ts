@@ -23,7 +23,10 @@ describe('the application service against the practice site and the real keychai
   it('probes an Identity site and says how its people log in', async () => {
     const { service, site } = await start();
     const probed = await service.probeSite({ address: `  ${site.url}/page/123  ` });
-    expect(probed).toMatchObject({ ok: true, site: { url: site.url, loginMethod: 'oxygen', loginMethodLabel: 'Autodesk Identity', isPracticeSite: true } });
+    expect(probed).toMatchObject({
+      ok: true,
+      site: { url: site.url, host: new URL(site.url).host, loginMethod: 'oxygen', loginMethodLabel: 'Autodesk Identity', isPracticeSite: true },
+    });
   });
 
   it('verifies, saves to the keychain, and lists the login without ever returning the passphrase', async () => {
@@ -62,7 +65,8 @@ describe('the application service against the practice site and the real keychai
     if (first.ok || first.reason !== 'two-factor-required') throw new Error('unreachable');
 
     const wrong = await service.submitTwoFactorCode({ attemptId: first.attemptId, code: '000000' });
-    expect(wrong).toMatchObject({ ok: false, reason: 'two-factor-required', codeRefused: true, finding: { code: 'GP-AUTH-2FA-REJECTED' } });
+    expect(wrong).toMatchObject({ ok: false, reason: 'two-factor-required', codeRefused: true, failedLogins: 1, finding: { code: 'GP-AUTH-2FA-REJECTED' } });
+    expect(wrong.ok === false && wrong.reason === 'two-factor-required' && wrong.lockoutWarning).toMatch(/9 left/);
     if (wrong.ok || wrong.reason !== 'two-factor-required') throw new Error('unreachable');
 
     const code = PRACTICE_TWO_FACTOR.codes[0]!;
@@ -144,6 +148,20 @@ describe('the application service against the practice site and the real keychai
     expect(text).not.toContain(maya.passphrase);
     expect(await service.copyDiagnoseReport({ runId })).toEqual({ ok: true });
     expect(running!.clipboard.text).toBe(text);
+  });
+
+  it('marks a saved login failing and paused when a diagnosis is refused', async () => {
+    const { service, site, vault } = await start();
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    if (!saved.ok) throw new Error(saved.finding.title);
+    await vault.save({ kind: 'passphrase', host: saved.account.host, login: maya.login }, 'an-outdated-passphrase');
+
+    const { runId } = await service.startDiagnose({ target: { kind: 'account', accountId: saved.account.id } });
+    for (let i = 0; i < 200 && !(await service.diagnoseStatus({ runId })).done; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    const [account] = await service.listAccounts({});
+    expect(account).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1, lastFinding: { code: 'GP-AUTH-NO-PAT' } });
   });
 
   it('wipes every login and keychain entry at the end of a booking', async () => {
