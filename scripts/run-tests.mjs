@@ -1,37 +1,63 @@
 // Runs every suite inside one private D-Bus session with an unlocked gnome-keyring, so the keychain
-// tests use the real Secret Service, the same way on a laptop and in CI. Ends with one summary line.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// tests use the real Secret Service, the same way on a laptop and in CI. Then sweeps everything the
+// suites printed or wrote for the secrets the tests planted, and ends with one summary line.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureKeyringSession } from './keyring-session.mjs';
+import { sweepForPlantedSecrets } from './secret-sweep.mjs';
 
 ensureKeyringSession();
 
-mkdirSync('test-results', { recursive: true });
-const run = (cmd, args, env = {}) =>
-  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const results = 'test-results';
+
+mkdirSync(results, { recursive: true });
+for (const report of ['vitest.json', 'playwright.json']) rmSync(join(results, report), { force: true });
+
+const printed = [];
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '1', ...env } });
+    child.stdout.on('data', (chunk) => {
+      printed.push(chunk.toString());
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      printed.push(chunk.toString());
+      process.stderr.write(chunk);
+    });
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 let failedSuites = 0;
 
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
-if (existsSync('test-results/vitest.json')) {
-  const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+const vitestStatus = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`]);
+if (existsSync(`${results}/vitest.json`)) {
+  const report = JSON.parse(readFileSync(`${results}/vitest.json`, 'utf8'));
   counts.passed += report.numPassedTests;
   counts.failed += report.numFailedTests;
   counts.skipped += report.numPendingTests + report.numTodoTests;
 }
 if (vitestStatus !== 0) failedSuites++;
 
-const playwrightStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json',
+const playwrightStatus = await run('npx', ['playwright', 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json`,
 });
-if (existsSync('test-results/playwright.json')) {
-  const { stats } = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
+if (existsSync(`${results}/playwright.json`)) {
+  const { stats } = JSON.parse(readFileSync(`${results}/playwright.json`, 'utf8'));
   counts.passed += stats.expected + stats.flaky;
   counts.failed += stats.unexpected;
   counts.skipped += stats.skipped;
 }
 if (playwrightStatus !== 0) failedSuites++;
 
+// A failing assertion may quote a planted secret on purpose; the sweep only judges passing runs.
+const leaks = failedSuites === 0 ? sweepForPlantedSecrets(printed.join(''), results) : [];
+for (const leak of leaks) console.error(`secret sweep: a planted test secret appeared in ${leak}`);
+if (failedSuites === 0 && leaks.length === 0) console.log(`secret sweep: no planted secret in the suites' output or in ${results}/`);
+
 console.log(`\ngridpass: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-process.exit(failedSuites === 0 && counts.failed === 0 ? 0 : 1);
+process.exit(failedSuites === 0 && counts.failed === 0 && leaks.length === 0 ? 0 : 1);

@@ -1,0 +1,21 @@
+// Every secret a test plants starts with "planted-", so a leak into anything the suites printed or
+// wrote (reports, screenshots' page dumps, JSON results) is found by a plain search afterwards.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const plantedSecret = /planted-[\w!-]+/;
+const binaryFiles = /\.(png|jpe?g|webm|zip|gz)$/i;
+
+/** Where a planted secret appeared: 'the test output' and/or file paths under `dir`. */
+export function sweepForPlantedSecrets(output, dir) {
+  const found = plantedSecret.test(output) ? ['the test output'] : [];
+  for (const file of filesUnder(dir)) {
+    if (!binaryFiles.test(file) && plantedSecret.test(readFileSync(file, 'utf8'))) found.push(file);
+  }
+  return found;
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]);
+}
