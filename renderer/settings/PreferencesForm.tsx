@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { RequestOf, SettingsView } from '../../src/ipc/contract';
-import { describeInterval } from '../components/format-time';
-import { intervalOptions } from '../components/interval-choices';
+import { IntervalField } from '../components/IntervalField';
 import { describeCallError, gridpass } from '../gridpass';
 
 interface Props {
@@ -27,23 +26,13 @@ export function PreferencesForm({ settings, onSettingsChanged }: Props) {
   return (
     <section className="panel" aria-labelledby="preferences-title">
       <h2 id="preferences-title">Checks and start-up</h2>
-      <div className="field">
-        <label htmlFor="settings-interval">Check saved logins</label>
-        <select
-          id="settings-interval"
-          value={interval}
-          disabled={managedInterval !== null}
-          aria-describedby={managedInterval !== null ? 'settings-interval-hint' : undefined}
-          onChange={(event) => void update({ checkIntervalHours: Number(event.target.value) })}
-        >
-          {intervalOptions(interval).map((hours) => (
-            <option key={hours} value={hours}>{describeInterval(hours)}</option>
-          ))}
-        </select>
-        {managedInterval !== null && (
-          <p id="settings-interval-hint" className="hint">Set by {settings.managed?.studioName ?? 'your studio'}.</p>
-        )}
-      </div>
+      <IntervalField
+        id="settings-interval"
+        label="Check saved logins"
+        hours={interval}
+        managedBy={managedInterval !== null ? settings.managed?.studioName ?? 'your studio' : null}
+        onChange={(hours) => void update({ checkIntervalHours: hours })}
+      />
       <label className="check">
         <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void update({ launchAtLogin: event.target.checked })} />
         <span>Start Gridpass when I log in to this computer</span>

@@ -3,8 +3,7 @@ import type { FormEvent } from 'react';
 import type { Finding, KeychainStatus, SettingsView } from '../../src/ipc/contract';
 import { FindingView } from '../components/FindingView';
 import { KeychainProblem } from '../components/KeychainProblem';
-import { describeInterval } from '../components/format-time';
-import { intervalOptions } from '../components/interval-choices';
+import { IntervalField } from '../components/IntervalField';
 import { describeCallError, gridpass } from '../gridpass';
 import { StepFrame } from './StepFrame';
 import type { SaveOutcome, Verified } from './wizard-state';
@@ -69,21 +68,13 @@ export function SaveStep({ verified, holdingPat, keychain, settings, onFinished,
         )}
         <fieldset className="options" disabled={!keychainReady}>
           <legend>Options</legend>
-          <div className="field">
-            <label htmlFor="interval">Check my login</label>
-            <select
-              id="interval"
-              value={interval}
-              disabled={managedInterval !== null}
-              aria-describedby={managedInterval !== null ? 'interval-hint' : undefined}
-              onChange={(event) => setIntervalHours(Number(event.target.value))}
-            >
-              {intervalOptions(interval).map((hours) => (
-                <option key={hours} value={hours}>{describeInterval(hours)}</option>
-              ))}
-            </select>
-            {managedInterval !== null && <p id="interval-hint" className="hint">Set by your studio.</p>}
-          </div>
+          <IntervalField
+            id="interval"
+            label="Check my login"
+            hours={interval}
+            managedBy={managedInterval !== null ? 'your studio' : null}
+            onChange={setIntervalHours}
+          />
           <label className="check">
             <input type="checkbox" checked={launchAtLogin} onChange={(event) => setLaunchAtLogin(event.target.checked)} />
             <span>Start Gridpass when I log in to this computer</span>

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettingsFile } from '../../../src/settings/settings-schema';
 import { openSettingsStore, type SettingsBackendFactory } from '../../../src/settings/settings-store';
 import { settingsStoreOptions } from '../../../src/settings/settings-store-options';
+import { minimalSavedAccount } from '../../fixtures/saved-account';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -18,13 +19,7 @@ afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true
 
 const now = () => new Date('2025-03-01T09:00:00.000Z');
 const asideName = 'config.json.corrupt-2025-03-01T09-00-00-000Z';
-const account = {
-  id: 'studio.example.com:jane',
-  site: 'https://studio.example.com',
-  host: 'studio.example.com',
-  login: 'jane',
-  createdAt: '2025-03-01T09:00:00.000Z',
-};
+const account = minimalSavedAccount;
 
 describe('settings store', () => {
   it('creates config.json with the defaults in the folder it is given', () => {

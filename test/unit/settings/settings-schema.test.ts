@@ -5,14 +5,9 @@ import {
   settingsFileSchema,
   settingsJsonSchema,
 } from '../../../src/settings/settings-schema';
+import { minimalSavedAccount } from '../../fixtures/saved-account';
 
-const account = {
-  id: 'studio.example.com:jane',
-  site: 'https://studio.example.com',
-  host: 'studio.example.com',
-  login: 'jane',
-  createdAt: '2025-03-01T09:00:00.000Z',
-};
+const account = minimalSavedAccount;
 
 describe('settings file schema', () => {
   it('defaults to a six-hour check, no launch at login, notifications on, and no accounts', () => {
