@@ -3,6 +3,7 @@
 // parts, where it is unit-tested; this file hands Electron's objects to them in the right order.
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
+import tls from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -30,6 +31,7 @@ import { showWindowOnStartup } from '../src/app-shell/startup-window';
 import { copySupportReport } from '../src/app-shell/support-report';
 import { trayIconFile } from '../src/app-shell/tray-model';
 import type { TrayAction, TrayIcon } from '../src/app-shell/tray-model';
+import { createNodeNetworkProbes } from '../src/diagnosis/node-network-probes';
 import { createRedactor } from '../src/diagnosis/redact';
 import { navigationChannel } from '../src/ipc/contract';
 import type { AccountView, AppStateView, NavigationTarget } from '../src/ipc/contract';
@@ -165,6 +167,9 @@ async function start(): Promise<void> {
     openExternal: safeOpenExternal,
     clipboard: { writeText: (text: string) => clipboard.writeText(text), readText: () => clipboard.readText() },
     saveFile: saveFileWithDialog,
+    // The Diagnose TLS check uses Node's TLS; trusting the OS store as net.fetch does keeps a studio
+    // proxy's CA from failing the check while the app's own requests work.
+    networkProbes: createNodeNetworkProbes({ extraCaCertificates: systemCaCertificates() }),
     now: () => new Date(),
   });
 
@@ -414,4 +419,14 @@ function practiceSiteOrigin(raw: string | undefined): string | null {
   if (origin === null) return null;
   const { hostname, protocol: scheme } = new URL(origin);
   return (scheme === 'http:' || scheme === 'https:') && ['127.0.0.1', 'localhost', '[::1]'].includes(hostname) ? origin : null;
+}
+
+/** The OS trust store's certificates (Node 22.15+ in Electron's main process); none where unavailable. */
+function systemCaCertificates(): string[] {
+  const read = (tls as { getCACertificates?: (type: 'system') => string[] }).getCACertificates;
+  try {
+    return read ? read('system') : [];
+  } catch {
+    return [];
+  }
 }
