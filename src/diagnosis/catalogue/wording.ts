@@ -9,13 +9,14 @@ export const lockoutThreshold = 10;
 
 const maxQuotedLength = 300;
 
+/** The site as people see it in the address bar: host, and port when it is not the default. */
 export function siteName(context: FindingContext): string {
-  return context.site?.host ?? 'your ShotGrid site';
+  return context.site === null ? 'your ShotGrid site' : new URL(context.site.origin).host;
 }
 
 export function siteLink(context: FindingContext): FixLink | undefined {
   if (context.site === null) return undefined;
-  return { label: `Open ${context.site.host}`, url: context.site.origin };
+  return { label: `Open ${siteName(context)}`, url: context.site.origin };
 }
 
 export function step(text: string, link?: FixLink): FixStep {
