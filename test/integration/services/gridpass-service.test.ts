@@ -118,6 +118,21 @@ describe('the application service against the practice site and the real keychai
     expect(await service.checkAccount({ accountId: saved.account.id })).toMatchObject({ health: 'ok', checksPaused: false, failedLogins: 0 });
   });
 
+  it('keeps checking, without counting a refusal, when the site is down for maintenance', async () => {
+    const { service, site } = await start();
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    if (!saved.ok) throw new Error(saved.finding.title);
+
+    site.setFaults({ maintenance: true });
+    const checked = await service.runScheduledCheck(saved.account.id, 'schedule');
+    expect(checked).toMatchObject({ health: 'attention', checksPaused: false, failedLogins: 0, lastFinding: { code: 'GP-SITE-MAINTENANCE' } });
+
+    site.setFaults({});
+    expect(await service.runScheduledCheck(saved.account.id, 'network')).toMatchObject({ health: 'ok', lastCheckReason: 'network' });
+  });
+
   it('holds a pasted PAT in main, copies it with auto-clear, and refuses a URL pasted as a token', async () => {
     const { service, site, clipboard } = await start();
     expect(service.holdPat({ site: site.url, pat: 'https://profile.autodesk.com/security' })).resolves.toMatchObject({ ok: false });
