@@ -60,7 +60,20 @@ export function createAccountsService(deps: AccountsDeps) {
     return account;
   }
 
-  async function check(id: string, reason: CheckReason): Promise<AccountView> {
+  /** Checks under way, by account: an overlapping check shares the one login already sent. */
+  const inFlight = new Map<string, Promise<AccountView>>();
+
+  function check(id: string, reason: CheckReason): Promise<AccountView> {
+    // Two checks at once (the schedule and coming back online, or a double click) would send the same
+    // passphrase twice, and a wrong one would count twice towards the lockout.
+    const running = inFlight.get(id);
+    if (running) return running;
+    const started = checkOnce(id, reason).finally(() => inFlight.delete(id));
+    inFlight.set(id, started);
+    return started;
+  }
+
+  async function checkOnce(id: string, reason: CheckReason): Promise<AccountView> {
     const account = accountOrThrow(id);
     // Scheduled checks never retry a refused login; only the person can restart them.
     if (account.checksPaused && reason !== 'manual') return view(account);
@@ -81,6 +94,8 @@ export function createAccountsService(deps: AccountsDeps) {
   }
 
   function recordFailure(account: SavedAccount, reason: CheckReason, failure: Failure): AccountView {
+    // Forgotten while the check was under way: counting the refusal would write the login back into the settings file.
+    accountOrThrow(account.id);
     if (countedRefusals.has(failure.kind)) registry.recordAuthFailure(account.site, account.login);
     if (needsThePerson.has(failure.kind)) {
       registry.pauseChecks(account.id);
@@ -100,9 +115,13 @@ export function createAccountsService(deps: AccountsDeps) {
 
   return {
     list: (): AccountView[] => registry.list().map(view),
-    /** A diagnosis tried this saved login and was refused: count it, pause checks, show why. */
-    recordRefusal(id: string, finding: Finding | null): AccountView {
-      const account = accountOrThrow(id);
+    /**
+     * A diagnosis tried this saved login and was refused: count it, pause checks, show why. Null when
+     * the login was forgotten while the diagnosis ran: there is nothing left to mark.
+     */
+    recordRefusal(id: string, finding: Finding | null): AccountView | null {
+      const account = registry.get(id);
+      if (account === null) return null;
       registry.recordAuthFailure(account.site, account.login);
       return record(accountOrThrow(id), 'manual', 'failing', finding);
     },

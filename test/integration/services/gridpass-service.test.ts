@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRACTICE_TWO_FACTOR } from '../../../src/practice-site/practice-seed';
 import type { VerifyResponse } from '../../../src/ipc/contract';
+import type { GridpassService } from '../../../src/services/gridpass-service';
 import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
 
 let running: RealService | null = null;
@@ -191,5 +192,64 @@ describe('the application service against the practice site and the real keychai
     expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 2, revokePatUrl: 'https://profile.autodesk.com/' });
     expect(await service.listAccounts({})).toEqual([]);
     expect(await vault.list()).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('the application service when the person acts while a call is in flight', () => {
+  async function savedLogin(service: GridpassService, site: RealService['site'], keepPat = false) {
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat, launchAtLogin: false, checkIntervalHours: 6 });
+    if (!saved.ok) throw new Error(saved.finding.title);
+    return { maya, account: saved.account };
+  }
+
+  it('sends one login, not two, when two checks of the same saved login overlap', async () => {
+    const { service, site, vault } = await start();
+    const { account } = await savedLogin(service, site);
+    await vault.save({ kind: 'passphrase', host: account.host, login: account.login }, 'no-longer-right');
+    site.log.clear();
+    site.setFaults({ latencyMs: 150 });
+
+    const [scheduled, online] = await Promise.all([
+      service.runScheduledCheck(account.id, 'schedule'),
+      service.runScheduledCheck(account.id, 'network'),
+    ]);
+    expect(site.log.credentialedCount(account.login)).toBe(1);
+    expect(scheduled).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1 });
+    expect(online).toEqual(scheduled);
+  });
+
+  it('does not bring a login back into the settings file when it is forgotten while its check is refused', async () => {
+    const { service, site, vault, settings } = await start();
+    const { account } = await savedLogin(service, site);
+    await vault.save({ kind: 'passphrase', host: account.host, login: account.login }, 'no-longer-right');
+    site.setFaults({ latencyMs: 150 });
+
+    const checking = service.runScheduledCheck(account.id, 'schedule');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await service.forgetAccount({ accountId: account.id })).toEqual({ ok: true });
+    await expect(checking).rejects.toThrow('no longer saved');
+    expect(JSON.stringify(settings.read())).not.toContain(account.login);
+  });
+
+  it('finishes a diagnosis with its report when the login is forgotten while the diagnosis is refused', async () => {
+    const { service, site, vault, settings } = await start();
+    const { account } = await savedLogin(service, site);
+    await vault.save({ kind: 'passphrase', host: account.host, login: account.login }, 'no-longer-right');
+    site.setFaults({ latencyMs: 100 });
+
+    const { runId } = await service.startDiagnose({ target: { kind: 'account', accountId: account.id } });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await service.forgetAccount({ accountId: account.id })).toEqual({ ok: true });
+    let status = await service.diagnoseStatus({ runId });
+    for (let i = 0; i < 200 && !status.done; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      status = await service.diagnoseStatus({ runId });
+    }
+    expect(status.checks.find((check) => check.id === 'credentials')?.status).toBe('fail');
+    expect(status.verdict).toMatchObject({ ok: false });
+    expect(status.checks.map((check) => ('summary' in check ? check.summary : ''))).not.toContain('The diagnosis stopped unexpectedly');
+    expect(JSON.stringify(settings.read())).not.toContain(account.login);
   });
 });
