@@ -183,7 +183,8 @@ function lockoutWarning(failedLogins: number): string | null {
 /** A PAT the person chose to keep, for any saved login on this site. */
 async function savedPatFor(registry: AccountRegistry, site: SiteAddress): Promise<string | null> {
   for (const account of registry.list()) {
-    if (account.host !== site.host || !account.hasSavedPat) continue;
+    // By origin: `site.host` has no port, and two practice sites differ only by theirs.
+    if (account.site !== site.origin || !account.hasSavedPat) continue;
     const pat = await registry.readSecret(account.id, 'pat');
     if (pat.ok && pat.value !== null) return pat.value;
   }

@@ -252,4 +252,15 @@ describe('the application service when the person acts while a call is in flight
     expect(status.checks.map((check) => ('summary' in check ? check.summary : ''))).not.toContain('The diagnosis stopped unexpectedly');
     expect(JSON.stringify(settings.read())).not.toContain(account.login);
   });
+
+  it('copies a kept PAT back from the keychain for a site that has a port', async () => {
+    const { service, site, clipboard } = await start();
+    const pat = 'gpPAT0123456789abcdefXYZ';
+    await service.holdPat({ site: site.url, pat });
+    await savedLogin(service, site, true);
+    expect(new URL(site.url).port).not.toBe('');
+
+    expect(await service.copyPat({ site: site.url })).toMatchObject({ ok: true });
+    expect(clipboard.text).toBe(pat);
+  });
 });
