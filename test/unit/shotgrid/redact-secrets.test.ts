@@ -19,3 +19,19 @@ describe('redactSecrets', () => {
     expect(redactSecrets({ kind: 'fault', code: 1, serverMessage: 'a bad request' }, ['a'])).toEqual({ kind: 'fault', code: 1, serverMessage: 'a bad request' });
   });
 });
+
+describe('redactSecrets on a page that echoes the request back', () => {
+  const passphrase = 'p@ss "word" & <more>';
+
+  it.each([
+    ['the JSON body it was sent', `{"user_password":${JSON.stringify(passphrase)}}`],
+    ['a form or query string', `user_password=${encodeURIComponent(passphrase)}`],
+    ['a form with spaces as plus signs', `user_password=${new URLSearchParams({ s: passphrase }).toString().slice(2)}`],
+    ['HTML-escaped text', `<p>You sent p@ss &quot;word&quot; &amp; &lt;more&gt;</p>`],
+  ])('removes the secret as %s', (_, bodyExcerpt) => {
+    const redacted = redactSecrets({ kind: 'http-error', status: 403, bodyExcerpt }, [passphrase]);
+    if (redacted.kind !== 'http-error') throw new Error('the kind changed');
+    expect(redacted.bodyExcerpt).toContain('[redacted]');
+    expect(redacted.bodyExcerpt).not.toMatch(/p(@|%40)ss/);
+  });
+});
