@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckId, CheckResult } from '../diagnosis/check-result';
 import { checkIds } from '../diagnosis/check-result';
+import { createRedactor, redactDeep } from '../diagnosis/redact';
 import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../diagnosis/support-report';
 import { causedRefusedLogin, checkNames, diagnoseVerdict, runDiagnosis, type CheckDependencies, type DiagnoseTarget } from '../diagnosis/run-checks';
 import type { DiagnoseStatus, Finding, PendingCheck, ResponseOf } from '../ipc/contract';
@@ -32,6 +33,7 @@ interface DiagnoseRun {
   done: CheckResult[];
   running: CheckId | null;
   report: SupportReport | null;
+  /** The run's passphrase and code, kept only to redact what the run shows and reports. */
   secrets: string[];
 }
 
@@ -68,7 +70,7 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     });
     run.done = results;
     run.running = null;
-    // The passphrase was needed for one attempt only; the finished run keeps nothing secret.
+    // The passphrase was needed for one attempt only; the target no longer holds it.
     resolved.target.passphrase = undefined;
     if (causedRefusedLogin(results)) {
       const credentials = results.find((result) => result.id === 'credentials');
@@ -102,7 +104,9 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
       headline: run.report.verdict.headline,
       finding: run.report.findings.find((finding) => finding.code === run.report?.verdict.code) ?? null,
     };
-    return { runId, done: finished, checks: [...run.done, ...(finished ? [] : pending)], verdict };
+    // A check's details and a crash's message may quote what a site or proxy sent back.
+    const done = redactDeep(run.done, createRedactor(run.secrets));
+    return { runId, done: finished, checks: [...done, ...(finished ? [] : pending)], verdict };
   }
 
   function render(runId: string, format: 'markdown' | 'json'): string | null {
