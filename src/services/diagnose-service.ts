@@ -133,6 +133,10 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
       const stamp = deps.now().toISOString().slice(0, 16).replace(/[:T]/g, '-');
       return deps.saveFile(`gridpass-report-${stamp}.${format === 'json' ? 'json' : 'md'}`, text);
     },
+    /** Drops every run, its report and its secrets (end of a booking, quit). */
+    clear(): void {
+      runs.clear();
+    },
     /** The newest finished report, for the tray's "Copy support report". */
     latestReport(): string | null {
       const ids = [...runs.keys()].reverse();

@@ -69,7 +69,6 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     ({ ...partial, networkStack: deps.network.stack, platform: deps.platform });
 
   const onboarding = createOnboardingService({ client, registry, clipboard, findingContext, now: () => now().getTime() });
-  const accounts = createAccountsService({ client, registry, findingContext, now, forgetHeldSecrets: () => onboarding.clear() });
   const diagnose = createDiagnoseService({
     checkDependencies: async (): Promise<CheckDependencies> => ({
       client,
@@ -91,6 +90,13 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     clipboard,
     saveFile: deps.saveFile,
     now,
+  });
+  const accounts = createAccountsService({
+    client, registry, findingContext, now,
+    forgetHeldSecrets: () => {
+      onboarding.clear();
+      diagnose.clear();
+    },
   });
 
   let keychainStatus: Promise<KeychainStatus> | null = null;
@@ -190,6 +196,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     latestReport: () => diagnose.latestReport(),
     async dispose() {
       onboarding.clear();
+      diagnose.clear();
       await clipboard.dispose();
     },
   };

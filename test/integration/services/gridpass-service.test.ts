@@ -188,8 +188,15 @@ describe('the application service against the practice site and the real keychai
     await service.saveLogin({ verificationId: response.verificationId, keepPat: true, launchAtLogin: false, checkIntervalHours: 6 });
     expect((await vault.list()).ok && (await vault.list())).toMatchObject({ value: [{ kind: 'passphrase' }, { kind: 'pat' }] });
 
+    const { runId } = await service.startDiagnose({ target: { kind: 'site', site: site.url, login: maya.login, passphrase: maya.passphrase! } });
+    for (let i = 0; i < 200 && !(await service.diagnoseStatus({ runId })).done; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(service.latestReport()).toContain(maya.login);
+
     const ended = await service.endOfBooking({});
     expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 2, revokePatUrl: 'https://profile.autodesk.com/' });
+    // The next person at this machine finds no report naming the last one, and main holds no passphrase from it.
+    expect(service.latestReport()).toBeNull();
+    expect(await service.diagnoseStatus({ runId })).toMatchObject({ done: true, checks: [] });
     expect(await service.listAccounts({})).toEqual([]);
     expect(await vault.list()).toEqual({ ok: true, value: [] });
   });
