@@ -13,6 +13,7 @@ import type { Failure } from '../shotgrid/failure';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
 import { accountFailureFinding } from './account-failure-finding';
+import { countedRefusals } from './counted-refusals';
 import { secretMissingCode, toAccountView } from './views';
 
 export interface AccountsDeps {
@@ -24,8 +25,6 @@ export interface AccountsDeps {
   forgetHeldSecrets: () => void;
 }
 
-/** Refusals that count towards the lockout. */
-const countedRefusals = new Set<Failure['kind']>(['auth-rejected', 'two-factor-rejected']);
 /** Answers that another unattended try cannot fix: checks wait for the person. */
 const needsThePerson = new Set<Failure['kind']>([
   'auth-rejected', 'two-factor-rejected', 'two-factor-required', 'account-locked', 'account-inactive', 'sso-only', 'session-expired', 'fault',

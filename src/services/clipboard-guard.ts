@@ -7,8 +7,9 @@ export interface Clipboard {
 
 export interface ClipboardGuard {
   /** Copies a secret and clears it after `seconds`, unless the person copied something else since. */
-  copySecret(secret: string, seconds: number): void;
-  copyText(text: string): void;
+  /** Resolves false when the clipboard refused the text; the caller tells the person. */
+  copySecret(secret: string, seconds: number): Promise<boolean>;
+  copyText(text: string): Promise<boolean>;
   /** On quit: a secret still waiting to be cleared is cleared now. */
   dispose(): Promise<void>;
 }
@@ -30,25 +31,34 @@ export function createClipboardGuard(
       // A clipboard that cannot be read cannot be checked; leaving it is safer than wiping someone's text.
     }
   };
+  const write = async (text: string): Promise<boolean> => {
+    try {
+      await clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const cancel = () => {
     if (pending !== null) timers.clearTimeout(pending);
     pending = null;
     pendingSecret = null;
   };
   return {
-    copySecret(secret, seconds) {
+    async copySecret(secret, seconds) {
       cancel();
-      void clipboard.writeText(secret);
+      if (!(await write(secret))) return false;
       pendingSecret = secret;
       pending = timers.setTimeout(() => {
         pending = null;
         pendingSecret = null;
         void clearIfStill(secret);
       }, seconds * 1000);
+      return true;
     },
-    copyText(text) {
+    async copyText(text) {
       cancel();
-      void clipboard.writeText(text);
+      return write(text);
     },
     async dispose() {
       const secret = pendingSecret;

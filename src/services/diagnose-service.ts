@@ -35,6 +35,7 @@ interface DiagnoseRun {
   report: SupportReport | null;
   /** The run's passphrase and code, kept only to redact what the run shows and reports. */
   secrets: string[];
+  cancelled: boolean;
 }
 
 /** Finished runs kept for their reports; older ones are dropped with their secrets. */
@@ -72,7 +73,8 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     run.running = null;
     // The passphrase was needed for one attempt only; the target no longer holds it.
     resolved.target.passphrase = undefined;
-    if (causedRefusedLogin(results)) {
+    // A run cleared meanwhile (end of booking) must not write the login back into the settings file.
+    if (causedRefusedLogin(results) && !run.cancelled) {
       const credentials = results.find((result) => result.id === 'credentials');
       await deps.recordRefusedLogin(resolved, credentials?.finding ?? null);
     }
@@ -81,7 +83,7 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
   function start(resolved: ResolvedDiagnoseTarget): { runId: string } {
     const runId = randomUUID();
     const secrets = [resolved.target.passphrase, resolved.target.twoFactorCode].filter((s): s is string => Boolean(s));
-    const run: DiagnoseRun = { done: [], running: checkIds[0], report: null, secrets };
+    const run: DiagnoseRun = { done: [], running: checkIds[0], report: null, secrets, cancelled: false };
     runs.set(runId, run);
     forget();
     void execute(run, resolved).catch((error: unknown) => {
@@ -121,10 +123,10 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     report(runId: string, format: 'markdown' | 'json'): { text: string } {
       return { text: render(runId, format) ?? 'The report is not ready yet: the checks are still running.' };
     },
-    copyReport(runId: string): ResponseOf<'copyDiagnoseReport'> {
+    async copyReport(runId: string): Promise<ResponseOf<'copyDiagnoseReport'>> {
       const text = render(runId, 'markdown');
       if (text === null) return { ok: false, message: 'The report is not ready yet: wait for the checks to finish.' };
-      deps.clipboard.copyText(text);
+      if (!(await deps.clipboard.copyText(text))) return { ok: false, message: 'The clipboard could not be used. Use Save report instead.' };
       return { ok: true };
     },
     async saveReport(runId: string, format: 'markdown' | 'json'): Promise<ResponseOf<'saveDiagnoseReport'>> {
@@ -135,6 +137,7 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     },
     /** Drops every run, its report and its secrets (end of a booking, quit). */
     clear(): void {
+      for (const run of runs.values()) run.cancelled = true;
       runs.clear();
     },
     /** The newest finished report, for the tray's "Copy support report". */

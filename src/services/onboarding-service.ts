@@ -5,13 +5,14 @@
  * only ever sees who the person is.
  */
 import type { AccountRegistry } from '../accounts/account-registry';
+import { lockoutThreshold } from '../diagnosis/catalogue/wording';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
-import type { Failure } from '../shotgrid/failure';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import { parseSiteAddress } from '../site/site-address';
 import type { SiteAddress } from '../site/site-address';
 import type { Finding, PatResponse, ProbeResponse, SaveResponse, SimpleResponse, VerifyResponse } from '../ipc/contract';
 import { accountFailureFinding } from './account-failure-finding';
+import { countedRefusals } from './counted-refusals';
 import type { ClipboardGuard } from './clipboard-guard';
 import { ExpiringMap } from './expiring-map';
 import { parsePatInput } from './pat-input';
@@ -37,8 +38,6 @@ interface Verification extends LoginAttempt {
   user: HumanUserRecord;
 }
 
-/** Refusals that count towards ShotGrid's lockout of ten; a network failure never does. */
-const refusalKinds = new Set<Failure['kind']>(['auth-rejected', 'two-factor-rejected']);
 const patClipboardSeconds = 60;
 
 export function createOnboardingService(deps: OnboardingDeps) {
@@ -81,7 +80,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
         failedLogins, lockoutWarning: codeRefused ? lockoutWarning(failedLogins) : null,
       };
     }
-    const failedLogins = refusalKinds.has(failure.kind) ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
+    const failedLogins = countedRefusals.has(failure.kind) ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
     const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
     return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutWarning: lockoutWarning(failedLogins) };
   }
@@ -156,7 +155,9 @@ export function createOnboardingService(deps: OnboardingDeps) {
       if (!parsed.ok) return { ok: false, message: parsed.error.message };
       const pat = heldPats.get(parsed.site.origin) ?? (await savedPatFor(deps.registry, parsed.site));
       if (pat === null) return { ok: false, message: 'Gridpass holds no token for this site. Paste it first.' };
-      deps.clipboard.copySecret(pat, patClipboardSeconds);
+      if (!(await deps.clipboard.copySecret(pat, patClipboardSeconds))) {
+        return { ok: false, message: 'The clipboard could not be used. Try again, or paste the token from the Autodesk page.' };
+      }
       return { ok: true, clearsAfterSeconds: patClipboardSeconds };
     },
 
@@ -174,10 +175,11 @@ export type OnboardingService = ReturnType<typeof createOnboardingService>;
 /** The wizard shows the count beside this warning, so the finding itself leaves the count out. */
 function lockoutWarning(failedLogins: number): string | null {
   if (failedLogins === 0) return null;
-  const left = Math.max(0, 10 - failedLogins);
+  const left = Math.max(0, lockoutThreshold - failedLogins);
+  const rule = `ShotGrid locks an account for an hour after ${lockoutThreshold} refused logins in a row`;
   return left > 0
-    ? `ShotGrid locks an account for an hour after 10 refused logins in a row (${left} left). Check the passphrase before you try again; Gridpass never retries by itself.`
-    : 'ShotGrid locks an account for an hour after 10 refused logins in a row. Wait an hour, or ask your ShotGrid admin to clear "Locked Until".';
+    ? `${rule} (${left} left). Check the passphrase before you try again; Gridpass never retries by itself.`
+    : `${rule}. Wait an hour, or ask your ShotGrid admin to clear "Locked Until".`;
 }
 
 /** A PAT the person chose to keep, for any saved login on this site. */

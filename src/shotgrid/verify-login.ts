@@ -5,6 +5,7 @@ import { firstEntity } from './api3-read';
 import type { Checked } from './checked';
 import { activeHumanUser, humanUserRequest } from './human-user';
 import { probeSite } from './probe-site';
+import { redactSecrets } from './redact-secrets';
 import type { HumanUserRecord, UserLoginCredentials } from './shotgrid-client';
 import type { Transport } from './transport';
 
@@ -33,7 +34,9 @@ export async function verifyLogin(
   }
   const session = await sessionTokenFor(transport, site, { ...passwordAuth, auth_token: code });
   if (!session.ok) return session;
-  return readOwnRecord(transport, site, credentials.login, { session_token: session.value, reject_if_expired: true }, true);
+  const read = await readOwnRecord(transport, site, credentials.login, { session_token: session.value, reject_if_expired: true }, true);
+  // The session token is a credential too; the client's own list of secrets could not know it.
+  return read.ok ? read : { ok: false, failure: redactSecrets(read.failure, [session.value]) };
 }
 
 async function sessionTokenFor(transport: Transport, site: SiteAddress, auth: Api3Auth): Promise<Checked<string>> {

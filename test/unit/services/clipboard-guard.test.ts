@@ -17,7 +17,7 @@ describe('the clipboard guard', () => {
   it('clears a copied secret when its time is up', async () => {
     const clipboard = recordingClipboard();
     const { timers, fire } = manualTimers();
-    createClipboardGuard(clipboard, timers).copySecret('pat-123', 60);
+    await createClipboardGuard(clipboard, timers).copySecret('pat-123', 60);
     expect(clipboard.text).toBe('pat-123');
     await fire();
     expect(clipboard.text).toBe('');
@@ -26,7 +26,7 @@ describe('the clipboard guard', () => {
   it('leaves what the person copied since alone', async () => {
     const clipboard = recordingClipboard();
     const { timers, fire } = manualTimers();
-    createClipboardGuard(clipboard, timers).copySecret('pat-123', 60);
+    await createClipboardGuard(clipboard, timers).copySecret('pat-123', 60);
     clipboard.writeText('their own text');
     await fire();
     expect(clipboard.text).toBe('their own text');
@@ -36,7 +36,7 @@ describe('the clipboard guard', () => {
     let text = '';
     const asyncClipboard = { writeText: async (value: string) => void (text = value), readText: async () => text };
     const { timers, fire } = manualTimers();
-    createClipboardGuard(asyncClipboard, timers).copySecret('pat-123', 60);
+    await createClipboardGuard(asyncClipboard, timers).copySecret('pat-123', 60);
     await fire();
     expect(text).toBe('');
   });
@@ -44,7 +44,7 @@ describe('the clipboard guard', () => {
   it('clears a pending secret at once on dispose (quit)', async () => {
     const clipboard = recordingClipboard();
     const guard = createClipboardGuard(clipboard, manualTimers().timers);
-    guard.copySecret('pat-123', 60);
+    await guard.copySecret('pat-123', 60);
     await guard.dispose();
     expect(clipboard.text).toBe('');
   });
@@ -52,8 +52,17 @@ describe('the clipboard guard', () => {
   it('copies a report without ever clearing it', async () => {
     const clipboard = recordingClipboard();
     const { timers, fire } = manualTimers();
-    createClipboardGuard(clipboard, timers).copyText('# report');
+    await createClipboardGuard(clipboard, timers).copyText('# report');
     await fire();
     expect(clipboard.text).toBe('# report');
+  });
+});
+
+describe('a clipboard that refuses', () => {
+  it('reports the failed copy instead of leaving an unhandled rejection', async () => {
+    const refusing = { writeText: async () => Promise.reject(new Error('clipboard busy')), readText: async () => '' };
+    const guard = createClipboardGuard(refusing, manualTimers().timers);
+    expect(await guard.copySecret('pat-123', 60)).toBe(false);
+    expect(await guard.copyText('# report')).toBe(false);
   });
 });
