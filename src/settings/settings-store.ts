@@ -133,7 +133,12 @@ class RecoveringSettingsStore implements SettingsStore {
 
   #recover(problem: SettingsFileProblem): GridpassSettingsFile {
     const defaults = defaultSettingsFile();
-    if (!this.#setAside(problem)) return defaults;
+    if (!this.#setAside(problem)) {
+      // The damaged file stays where it is, untouched: this run keeps its settings in memory only,
+      // so later reads do not try (and report) again and no write lands on the file.
+      this.#backend = { store: defaults, path: this.path };
+      return defaults;
+    }
     try {
       this.#backend.store = defaults;
     } catch {

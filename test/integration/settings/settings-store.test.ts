@@ -93,6 +93,30 @@ describe('settings store', () => {
     expect(store.read().settings.notifications).toBe(false);
   });
 
+  it('keeps a damaged file it cannot move aside untouched, and says so once', () => {
+    const cwd = tempDir();
+    let writes = 0;
+    // A file that turns unreadable after opening and is gone before it can be moved (another process).
+    const factory: SettingsBackendFactory = () => ({
+      get store(): unknown {
+        throw new SyntaxError('Unexpected token');
+      },
+      set store(_value: unknown) {
+        writes += 1;
+      },
+      path: path.join(cwd, 'config.json'),
+    });
+    const store = openSettingsStore({ cwd, createBackend: factory, now });
+    expect(store.read()).toEqual(defaultSettingsFile());
+    const notice = store.notice;
+    expect(notice).toMatch(/could not move it aside/);
+    expect(store.read()).toEqual(defaultSettingsFile());
+    expect(store.update((file) => void (file.settings.notifications = false)).ok).toBe(true);
+    expect(store.read().settings.notifications).toBe(false);
+    expect(store.notice).toBe(notice);
+    expect(writes).toBe(0);
+  });
+
   it('opens through the factory it is given (the app passes electron-store) with the shared options', () => {
     const cwd = tempDir();
     const seen: unknown[] = [];
