@@ -13,5 +13,13 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** A mistake in how the command was called: printed with a pointer to --help, exit 2. */
 export class UsageError extends Error {
-  override readonly name = 'UsageError';
+  override readonly name: string = 'UsageError';
+}
+
+/**
+ * The person gave up at a prompt (Ctrl-C, Ctrl-D). Exit 2 like a usage error, since nothing more was
+ * tried, but with no pointer to --help: they called the command correctly.
+ */
+export class Cancelled extends UsageError {
+  override readonly name = 'Cancelled';
 }

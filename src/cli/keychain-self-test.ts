@@ -1,5 +1,5 @@
 import type { KeychainProblem, KeychainSelfTestResult } from '../diagnosis/check-dependencies';
-import type { VaultFailureKind, VaultSelfTest } from '../vault/vault';
+import type { VaultFailure, VaultFailureKind, VaultSelfTest } from '../vault/vault';
 
 const problemOf: Partial<Record<VaultFailureKind, KeychainProblem>> = {
   unavailable: 'unavailable',
@@ -11,7 +11,7 @@ const problemOf: Partial<Record<VaultFailureKind, KeychainProblem>> = {
 export function keychainSelfTestResult(test: VaultSelfTest): KeychainSelfTestResult {
   if (test.ok || test.failure === null) return { ok: true, backend: test.backend, durationMs: test.totalMs };
   const { failure } = test;
-  const message = failure.detail === null ? failure.message : `${failure.message} (${failure.detail})`;
+  const message = keychainFailureText(failure);
   const problem = problemOf[failure.kind];
   return problem === undefined
     ? { ok: false, backend: test.backend, message, fix: failure.fix }
@@ -28,4 +28,9 @@ export function keychainLoadFailure(backend: string, error: unknown): KeychainSe
     message: `Gridpass could not load its keychain support (${reason}).`,
     fix: 'Reinstall Gridpass for this operating system and processor; until then logins can be verified but not saved.',
   };
+}
+
+/** What the keychain said, in Gridpass's words first and the keychain's own after: the same in every finding. */
+export function keychainFailureText(failure: Pick<VaultFailure, 'message' | 'detail'>): string {
+  return failure.detail === null ? failure.message : `${failure.message} (${failure.detail})`;
 }

@@ -41,7 +41,9 @@ function readable(message: string): string {
   if (/^Unexpected argument/.test(message)) {
     return 'This command takes no extra arguments here (the extra word is not repeated, in case it was a secret).';
   }
-  return message.replace(/^Option '(--[^']*)' argument missing/, "Option '$1' needs a value");
+  const needsValue = /^Option '(?:-\w, )?(--[^' ]+)[^']*' argument missing/.exec(message);
+  if (needsValue !== null) return `${needsValue[1]} needs a value.`;
+  return message.endsWith('.') ? message : `${message}.`;
 }
 
 function refuseSecretsOnCommandLine(args: readonly string[]): void {

@@ -1,5 +1,5 @@
 import type { CliIo } from './cli-io';
-import { UsageError } from './exit-codes';
+import { Cancelled, UsageError } from './exit-codes';
 import type { SecretList } from './secret-list';
 
 export type SecretSource = 'stdin' | 'prompt';
@@ -10,17 +10,33 @@ export interface SecretRequest {
   /** The option that reads it from standard input, for the message when there is no terminal. */
   stdinOption: string;
   source: SecretSource;
+  /**
+   * A generated key, one word by construction: blanks around it are a copy-and-paste accident and are
+   * dropped, a blank inside is refused. Passphrases are taken exactly as given.
+   */
+  oneWord?: boolean;
 }
 
 /**
  * Reads one secret from standard input (its first line, line ending stripped) or from a hidden prompt.
  * Without a terminal and without the stdin option there is no safe way to get it: that is a usage error.
+ * When standard input is itself a terminal, the stdin option still asks with the hidden prompt: the
+ * terminal would otherwise show the secret as it is typed.
  */
 export async function readSecret(io: CliIo, secrets: SecretList, request: SecretRequest): Promise<string> {
-  const value = request.source === 'stdin' ? firstLine(await io.readStdin()) : await promptFor(io, request);
+  const fromPipe = request.source === 'stdin' && !io.stdinIsTty;
+  const raw = fromPipe ? firstLine(await io.readStdin()) : await promptFor(io, request);
+  secrets.add(raw);
+  const value = request.oneWord === true ? raw.trim() : raw;
   if (value === '') {
-    const where = request.source === 'stdin' ? 'Standard input was empty' : 'Nothing was typed';
+    const where = fromPipe ? 'Standard input was empty' : 'Nothing was typed';
     throw new UsageError(`${where}: Gridpass needs the ${request.what} to check this login.`);
+  }
+  if (request.oneWord === true && /\s/.test(value)) {
+    throw new UsageError(
+      `The ${request.what} has a space in it, and ${request.what}s never do. Copy it again and give just the ${request.what} ` +
+        '(what was given is not repeated here).',
+    );
   }
   secrets.add(value);
   return value;
@@ -45,7 +61,7 @@ function firstLine(text: string): string {
 
 async function promptFor(io: CliIo, request: SecretRequest): Promise<string> {
   const answer = await io.promptSecret(`${capitalised(request.what)} (not shown as you type): `);
-  if (answer === null) throw new UsageError('Cancelled: nothing was checked.');
+  if (answer === null) throw new Cancelled('Cancelled: the login was not tried.');
   return answer;
 }
 

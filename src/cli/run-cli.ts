@@ -6,7 +6,7 @@ import { doctorCommand } from './commands/doctor-command';
 import { practiceSiteCommand } from './commands/practice-site-command';
 import { siteCommand } from './commands/site-command';
 import { verifyCommand } from './commands/verify-command';
-import { ExitCode, UsageError } from './exit-codes';
+import { Cancelled, ExitCode, UsageError } from './exit-codes';
 import { StdinTooLargeError } from './process-io';
 import { redactingIo } from './secret-list';
 
@@ -77,6 +77,10 @@ function showHelp(io: CliIo, context: CliContext, topic: string | undefined): Ex
 }
 
 function reportError(io: CliIo, context: CliContext, error: unknown, name: string | undefined): ExitCode {
+  if (error instanceof Cancelled) {
+    io.err(`gridpass: ${error.message}`);
+    return ExitCode.usage;
+  }
   if (error instanceof UsageError || error instanceof StdinTooLargeError) {
     const helpCommand = commands.some((command) => command.name === name) ? `gridpass ${name} --help` : 'gridpass --help';
     io.err(`gridpass: ${error.message}\nSee: ${helpCommand}`);

@@ -11,6 +11,7 @@ import { ExitCode, UsageError, type ExitCode as ExitCodeValue } from '../exit-co
 import { cliFindingContext } from '../finding-context';
 import { jsonDocument } from '../json-output';
 import type { KeychainAccess } from '../keychain-access';
+import { loginArgument } from '../login-argument';
 import { parseOptions } from '../parse-options';
 import { formatFinding } from '../print-finding';
 import { siteArgument } from '../site-argument';
@@ -93,18 +94,18 @@ async function forget(args: string[], io: CliIo, context: CliContext): Promise<E
   });
   if (values.all === true && (values.site !== undefined || values.login !== undefined)) throw new UsageError('Use either --all or --site (with an optional --login), not both.');
   if (values.all !== true && values.site === undefined) throw new UsageError('Say what to forget: --site S (optionally with --login L), or --all.');
-  if (values.login !== undefined && values.login.trim() === '') throw new UsageError('--login needs a login.');
+  const login = values.login === undefined ? undefined : loginArgument(values.login, '--login');
   const site = values.site === undefined ? null : siteArgument(values.site);
   const what = site === null ? 'every saved login and every Gridpass keychain entry on this computer'
-    : values.login === undefined ? `every saved login for ${site.origin}` : `the login ${values.login} on ${site.origin}`;
+    : login === undefined ? `every saved login for ${site.origin}` : `the login ${login} on ${site.origin}`;
   if (!(await confirm(io, `Forget ${what}? This removes the saved passphrases from the keychain.`, values.yes === true))) {
     io.err('Nothing was forgotten.');
     return ExitCode.ok;
   }
   const { registry } = await open(io, context);
   const report = site === null ? await registry.forgetAll()
-    : values.login === undefined ? await registry.forgetSite(siteHostKey(site))
-      : await registry.forget(accountIdFor(siteHostKey(site), values.login));
+    : login === undefined ? await registry.forgetSite(siteHostKey(site))
+      : await registry.forget(accountIdFor(siteHostKey(site), login));
   if (values.json) io.out(jsonDocument({ schema: accountsSchema, forgotten: forgetJson(report) }));
   else printForget(io, report);
   return report.complete ? ExitCode.ok : ExitCode.checkFailed;
@@ -112,6 +113,9 @@ async function forget(args: string[], io: CliIo, context: CliContext): Promise<E
 
 function printForget(io: CliIo, report: ForgetReport): void {
   io.out(`Forgot ${plural(report.accountsRemoved, 'saved login')} and ${plural(report.secretsRemoved, 'keychain entry', 'keychain entries')}.`);
+  if (report.complete && report.accountsRemoved === 0 && report.secretsRemoved === 0) {
+    io.out('Nothing matched: Gridpass had nothing saved for that. "gridpass accounts" lists the saved logins.');
+  }
   if (report.settingsFailure !== null) io.out(`Not done: ${report.settingsFailure.message}`);
   for (const { ref, failure } of report.secretFailures) io.out(`Not removed from the keychain: ${describeRef(ref)}: ${failure.message} ${failure.fix}`);
   if (report.accountsRemoved > 0 || report.secretsRemoved > 0) {

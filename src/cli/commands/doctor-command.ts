@@ -7,16 +7,17 @@ import { checkProgressPrinter } from '../check-progress';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import type { Command } from '../command';
-import { ExitCode, UsageError } from '../exit-codes';
+import { Cancelled, ExitCode, UsageError } from '../exit-codes';
 import { cliFindingContext } from '../finding-context';
 import { keychainLoadFailure, keychainSelfTestResult } from '../keychain-self-test';
+import { loginArgument } from '../login-argument';
 import { parseOptions, timeoutMs } from '../parse-options';
 import { formatVerdict } from '../print-checks';
 import { formatFinding } from '../print-finding';
 import { readSecret } from '../read-secret';
 import { siteArgument } from '../site-argument';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
-import { writeReportFile } from '../write-report-file';
+import { reportFileProblem, writeFailureWords, writeReportFile } from '../write-report-file';
 import { savedLoginFailures, recordRefusedLogin } from '../login-failures';
 
 const help = `Usage: gridpass doctor [--site S] [--login L] [--passphrase-stdin] [--2fa-code C]
@@ -71,17 +72,19 @@ export const doctorCommand: Command = {
     context.secrets.add(values['2fa-code']);
     const stepTimeout = timeoutMs(values.timeout, 10);
     const site = values.site === undefined ? null : siteArgument(values.site);
+    const login = values.login === undefined ? undefined : loginArgument(values.login, '--login');
+    if (values.report !== undefined) await refuseUnwritableReport(values.report);
     const style = terminalStyle(io.isTty, context.env);
 
     const target: DiagnoseTarget = { site };
-    if (site !== null && values.login !== undefined) {
-      target.login = values.login;
+    if (site !== null && login !== undefined) {
+      target.login = login;
       const passphrase = await doctorPassphrase(io, context, values['passphrase-stdin'] === true, values.json === true);
       if (passphrase !== undefined) target.passphrase = passphrase;
       if (values['2fa-code'] !== undefined) target.twoFactorCode = values['2fa-code'];
-      target.failedLogins = await savedLoginFailures(context, site, values.login);
+      target.failedLogins = await savedLoginFailures(context, site, login);
     }
-    if (!values.json) io.out(heading(context, site, values.login, style));
+    if (!values.json) io.out(heading(context, site, login, style));
 
     const deps = checkDependencies(context, stepTimeout);
     const { results, siteInfo } = await runDiagnosis(target, deps, values.json ? undefined : checkProgressPrinter(io, style));
@@ -108,13 +111,14 @@ export const doctorCommand: Command = {
 
 /** On a terminal the passphrase is asked for (Enter skips the login check); without one it must be piped in. */
 async function doctorPassphrase(io: CliIo, context: CliContext, fromStdin: boolean, json: boolean): Promise<string | undefined> {
-  if (fromStdin) return readSecret(io, context.secrets, { what: 'passphrase', stdinOption: '--passphrase-stdin', source: 'stdin' });
   if (!io.stdinIsTty) {
+    if (fromStdin) return readSecret(io, context.secrets, { what: 'passphrase', stdinOption: '--passphrase-stdin', source: 'stdin' });
     if (!json) io.err('No passphrase given (no terminal to ask on, and no --passphrase-stdin): the login check is skipped.');
     return undefined;
   }
+  // On a terminal --passphrase-stdin asks too: reading the terminal as a stream would show what is typed.
   const typed = await io.promptSecret('Passphrase (not shown; press Enter to skip the login check): ');
-  if (typed === null) throw new UsageError('Cancelled: nothing was checked.');
+  if (typed === null) throw new Cancelled('Cancelled: nothing was checked.');
   if (typed === '') return undefined;
   context.secrets.add(typed);
   return typed;
@@ -154,13 +158,18 @@ function printOutcome(io: CliIo, report: SupportReport, style: TerminalStyle): v
   for (const finding of actionable) io.out(`\n${formatFinding(finding, style)}`);
 }
 
+/** A report that cannot be written is found before the checks run, so a typo does not cost a login attempt. */
+async function refuseUnwritableReport(file: string): Promise<void> {
+  const problem = await reportFileProblem(file);
+  if (problem !== null) throw new UsageError(`Cannot write the report to ${file}: ${problem}. Nothing was checked.`);
+}
+
 async function saveReport(io: CliIo, context: CliContext, report: SupportReport, file: string): Promise<void> {
   const text = file.toLowerCase().endsWith('.json') ? renderReportJson(report, context.secrets.all()) : renderReportMarkdown(report, context.secrets.all());
   try {
     await writeReportFile(file, text);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
-    throw new UsageError(`Could not write the report to ${file} (${reason}). Check that the folder exists and is writable.`);
+    throw new UsageError(`Could not write the report to ${file}: ${writeFailureWords(error)}. The checks above still stand.`);
   }
   io.err(`Report written to ${file} (readable by you only).`);
 }

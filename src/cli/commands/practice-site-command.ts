@@ -6,6 +6,9 @@ import { ExitCode, UsageError } from '../exit-codes';
 import { jsonDocument } from '../json-output';
 import { parseOptions } from '../parse-options';
 
+/** Named like every other JSON document the CLI prints, so scripts can tell them apart. */
+export const practiceSiteSchema = 'gridpass.practice-site/1';
+
 const help = `Usage: gridpass practice-site [--method default|ldap|saml2|oxygen] [--port N] [--tls] [--json]
 
 Starts the practice site: a simulated ShotGrid site on this computer (loopback
@@ -19,7 +22,8 @@ Options:
   --method M   The site's login method (default oxygen, Autodesk Identity).
   --port N     Listen on this port (default: any free port).
   --tls        Serve https with the self-signed practice certificate.
-  --json       Print the address and accounts as one JSON document.
+  --json       Print the address and accounts as one JSON document (schema
+               ${practiceSiteSchema}).
   -h, --help   Show this help.
 
 Example:
@@ -49,7 +53,7 @@ export const practiceSiteCommand: Command = {
       }
       throw error;
     }
-    io.out(values.json ? jsonDocument(practiceSiteSummary(site)) : `${formatPracticeSiteBanner(site)}\nPress Ctrl-C to stop.`);
+    io.out(values.json ? jsonDocument({ schema: practiceSiteSchema, ...practiceSiteSummary(site) }) : `${formatPracticeSiteBanner(site)}\nPress Ctrl-C to stop.`);
     const signal = await context.untilStopped();
     await site.close();
     if (!values.json) io.err(`Practice site stopped (${signal}).`);

@@ -57,7 +57,8 @@ export const siteCommand: Command = {
       timeout: { type: 'string' },
     }, true);
     if (positionals.length > 1) throw new UsageError('Give one site address (gridpass site <address>).');
-    const site = siteArgument(positionals[0], 'the address');
+    if (positionals[0] === undefined) throw new UsageError('Give the site address, for example: gridpass site mystudio.shotgrid.autodesk.com');
+    const site = siteArgument(positionals[0]);
     const timeout = timeoutMs(values.timeout, 15);
     const probed = await context.client().probe(site, { timeoutMs: timeout });
     const document = probed.ok

@@ -3,6 +3,7 @@ import type { CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { jsonDocument } from '../json-output';
+import { loginArgument, scriptNameArgument } from '../login-argument';
 import { parseOptions, timeoutMs } from '../parse-options';
 import { formatFinding } from '../print-finding';
 import { formatUser } from '../print-user';
@@ -101,14 +102,18 @@ async function verifyByMode(io: CliIo, context: CliContext, values: VerifyValues
       timeoutMs: timeout,
     });
   }
-  const site = siteArgument(values.site);
   if (values.script !== undefined) {
+    const scriptName = scriptNameArgument(values.script, '--script');
+    const sudoAsLogin = values['sudo-as'] === undefined ? undefined : loginArgument(values['sudo-as'], '--sudo-as');
+    const site = siteArgument(values.site);
     return [await verifyScriptKeyLogin(io, context, {
-      site, scriptName: values.script, keyFromStdin: values['key-stdin'] === true, sudoAsLogin: values['sudo-as'], timeoutMs: timeout,
+      site, scriptName, keyFromStdin: values['key-stdin'] === true, sudoAsLogin, timeoutMs: timeout,
     })];
   }
+  const login = loginArgument(values.login ?? '', '--login');
+  const site = siteArgument(values.site);
   return [await verifyUserLogin(io, context, {
-    site, login: values.login ?? '', passphraseFromStdin: values['passphrase-stdin'] === true, twoFactorCode: values['2fa-code'], timeoutMs: timeout,
+    site, login, passphraseFromStdin: values['passphrase-stdin'] === true, twoFactorCode: values['2fa-code'], timeoutMs: timeout,
   })];
 }
 
@@ -124,8 +129,6 @@ function refuseStrayOptions(values: VerifyValues): void {
   for (const [option, allowed, mode] of belongs) {
     if (values[option] !== undefined && !allowed) throw new UsageError(`--${option} goes with ${mode}.`);
   }
-  if (values.login !== undefined && values.login.trim() === '') throw new UsageError('--login needs a login, for example --login jane@studio.com.');
-  if (values.script !== undefined && values.script.trim() === '') throw new UsageError('--script needs the script name.');
 }
 
 function printResults(io: CliIo, results: readonly VerifyResult[], style: TerminalStyle): void {

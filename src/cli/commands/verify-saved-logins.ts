@@ -10,6 +10,7 @@ import type { Vault, VaultFailure } from '../../vault/vault';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { cliFindingContext } from '../finding-context';
+import { keychainFailureText } from '../keychain-self-test';
 import type { VerifyResult } from './verify-document';
 
 export interface SavedLoginsRequest {
@@ -112,7 +113,7 @@ export function keychainFinding(vault: Vault, failure: VaultFailure, context: Re
   const problem: KeychainProblem = failure.kind === 'locked' || failure.kind === 'denied' ? failure.kind : 'unavailable';
   return findingFor(keychainCodes[problem], context, {
     keychainBackend: vault.backend,
-    keychainMessage: failure.detail ?? failure.message,
+    keychainMessage: keychainFailureText(failure),
     keychainFix: failure.fix,
   });
 }

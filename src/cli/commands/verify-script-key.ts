@@ -25,7 +25,7 @@ export async function verifyScriptKeyLogin(io: CliIo, context: CliContext, reque
   const probed = await client.probe(site, options);
   if (!probed.ok) return failed(context, request, null, probed.failure);
   const method = probed.value.loginMethod;
-  const scriptKey = await readSecret(io, context.secrets, { what: 'script key', stdinOption: '--key-stdin', source });
+  const scriptKey = await readSecret(io, context.secrets, { what: 'script key', stdinOption: '--key-stdin', source, oneWord: true });
   const sudo = request.sudoAsLogin === undefined ? {} : { sudoAsLogin: request.sudoAsLogin };
   const outcome = await client.verifyScriptKey(site, { scriptName, scriptKey, ...sudo }, options);
   if (!outcome.ok) return failed(context, request, method, outcome.failure);

@@ -6,6 +6,7 @@ import type { HumanUserRecord } from '../../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../../site/site-address';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
+import { Cancelled } from '../exit-codes';
 import { cliFindingContext } from '../finding-context';
 import { recordRefusedLogin, savedLoginFailures } from '../login-failures';
 import { readSecret, secretSource } from '../read-secret';
@@ -66,8 +67,9 @@ function credentials(login: string, passphrase: string, twoFactorCode: string | 
 async function askForCode(io: CliIo, context: CliContext): Promise<string | undefined> {
   io.err('The site asks for a two-step verification code.');
   const typed = await io.promptSecret('Code from your authenticator app, or a backup code (not shown): ');
-  const code = typed?.trim();
-  if (code === undefined || code === '') return undefined;
+  if (typed === null) throw new Cancelled('Cancelled: the login was not tried with a code.');
+  const code = typed.trim();
+  if (code === '') return undefined;
   context.secrets.add(code);
   return code;
 }

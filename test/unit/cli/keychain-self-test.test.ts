@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keychainLoadFailure, keychainSelfTestResult } from '../../../src/cli/keychain-self-test';
+import { keychainFailureText, keychainLoadFailure, keychainSelfTestResult } from '../../../src/cli/keychain-self-test';
 import type { VaultSelfTest } from '../../../src/vault/vault';
 
 const base: VaultSelfTest = { ok: true, backend: 'Secret Service', service: 'Gridpass', steps: [], totalMs: 12.5, failure: null };
@@ -25,5 +25,12 @@ describe('keychainSelfTestResult', () => {
   it('reports a keychain module that would not load as unavailable, with one line of the reason', () => {
     const result = keychainLoadFailure('Secret Service', new Error('Cannot find module keyring.linux-x64-gnu.node\nRequire stack: ...'));
     expect(result).toMatchObject({ ok: false, problem: 'unavailable', message: 'Gridpass could not load its keychain support (Cannot find module keyring.linux-x64-gnu.node).' });
+  });
+});
+
+describe('keychainFailureText', () => {
+  it('gives Gridpass\'s words first and the keychain\'s own after, or the words alone', () => {
+    expect(keychainFailureText({ message: 'No keychain is available.', detail: 'DBus error' })).toBe('No keychain is available. (DBus error)');
+    expect(keychainFailureText({ message: 'No keychain is available.', detail: null })).toBe('No keychain is available.');
   });
 });

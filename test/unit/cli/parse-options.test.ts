@@ -51,8 +51,13 @@ describe('parseOptions', () => {
     expect(message).toContain('no extra arguments');
   });
 
-  it('says when an option is missing its value', () => {
-    expect(usageMessage(() => parseOptions(['--site'], options))).toBe("Option '--site <value>' needs a value");
+  it('says when an option is missing its value, in the words used on the command line', () => {
+    expect(usageMessage(() => parseOptions(['--site'], options))).toBe('--site needs a value.');
+  });
+
+  it('ends an unknown option message the same way whether or not the command takes other words', () => {
+    expect(usageMessage(() => parseOptions(['--bogus'], options))).toBe("Unknown option '--bogus'.");
+    expect(usageMessage(() => parseOptions(['--bogus'], options, true))).toBe("Unknown option '--bogus'.");
   });
 });
 

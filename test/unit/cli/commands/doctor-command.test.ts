@@ -114,7 +114,38 @@ describe('gridpass doctor', () => {
     expect(client.calls.some((call) => call.method === 'verifyLogin')).toBe(false);
   });
 
+  it('refuses a report file it cannot write before running any check, so a typo costs no login attempt', async () => {
+    const { context, client } = doctorContext();
+    const missing = join(await mkdtemp(join(tmpdir(), 'gridpass-doctor-')), 'no-such-folder');
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--login', 'ana', '--passphrase-stdin', '--report', join(missing, 'r.md')], context, {
+      stdin: 'pw\n',
+    });
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toContain(`Cannot write the report to ${join(missing, 'r.md')}: the folder ${missing} does not exist. Nothing was checked.`);
+    expect(io.stdout).toBe('');
+    expect(client.calls).toEqual([]);
+  });
+
+  it('on a terminal, Ctrl-C at the passphrase prompt cancels before any check, without a pointer to --help', async () => {
+    const { context, client } = doctorContext();
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--login', 'ana'], context, { tty: true, answers: [null] });
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toBe('gridpass: Cancelled: nothing was checked.\n');
+    expect(client.calls).toEqual([]);
+  });
+
+  it('on a terminal, --passphrase-stdin asks without echo (Enter still skips the login check)', async () => {
+    const { context, client } = doctorContext();
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--login', 'ana', '--passphrase-stdin'], context, { tty: true, answers: [''] });
+    expect(code).toBe(ExitCode.ok);
+    expect(io.stdinReads).toBe(0);
+    expect(io.questions).toMatchObject([{ secret: true }]);
+    expect(client.calls.some((call) => call.method === 'verifyLogin')).toBe(false);
+  });
+
   it.each([
+    [['doctor', '--site', 'x', '--login', 'ana planted-pw-3301'], '--login has a space in it'],
+    [['doctor', '--site', 'x', '--report', '/'], 'that is a folder'],
     [['doctor', '--login', 'ana'], '--login needs --site'],
     [['doctor', '--site', 'x', '--passphrase-stdin'], '--passphrase-stdin needs --login'],
     [['doctor', '--site', 'x', '--2fa-code', '123456'], '--2fa-code needs --login'],
@@ -123,5 +154,6 @@ describe('gridpass doctor', () => {
     const { code, io } = await runGridpass(args);
     expect(code).toBe(ExitCode.usage);
     expect(io.stderr).toContain(message);
+    expect(io.stderr).not.toContain('planted-pw-3301');
   });
 });

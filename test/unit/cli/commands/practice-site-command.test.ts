@@ -17,7 +17,8 @@ describe('gridpass practice-site', () => {
     const { code, io } = await runGridpass(['practice-site', '--method', 'ldap', '--json'], context);
     expect(code).toBe(ExitCode.ok);
     expect(stoppedWhileOpen).toBe(true);
-    const summary = JSON.parse(io.stdout) as { url: string; method: string; accounts: Array<{ login: string }> };
+    const summary = JSON.parse(io.stdout) as { schema: string; url: string; method: string; accounts: Array<{ login: string }> };
+    expect(summary.schema).toBe('gridpass.practice-site/1');
     expect(summary.method).toBe('ldap');
     expect(summary.url).toBe(running.site?.url);
     expect(summary.accounts.map((account) => account.login)).toContain('mokafor');

@@ -48,7 +48,11 @@ describe('gridpass site', () => {
   });
 
   it.each([
-    [['site'], 'Give the site address'],
+    [['site'], 'Give the site address, for example: gridpass site mystudio.shotgrid.autodesk.com\n'],
+    [['site', 'javascript:alert(1)'], 'not javascript:'],
+    [['site', 'jane:planted-pw@mystudio'], 'Leave your login and password out of the site address'],
+    [['site', 'my studio'], 'has a space in it'],
+    [['site', 'x'.repeat(3000)], 'too long to be a site address'],
     [['site', 'a', 'b'], 'Give one site address'],
     [['site', 'ftp://mystudio'], 'start with https://'],
     [['site', 'mystudio', '--timeout', 'soon'], '--timeout takes a number'],
@@ -56,5 +60,7 @@ describe('gridpass site', () => {
     const { code, io } = await runGridpass(args);
     expect(code).toBe(ExitCode.usage);
     expect(io.stderr).toContain(message);
+    expect(io.stderr).not.toContain('planted-pw');
+    expect(io.stderr.length).toBeLessThan(400);
   });
 });

@@ -117,6 +117,59 @@ describe('gridpass verify (a person\'s login)', () => {
     expect(io.questions).toEqual([]);
   });
 
+  it('treats Ctrl-C at the 2FA prompt as a cancel: no second login, exit 2, no pointer to --help', async () => {
+    const client = clientAnswering(failed({ kind: 'two-factor-required', serverMessage: '' }));
+    const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), { tty: true, answers: ['pw', null] });
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toMatch(/\ngridpass: Cancelled: the login was not tried with a code\.\n$/);
+    expect(io.stderr).not.toContain('See:');
+    expect(io.stdout).toBe('');
+    expect(loginCalls(client)).toHaveLength(1);
+  });
+
+  it('treats Ctrl-C at the passphrase prompt as a cancel, without a pointer to --help', async () => {
+    const client = clientAnswering();
+    const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), { tty: true, answers: [null] });
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toBe('gridpass: Cancelled: the login was not tried.\n');
+    expect(loginCalls(client)).toEqual([]);
+  });
+
+  it('on a terminal, --passphrase-stdin still asks without echo instead of reading the echoing terminal', async () => {
+    const client = clientAnswering(succeeded(humanUser()));
+    const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin'], testCliContext({ client: () => client }), {
+      tty: true, answers: ['typed-secret'],
+    });
+    expect(code).toBe(ExitCode.ok);
+    expect(io.stdinReads).toBe(0);
+    expect(io.questions).toEqual([{ text: 'Legacy passphrase (not shown as you type): ', secret: true }]);
+  });
+
+  it('sends a pasted login without the blanks around it', async () => {
+    const client = clientAnswering(succeeded(humanUser()));
+    const { code } = await runGridpass(['verify', ...site, '--login', ' ana@studio.example\t', '--passphrase-stdin'], testCliContext({ client: () => client }), {
+      stdin: 'pw\n',
+    });
+    expect(code).toBe(ExitCode.ok);
+    expect(loginCalls(client)).toMatchObject([{ credentials: { login: 'ana@studio.example' } }]);
+  });
+
+  it.each([
+    ['ana@studio.example planted-passphrase-2209', 'has a space in it'],
+    ['https://mystudio.shotgrid.autodesk.com', 'looks like a web address'],
+    ['a'.repeat(3000), 'too long for a ShotGrid login'],
+  ])('refuses the login %j before anything is sent, read or counted', async (badLogin, message) => {
+    const client = clientAnswering();
+    const context = testCliContext({ client: () => client });
+    const { code, io } = await runGridpass(['verify', ...site, '--login', badLogin, '--passphrase-stdin'], context, { stdin: 'pw\n' });
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toContain(message);
+    expect(io.stderr).not.toContain('planted-passphrase-2209');
+    expect(io.stderr.length).toBeLessThan(600);
+    expect(client.calls).toEqual([]);
+    expect(io.stdinReads).toBe(0);
+  });
+
   it('keeps secrets out of everything it prints, even when the site echoes them back', async () => {
     const passphrase = 'planted-passphrase-7731';
     const twoFactorCode = 'planted-code-4410';
@@ -145,6 +198,18 @@ describe('gridpass verify (a script key)', () => {
     expect(io.stdout).toMatch(/may act as[\s\S]*Rin Tanaka/);
   });
 
+  it('drops blanks pasted around the key, and refuses a key with a blank inside without sending it', async () => {
+    const client = createFakeShotgridClient({ probe: succeeded(siteInfo()), verifyScriptKey: succeeded({ scriptName: 'publisher', apiUserId: 3, sudoAs: null }) });
+    const trimmed = await runGridpass(['verify', ...site, '--script', 'publisher', '--key-stdin'], testCliContext({ client: () => client }), { stdin: ' key-123 \n' });
+    expect(trimmed.code).toBe(ExitCode.ok);
+    expect(client.calls[1]).toMatchObject({ method: 'verifyScriptKey', credentials: { scriptKey: 'key-123' } });
+    const spaced = await runGridpass(['verify', ...site, '--script', 'publisher', '--key-stdin'], testCliContext({ client: () => client }), { stdin: 'key-planted 77\n' });
+    expect(spaced.code).toBe(ExitCode.usage);
+    expect(spaced.io.stderr).toContain('The script key has a space in it');
+    expect(spaced.io.stderr).not.toContain('key-planted');
+    expect(client.calls.filter((call) => call.method === 'verifyScriptKey')).toHaveLength(1);
+  });
+
   it('reports a refused key as GP-AUTH-BAD-SCRIPT-KEY', async () => {
     const client = createFakeShotgridClient({ probe: succeeded(siteInfo()), verifyScriptKey: failed({ kind: 'auth-rejected', code: 102, serverMessage: '' }) });
     const { code, io } = await runGridpass(['verify', ...site, '--script', 'publisher', '--key-stdin'], testCliContext({ client: () => client }), { stdin: 'k' });
@@ -163,6 +228,9 @@ describe('gridpass verify usage', () => {
     [['verify', '--saved', '--sudo-as', 'x'], '--sudo-as goes with --script'],
     [['verify', '--site', 'https://user:pw@mystudio.example', ...login], 'Leave your login and password out of the site address'],
     [['verify', ...site, ...login, '--passphrase', 'hunter2'], 'There is no --passphrase option'],
+    [['verify', ...site, '--script', 'publisher', '--sudo-as', 'jane doe'], '--sudo-as has a space in it'],
+    [['verify', ...site, '--script', 'https://mystudio.shotgrid.autodesk.com'], '--script looks like a web address'],
+    [['verify', ...site, '--login'], '--login needs a value.'],
   ])('%j is a usage error', async (args, message) => {
     const { code, io } = await runGridpass(args);
     expect(code).toBe(ExitCode.usage);
