@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import type { AccountView } from '../../src/ipc/contract';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { FindingView } from '../components/FindingView';
+import { focusIfLost } from '../components/focus-if-lost';
 import { StatusLabel } from '../components/StatusLabel';
 import { describeWhen } from '../components/format-time';
 import { describeCallError, gridpass } from '../gridpass';
@@ -27,6 +28,7 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
   const when = describeWhen(account.lastCheckedAt);
   const titleId = `account-${account.id}`;
   const forgetButton = useRef<HTMLButtonElement>(null);
+  const checkButton = useRef<HTMLButtonElement>(null);
 
   // Keyboard users land back on the button they came from, not at the top of the window.
   const cancelForget = () => {
@@ -42,7 +44,9 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
     } catch (error) {
       setProblem(describeCallError(error));
     } finally {
-      setChecking(false);
+      // The button was disabled while checking, which drops focus; hand it back once it is usable.
+      flushSync(() => setChecking(false));
+      focusIfLost(checkButton.current);
     }
   };
 
@@ -118,7 +122,7 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
         </ConfirmPanel>
       ) : (
         <div className="actions">
-          <button type="button" className="button button-secondary" onClick={() => void checkNow()} disabled={checking}>
+          <button ref={checkButton} type="button" className="button button-secondary" onClick={() => void checkNow()} disabled={checking}>
             {checking ? 'Checking…' : 'Check now'}
           </button>
           <button type="button" className="button button-secondary" onClick={() => onDiagnose(account.id)}>Diagnose</button>

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { AccountCard } from './AccountCard';
 import { EndOfBooking } from './EndOfBooking';
@@ -12,12 +13,18 @@ interface Props {
 
 export function AccountsScreen({ onSetUp, onDiagnose, onChanged }: Props) {
   const { load, reload, replace } = useAccounts();
+  const screen = useRef<HTMLDivElement>(null);
   const changed = () => {
     reload();
     onChanged();
   };
+  // The forgotten login's card, and the button that had focus, are about to go: start from the top.
+  const forgotten = () => {
+    screen.current?.querySelector<HTMLElement>('h1')?.focus();
+    changed();
+  };
   return (
-    <div className="screen">
+    <div className="screen" ref={screen}>
       <ScreenHeader title="Accounts">
         <p>The logins Gridpass keeps for your tools, and whether they still work.</p>
       </ScreenHeader>
@@ -37,7 +44,7 @@ export function AccountsScreen({ onSetUp, onDiagnose, onChanged }: Props) {
                   key={account.id}
                   account={account}
                   onUpdated={replace}
-                  onForgotten={changed}
+                  onForgotten={forgotten}
                   onSetUpAgain={onSetUp}
                   onDiagnose={onDiagnose}
                 />

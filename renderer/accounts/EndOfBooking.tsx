@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { EndOfBookingResponse } from '../../src/ipc/contract';
 import { ConfirmPanel } from '../components/ConfirmPanel';
@@ -17,6 +17,12 @@ export function EndOfBooking({ onDone }: { onDone: () => void }) {
   const [stage, setStage] = useState<Stage>({ stage: 'idle' });
   const [problem, setProblem] = useState<string | null>(null);
   const signOutButton = useRef<HTMLButtonElement>(null);
+  const result = useRef<HTMLParagraphElement>(null);
+
+  // The confirmation that had focus is gone; the result (and the token still to revoke) is next.
+  useEffect(() => {
+    if (stage.stage === 'done') result.current?.focus();
+  }, [stage.stage]);
 
   // Keyboard users land back on the button they came from, not at the top of the window.
   const cancel = () => {
@@ -41,7 +47,7 @@ export function EndOfBooking({ onDone }: { onDone: () => void }) {
       <h2 id="end-of-booking-title">End of booking</h2>
       {stage.stage === 'done' ? (
         <div aria-live="polite" className="stack">
-          <p>
+          <p ref={result} tabIndex={-1}>
             <StatusLabel
               icon="ok"
               text={`Signed out everywhere: forgot ${plural(stage.result.forgottenAccounts, 'login', 'logins')} and ${plural(stage.result.forgottenSecrets, 'keychain entry', 'keychain entries')}.`}

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import { focusIfLost } from '../components/focus-if-lost';
 import { StatusLabel } from '../components/StatusLabel';
 import { describeCallError, gridpass } from '../gridpass';
 
@@ -17,6 +18,7 @@ export function HoldPatForm({ siteUrl, heldLength, onHeld }: Props) {
   const [pat, setPat] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,6 +38,8 @@ export function HoldPatForm({ siteUrl, heldLength, onHeld }: Props) {
       setMessage(describeCallError(error));
     } finally {
       setBusy(false);
+      // "Hold token" is disabled once the field is emptied; the field is where to go next.
+      focusIfLost(field.current);
     }
   };
 
@@ -49,17 +53,20 @@ export function HoldPatForm({ siteUrl, heldLength, onHeld }: Props) {
       <div className="inline-field">
         <label htmlFor="pat">Token code</label>
         <input
+          ref={field}
           id="pat"
           type="password"
           autoComplete="off"
           spellCheck={false}
           value={pat}
+          aria-invalid={message !== null}
+          aria-describedby={message !== null ? 'pat-problem' : undefined}
           onChange={(event) => setPat(event.target.value)}
         />
         <button type="submit" className="button button-secondary" disabled={!pat || busy}>Hold token</button>
       </div>
       <div aria-live="polite">
-        {message && <p className="inline-problem">{message}</p>}
+        {message && <p id="pat-problem" className="inline-problem">{message}</p>}
         {heldLength !== null && !message && (
           <p><StatusLabel icon="ok" text={`Gridpass is holding your token (${heldLength} characters).`} /></p>
         )}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { SiteView } from '../../src/ipc/contract';
 import { ExternalLinkButton } from '../components/ExternalLinkButton';
 import { secretLabel } from './secret-label';
@@ -8,16 +9,23 @@ interface Props {
   passphrase: string;
   onLoginChange: (login: string) => void;
   onPassphraseChange: (passphrase: string) => void;
+  /** Focus the login when the fields appear: the person asked to use a different one. */
+  focusLogin?: boolean;
 }
 
 /** Login and passphrase, named the way this kind of site names them. */
-export function LoginFields({ site, login, passphrase, onLoginChange, onPassphraseChange }: Props) {
+export function LoginFields({ site, login, passphrase, onLoginChange, onPassphraseChange, focusLogin = false }: Props) {
   const secret = secretLabel(site.loginMethod);
+  const loginField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusLogin) loginField.current?.focus();
+  }, [focusLogin]);
   return (
     <div className="form">
       <div className="field">
         <label htmlFor="login">ShotGrid login</label>
         <input
+          ref={loginField}
           id="login"
           type="text"
           autoComplete="username"

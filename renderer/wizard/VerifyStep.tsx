@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Dispatch, FormEvent } from 'react';
 import type { Finding, SiteView, VerifyResponse } from '../../src/ipc/contract';
 import { FindingView } from '../components/FindingView';
@@ -37,6 +37,10 @@ export function VerifyStep({ site, state, dispatch }: Props) {
   const [busy, setBusy] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [code, setCode] = useState('');
+  // Each refusal is shown anew (and takes focus), even when it reads the same as the last one.
+  const [round, setRound] = useState(0);
+  const [backToLogin, setBackToLogin] = useState(false);
+  const errorMessage = useRef<HTMLParagraphElement>(null);
   const verified = state.verified?.site.url === site.url ? state.verified : null;
   const twoFactor = attempt.stage === 'two-factor' ? attempt : null;
 
@@ -53,8 +57,23 @@ export function VerifyStep({ site, state, dispatch }: Props) {
         lockoutWarning: response.lockoutWarning,
       });
     } else {
+      setRound((n) => n + 1);
       setAttempt({ stage: 'failed', finding: response.finding, failedLogins: response.failedLogins, lockoutWarning: response.lockoutWarning });
     }
+  };
+
+  useEffect(() => {
+    if (attempt.stage === 'error') errorMessage.current?.focus();
+  }, [attempt]);
+
+  // Both put the login fields back; the login is what the person wants to change.
+  const chooseDifferentLogin = () => {
+    setBackToLogin(true);
+    setAttempt({ stage: 'form' });
+  };
+  const checkDifferentLogin = () => {
+    setBackToLogin(true);
+    dispatch({ type: 'check-another-login' });
   };
 
   const run = async (call: () => Promise<VerifyResponse>) => {
@@ -62,6 +81,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
     try {
       settle(await call());
     } catch (error) {
+      setRound((n) => n + 1);
       setAttempt({ stage: 'error', message: describeCallError(error) });
     } finally {
       setBusy(false);
@@ -72,6 +92,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready || busy || verified) return;
+    setBackToLogin(false);
     if (twoFactor) {
       const sent = code.trim();
       setCode('');
@@ -93,12 +114,13 @@ export function VerifyStep({ site, state, dispatch }: Props) {
         onContinue={verified ? () => dispatch({ type: 'next' }) : undefined}
         submit={verified ? undefined : { label: submitLabel, disabled: busy || !ready }}
       >
-        <div aria-live="polite" className="verify-result">
+        {/* No live region: every outcome below moves focus to itself, which is what gets read out. */}
+        <div className="verify-result">
           {verified && (
             <>
               <WhoYouAre user={verified.user} host={site.host} />
               <p>
-                <button type="button" className="button button-link" onClick={() => dispatch({ type: 'check-another-login' })}>
+                <button type="button" className="button button-link" onClick={checkDifferentLogin}>
                   Check a different login
                 </button>
               </p>
@@ -106,15 +128,17 @@ export function VerifyStep({ site, state, dispatch }: Props) {
           )}
           {attempt.stage === 'failed' && (
             <>
-              <FindingView finding={attempt.finding} />
+              <FindingView key={round} finding={attempt.finding} focusOnShow />
               <LockoutNotice failedLogins={attempt.failedLogins} warning={attempt.lockoutWarning} />
             </>
           )}
-          {attempt.stage === 'error' && <p className="inline-problem">{attempt.message}</p>}
+          {attempt.stage === 'error' && (
+            <p key={round} ref={errorMessage} className="inline-problem" tabIndex={-1}>{attempt.message}</p>
+          )}
         </div>
         {twoFactor && (
           <>
-            <TwoFactorFields code={code} refused={twoFactor.refused} busy={busy} onCodeChange={setCode} onCancel={() => setAttempt({ stage: 'form' })} />
+            <TwoFactorFields code={code} refused={twoFactor.refused} busy={busy} onCodeChange={setCode} onCancel={chooseDifferentLogin} />
             {twoFactor.refused && <LockoutNotice failedLogins={twoFactor.failedLogins} warning={twoFactor.lockoutWarning} />}
           </>
         )}
@@ -125,6 +149,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
             passphrase={passphrase}
             onLoginChange={(login) => dispatch({ type: 'login-typed', login })}
             onPassphraseChange={setPassphrase}
+            focusLogin={backToLogin && attempt.stage === 'form'}
           />
         )}
       </StepFrame>

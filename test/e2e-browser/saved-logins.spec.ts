@@ -25,6 +25,8 @@ test.describe('saved logins', () => {
 
     await expect(page.getByText('No saved logins yet.')).toBeVisible();
     await expect(page.getByRole('list', { name: 'Saved logins' })).toHaveCount(0);
+    // The card and its buttons are gone; the person starts again from the screen's heading.
+    await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeFocused();
     await app.screenshot('accounts-empty');
     await app.expectAccessible();
     expect(await realService.vault.list()).toEqual({ ok: true, value: [] });
@@ -55,8 +57,11 @@ test.describe('saved logins', () => {
 
     await app.open('accounts');
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `${maya.firstname} ${maya.lastname}` }) });
-    await card.getByRole('button', { name: 'Check now' }).click();
+    const checkNow = card.getByRole('button', { name: 'Check now' });
+    await checkNow.click();
     await expect(card).toContainText('Not working');
+    // The button was disabled while it checked; focus comes back to it, not to the top of the window.
+    await expect(checkNow).toBeFocused();
     await expect(card).toContainText('1 of 10 before ShotGrid locks the account');
     await expect(card).toContainText('Regular checks are paused after a failed sign-in');
     await expect(card.getByRole('region', { name: /^Problem: Login refused/ })).toContainText('GP-AUTH-NO-PAT');
@@ -91,7 +96,10 @@ test.describe('saved logins', () => {
     await app.expectAccessible();
     await confirm.getByRole('button', { name: 'Sign out everywhere' }).click();
 
-    await expect(booking).toContainText('Signed out everywhere: forgot 1 login and 2 keychain entries.');
+    const result = booking.locator('p').filter({ hasText: 'Signed out everywhere: forgot 1 login and 2 keychain entries.' });
+    await expect(result).toBeVisible();
+    // The confirmation is gone; focus lands on what happened, just before the token still to revoke.
+    await expect(result).toBeFocused();
     await expect(page.getByText('No saved logins yet.')).toBeVisible();
     await app.screenshot('end-of-booking-done');
     await app.expectAccessible();

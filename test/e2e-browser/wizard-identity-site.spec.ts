@@ -40,10 +40,20 @@ test.describe('onboarding on an Autodesk Identity site', () => {
     await page.getByRole('button', { name: 'Open my Autodesk profile' }).click();
     await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible();
     expect(realService.opened).toEqual([site.url, autodeskProfile]);
-    await page.getByLabel('Token code').fill(`  ${pastedPat}\n`);
+    // Copying the page's address instead of the code is an easy slip: said plainly, at the field.
+    const tokenField = page.getByLabel('Token code');
+    await tokenField.fill(`${site.url}/page/account_settings`);
+    await page.getByRole('button', { name: 'Hold token' }).click();
+    await expect(tokenField).toHaveAccessibleDescription(/That is a web address, not a token\./);
+    await expect(tokenField).toHaveAttribute('aria-invalid', 'true');
+    await expect(tokenField).toBeFocused();
+    await tokenField.fill(`  ${pastedPat}\n`);
     await page.getByRole('button', { name: 'Hold token' }).click();
     await expect(page.getByText(`Gridpass is holding your token (${pastedPat.length} characters).`)).toBeVisible();
-    await expect(page.getByLabel('Token code')).toHaveValue('');
+    await expect(tokenField).toHaveValue('');
+    await expect(tokenField).toHaveAttribute('aria-invalid', 'false');
+    // "Hold token" is disabled with the field empty; focus stays in the form rather than dropping out of it.
+    await expect(tokenField).toBeFocused();
     await app.screenshot('identity-create-pat', { fullPage: true });
     await app.expectAccessible();
     await page.getByRole('button', { name: 'Continue' }).click();

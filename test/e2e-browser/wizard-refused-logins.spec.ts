@@ -37,6 +37,8 @@ test.describe('when the site refuses a login', () => {
     await submitLogin(page, maya.login, wrong);
     const finding = page.getByRole('region', { name: 'Problem: Login refused: check the legacy passphrase and the Personal Access Token' });
     await expect(finding).toBeVisible();
+    // The button that was pressed is disabled until a passphrase is typed again, so the refusal takes focus.
+    await expect(finding.getByRole('heading')).toBeFocused();
     await expect(finding).toContainText('GP-AUTH-NO-PAT');
     expect(await finding.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
     await expect(finding.locator('ol.finding-steps')).toBeVisible();
@@ -104,15 +106,30 @@ test.describe('when the site refuses a login', () => {
     await app.screenshot('two-factor-refused');
     await app.expectAccessible();
 
+    // Backing out of the code goes to the login fields, focused on the login to change.
+    await page.getByRole('button', { name: 'Use a different login' }).click();
+    await expect(page.getByLabel('ShotGrid login')).toBeFocused();
+    await expect(page.getByLabel('Legacy passphrase', { exact: true })).toHaveValue('');
+    await page.getByLabel('Legacy passphrase', { exact: true }).fill(lucas.passphrase!);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 3, name: 'Enter your verification code' })).toBeFocused();
+    expect(passwordSignIns(site, lucas.login)).toBe(3);
+
     await page.getByLabel('Verification code', { exact: true }).fill(code!);
     await page.keyboard.press('Enter');
     await expect(page.getByText(/^Your login works on/)).toBeVisible();
     await expect(page.locator('.success-panel')).toContainText(`${lucas.firstname} ${lucas.lastname}`);
-    // One sign-in per click (without a code, with the wrong one, with the right one), never more;
-    // the right code buys a session, which reads who Lucas is.
-    expect(passwordSignIns(site, lucas.login)).toBe(3);
+    // One sign-in per click (without a code, with the wrong one, again without, with the right one),
+    // never more; the right code buys a session, which reads who Lucas is.
+    expect(passwordSignIns(site, lucas.login)).toBe(4);
     await expectNoSecretsInPage(page, [lucas.passphrase!, code!]);
     await app.screenshot('two-factor-verified');
     await app.expectAccessible();
+
+    // Someone else at this desk: back to the login, with nothing secret kept from Lucas's check.
+    await page.getByRole('button', { name: 'Check a different login' }).click();
+    await expect(page.getByLabel('ShotGrid login')).toBeFocused();
+    await expect(page.getByLabel('ShotGrid login')).toHaveValue(lucas.login);
+    await expect(page.getByLabel('Legacy passphrase', { exact: true })).toHaveValue('');
   });
 });
