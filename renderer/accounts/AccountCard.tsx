@@ -8,6 +8,7 @@ import { StatusLabel } from '../components/StatusLabel';
 import { describeWhen } from '../components/format-time';
 import { describeCallError, gridpass } from '../gridpass';
 import { lockoutAfter } from '../wizard/LockoutNotice';
+import { secretWord } from '../wizard/secret-label';
 import { healthDisplay } from './health';
 
 interface Props {
@@ -101,7 +102,7 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
       )}
       {account.secretMissing && (
         <p className="note">
-          Gridpass can’t read this login’s passphrase from the keychain any more.{' '}
+          Gridpass can’t read this login’s {secretWord(account.loginMethod)} from the keychain any more.{' '}
           <button type="button" className="button button-link" onClick={() => onSetUpAgain(account.site)}>Set it up again</button>
         </p>
       )}
@@ -116,7 +117,7 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
           onCancel={cancelForget}
         >
           <p>
-            Gridpass removes this login and its passphrase{account.hasSavedPat ? ' and token' : ''} from this computer. Your
+            Gridpass removes this login and its {secretWord(account.loginMethod)}{account.hasSavedPat ? ' and token' : ''} from this computer. Your
             ShotGrid account itself doesn’t change.
           </p>
         </ConfirmPanel>

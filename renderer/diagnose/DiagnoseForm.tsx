@@ -84,10 +84,10 @@ export function DiagnoseForm({ initialTarget, busy, onStart }: Props) {
             <input id="diagnose-login" type="text" autoComplete="username" spellCheck={false} value={login} onChange={(event) => setLogin(event.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="diagnose-passphrase">Passphrase (optional)</label>
+            <label htmlFor="diagnose-passphrase">Passphrase or password (optional)</label>
             <input id="diagnose-passphrase" type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
           </div>
-          <p className="hint field-wide">Without a passphrase Gridpass checks everything except signing in.</p>
+          <p className="hint field-wide">Without it, Gridpass checks everything except signing in.</p>
         </div>
       )}
       <div className="form-buttons">

@@ -5,6 +5,7 @@ import { FindingView } from '../components/FindingView';
 import { KeychainProblem } from '../components/KeychainProblem';
 import { IntervalField } from '../components/IntervalField';
 import { describeCallError, gridpass } from '../gridpass';
+import { secretWord } from './secret-label';
 import { StepFrame } from './StepFrame';
 import type { SaveOutcome, Verified } from './wizard-state';
 
@@ -52,7 +53,7 @@ export function SaveStep({ verified, holdingPat, keychain, settings, onFinished,
         title="Save your login"
         lead={
           <p>
-            Gridpass keeps your {verified.site.loginMethod === 'oxygen' ? 'passphrase' : 'password'} in your computer’s keychain
+            Gridpass keeps your {secretWord(verified.site.loginMethod)} in your computer’s keychain
             {keychainReady ? `, ${keychain.backend},` : ''} and never writes it to a file. Then it checks your login regularly and
             tells you if it stops working.
           </p>
@@ -70,7 +71,7 @@ export function SaveStep({ verified, holdingPat, keychain, settings, onFinished,
           <legend>Options</legend>
           <IntervalField
             id="interval"
-            label="Check my login"
+            label="Check this login"
             hours={interval}
             managedBy={managedInterval !== null ? 'your studio' : null}
             onChange={setIntervalHours}

@@ -12,3 +12,11 @@ export function secretLabel(method: LoginMethod | null): { name: string; hint: s
       return { name: 'ShotGrid password', hint: 'The password you use to sign in to this site.' };
   }
 }
+
+/**
+ * The secret in a sentence ("keeps your passphrase"), the same word its field used, so one screen
+ * never calls it a password and the next a passphrase. Unknown sites say passphrase, as most now are.
+ */
+export function secretWord(method: LoginMethod | null): 'passphrase' | 'password' {
+  return method === 'default' || method === 'ldap' ? 'password' : 'passphrase';
+}

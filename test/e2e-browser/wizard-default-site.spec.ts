@@ -35,6 +35,14 @@ test.describe('onboarding on a site that still uses its own logins', () => {
     await expect(stepHeading(page, 'Save your login')).toBeFocused();
     // There was no token to hold, so there is none to keep.
     await expect(page.getByLabel(/Also keep my token/)).toHaveCount(0);
+    // The secret keeps the name its field had ("ShotGrid password"), and the usual interval is one of the choices.
+    await expect(page.locator('.step .lead')).toContainText('Gridpass keeps your password in your computer’s keychain');
+    const interval = page.getByLabel('Check this login');
+    await expect(interval).toHaveValue('6');
+    await expect(interval.locator('option:checked')).toHaveText('every 6 hours');
+    await expect(page.getByRole('button', { name: 'Check my login' })).toHaveCount(0);
+    await app.screenshot('default-save');
+    await app.expectAccessible();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(stepHeading(page, 'You’re all set')).toBeFocused();
     await expect(page.locator('.panel')).toContainText('your password');
