@@ -35,6 +35,8 @@ export interface DiagnoseTarget {
   login?: string;
   passphrase?: string;
   twoFactorCode?: string;
+  /** Why the caller does not send the passphrase (e.g. it was refused last time), shown as the skip reason. */
+  passphraseWithheld?: string;
   /** Refused logins this app has already caused for the login, for lockout advice. */
   failedLogins?: number;
 }

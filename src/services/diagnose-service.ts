@@ -16,8 +16,8 @@ export interface ResolvedDiagnoseTarget {
   target: DiagnoseTarget;
   /** The saved account this run is for, if any, so refused logins are counted against it. */
   accountId: string | null;
-  /** Why the credentials check will not run (e.g. checks paused after a refusal), shown to the person. */
-  note: string | null;
+  /** What was asked cannot be checked (a bad address, a login forgotten meanwhile): this is the verdict. */
+  inputFinding: Finding | null;
 }
 
 export interface DiagnoseServiceDeps {
@@ -59,7 +59,9 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
       run.running = running;
     });
     const site = resolved.target.site;
-    const verdict = diagnoseVerdict(results, { loginMethod: siteInfo?.loginMethod ?? null, site });
+    const verdict = resolved.inputFinding === null
+      ? diagnoseVerdict(results, { loginMethod: siteInfo?.loginMethod ?? null, site })
+      : { ok: false, headline: resolved.inputFinding.title, finding: resolved.inputFinding };
     run.report = buildSupportReport({
       generatedAt: deps.now(),
       environment: checkDependencies.environment,

@@ -6,7 +6,7 @@
  */
 import { createAccountRegistry } from '../accounts/account-registry';
 import type { CheckDependencies } from '../diagnosis/check-dependencies';
-import type { FindingContext } from '../diagnosis/finding-catalogue';
+import { findingFor, type FindingContext } from '../diagnosis/finding-catalogue';
 import { createNodeNetworkProbes, type NetworkProbes } from '../diagnosis/node-network-probes';
 import { nodeEnvironmentFacts } from '../diagnosis/node-environment-facts';
 import type {
@@ -114,6 +114,10 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     };
   }
 
+  function inputFinding(message: string) {
+    return findingFor('GP-INPUT-SITE', findingContext({ loginMethod: null, site: null }), { inputMessage: message });
+  }
+
   async function resolveDiagnoseTarget(target: Parameters<GridpassHandlers['startDiagnose']>[0]['target']): Promise<ResolvedDiagnoseTarget> {
     if (target.kind === 'site') {
       const parsed = parseSiteAddress(target.site);
@@ -121,20 +125,28 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
       return {
         target: { site: parsed.ok ? parsed.site : null, ...(login ? { login } : {}), ...(target.passphrase ? { passphrase: target.passphrase } : {}) },
         accountId: null,
-        note: parsed.ok ? null : parsed.error.message,
+        inputFinding: parsed.ok ? null : inputFinding(parsed.error.message),
       };
     }
     const account = registry.get(target.accountId);
-    if (account === null) return { target: { site: null }, accountId: null, note: 'That login is no longer saved in Gridpass.' };
+    if (account === null) {
+      return { target: { site: null }, accountId: null, inputFinding: inputFinding('That login is no longer saved in Gridpass. Pick another one, or type the site and login.') };
+    }
     const parsed = parseSiteAddress(account.site);
     const site = parsed.ok ? parsed.site : null;
     // A refused login is not tried again behind the person's back, not even by a diagnosis.
     const secret = account.checksPaused ? null : await registry.readSecret(account.id, 'passphrase');
     const passphrase = secret?.ok ? secret.value ?? undefined : undefined;
     return {
-      target: { site, login: account.login, failedLogins: account.failedLogins, ...(passphrase ? { passphrase } : {}) },
+      target: {
+        site,
+        login: account.login,
+        failedLogins: account.failedLogins,
+        ...(passphrase ? { passphrase } : {}),
+        ...(account.checksPaused ? { passphraseWithheld: 'the saved passphrase was refused last time, so it is not tried again until you check it yourself' } : {}),
+      },
       accountId: account.id,
-      note: account.checksPaused ? 'The login was refused last time, so the diagnosis does not try it again.' : null,
+      inputFinding: null,
     };
   }
 

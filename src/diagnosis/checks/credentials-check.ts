@@ -13,7 +13,7 @@ function skipReason(context: CheckContext): string | null {
   const { target, facts } = context;
   if (facts.siteInfo === null) return facts.blockedBy ?? 'site check failed';
   if (target.login === undefined || target.login === '') return 'no login given';
-  if (target.passphrase === undefined || target.passphrase === '') return 'no passphrase given';
+  if (target.passphrase === undefined || target.passphrase === '') return target.passphraseWithheld ?? 'no passphrase given';
   return null;
 }
 

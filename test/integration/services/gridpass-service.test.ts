@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRACTICE_TWO_FACTOR } from '../../../src/practice-site/practice-seed';
-import type { VerifyResponse } from '../../../src/ipc/contract';
+import type { DiagnoseStatus, VerifyResponse } from '../../../src/ipc/contract';
 import type { GridpassService } from '../../../src/services/gridpass-service';
 import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
 
@@ -13,6 +13,15 @@ afterEach(async () => {
 async function start(...args: Parameters<typeof startRealService>): Promise<RealService> {
   running = await startRealService(...args);
   return running;
+}
+
+async function finishedDiagnosis(service: RealService['service'], runId: string): Promise<DiagnoseStatus> {
+  for (let i = 0; i < 400; i += 1) {
+    const status = await service.diagnoseStatus({ runId });
+    if (status.done) return status;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the diagnosis did not finish');
 }
 
 function verified(response: VerifyResponse): Extract<VerifyResponse, { ok: true }> {
@@ -151,12 +160,7 @@ describe('the application service against the practice site and the real keychai
     if (!saved.ok) throw new Error(saved.finding.title);
 
     const { runId } = await service.startDiagnose({ target: { kind: 'account', accountId: saved.account.id } });
-    let status = await service.diagnoseStatus({ runId });
-    for (let i = 0; i < 200 && !status.done; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      status = await service.diagnoseStatus({ runId });
-    }
-    expect(status.done).toBe(true);
+    const status = await finishedDiagnosis(service, runId);
     expect(status.checks.find((check) => check.id === 'credentials')?.status).toBe('pass');
     expect(status.verdict).toMatchObject({ ok: true });
     const { text } = await service.diagnoseReport({ runId, format: 'markdown' });
@@ -175,9 +179,17 @@ describe('the application service against the practice site and the real keychai
     await vault.save({ kind: 'passphrase', host: saved.account.host, login: maya.login }, 'an-outdated-passphrase');
 
     const { runId } = await service.startDiagnose({ target: { kind: 'account', accountId: saved.account.id } });
-    for (let i = 0; i < 200 && !(await service.diagnoseStatus({ runId })).done; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    await finishedDiagnosis(service, runId);
     const [account] = await service.listAccounts({});
     expect(account).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1, lastFinding: { code: 'GP-AUTH-NO-PAT' } });
+  });
+
+  it('makes an unusable typed address the verdict of a diagnosis, not a silent "no site checked"', async () => {
+    const { service } = await start();
+    const { runId } = await service.startDiagnose({ target: { kind: 'site', site: 'javascript:alert(1)' } });
+    const status = await finishedDiagnosis(service, runId);
+    expect(status.verdict).toMatchObject({ ok: false, finding: { code: 'GP-INPUT-SITE' } });
+    expect(status.verdict?.finding?.explanation).toMatch(/javascript/i);
   });
 
   it('wipes every login and keychain entry at the end of a booking', async () => {
@@ -189,7 +201,7 @@ describe('the application service against the practice site and the real keychai
     expect((await vault.list()).ok && (await vault.list())).toMatchObject({ value: [{ kind: 'passphrase' }, { kind: 'pat' }] });
 
     const { runId } = await service.startDiagnose({ target: { kind: 'site', site: site.url, login: maya.login, passphrase: maya.passphrase! } });
-    for (let i = 0; i < 200 && !(await service.diagnoseStatus({ runId })).done; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    await finishedDiagnosis(service, runId);
     expect(service.latestReport()).toContain(maya.login);
 
     const ended = await service.endOfBooking({});
@@ -249,11 +261,7 @@ describe('the application service when the person acts while a call is in flight
     const { runId } = await service.startDiagnose({ target: { kind: 'account', accountId: account.id } });
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(await service.forgetAccount({ accountId: account.id })).toEqual({ ok: true });
-    let status = await service.diagnoseStatus({ runId });
-    for (let i = 0; i < 200 && !status.done; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      status = await service.diagnoseStatus({ runId });
-    }
+    const status = await finishedDiagnosis(service, runId);
     expect(status.checks.find((check) => check.id === 'credentials')?.status).toBe('fail');
     expect(status.verdict).toMatchObject({ ok: false });
     expect(status.checks.map((check) => ('summary' in check ? check.summary : ''))).not.toContain('The diagnosis stopped unexpectedly');

@@ -10,7 +10,7 @@ function quietClipboard(): ClipboardGuard {
 }
 
 function target(): ResolvedDiagnoseTarget {
-  return { target: { site: null, login: 'maya', passphrase }, accountId: null, note: null };
+  return { target: { site: null, login: 'maya', passphrase }, accountId: null, inputFinding: null };
 }
 
 async function finished(status: () => DiagnoseStatus): Promise<DiagnoseStatus> {
