@@ -33,13 +33,9 @@ const needsThePerson = new Set<Failure['kind']>([
 export function createAccountsService(deps: AccountsDeps) {
   const { registry } = deps;
 
+  // The account card shows the refusal count itself, so its findings leave the count out.
   function contextOf(account: SavedAccount): FindingContext {
-    return deps.findingContext({
-      loginMethod: account.loginMethod,
-      site: siteFromOrigin(account.site),
-      login: account.login,
-      failedLogins: account.failedLogins,
-    });
+    return deps.findingContext({ loginMethod: account.loginMethod, site: siteFromOrigin(account.site), login: account.login });
   }
 
   function view(account: SavedAccount): AccountView {

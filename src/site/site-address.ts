@@ -24,7 +24,7 @@ export const MAX_SITE_ADDRESS_LENGTH = 2048;
 /** Where a bare site name (`mystudio`) lives since the 2021 rename. */
 export const DEFAULT_SITE_DOMAIN = 'shotgrid.autodesk.com';
 
-const EXAMPLE = 'mystudio.shotgrid.autodesk.com';
+const EXAMPLE = 'yourstudio.shotgrid.autodesk.com';
 const MAX_HOST_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 /** How much of what the person typed an error message may quote back. */

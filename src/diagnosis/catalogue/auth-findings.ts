@@ -53,7 +53,7 @@ function noPatSteps(context: FindingContext): FixStep[] {
     ),
     step(
       'Under Legacy Login, set a legacy passphrase if there is none, or set a new one if you are not sure of it. ' +
-        'This is a separate passphrase for tools, not your Autodesk ID password.',
+        'This is a separate passphrase for tools, not your Autodesk password.',
       helpLinks.accountSettingsHelp,
     ),
     step(
@@ -64,7 +64,7 @@ function noPatSteps(context: FindingContext): FixStep[] {
     ),
     step('Back in "Legacy Login and Personal Access Token" on the site, paste the code and click Bind. The status should read "In good standing".'),
     step(
-      `Try again with ${loginName(context)} and your legacy passphrase, not your Autodesk ID password. ` +
+      `Try again with ${loginName(context)} and your legacy passphrase, not your Autodesk password. ` +
         'Only you can do these steps; a site admin cannot do them for you.',
     ),
     ...lockoutSteps(context),
@@ -85,9 +85,9 @@ export const authFindings = {
     title: 'Login refused: check the legacy passphrase and the Personal Access Token',
     explanation:
       `${siteName(context)} uses Autodesk Identity. There, tools can log in only with your ShotGrid login and legacy passphrase, ` +
-      'and only while a Personal Access Token (PAT) from your Autodesk profile is bound to your account. The site refused the ' +
-      'login, and it does not say why: the login or passphrase may be wrong, no legacy passphrase may be set yet, no PAT may ' +
-      `be bound, or the bound PAT may have been deleted. Your Autodesk ID password does not work here.${serverSaid(facts)}`,
+      'and only while a Personal Access Token from your Autodesk profile is bound to your account. The site refused the ' +
+      'login, and it does not say why: the login or passphrase may be wrong, no legacy passphrase may be set yet, no token ' +
+      `may be bound, or the bound token may have been deleted. Your Autodesk password does not work here.${serverSaid(facts)}`,
     steps: noPatSteps(context),
   }),
   'GP-AUTH-2FA-REQUIRED': (context) => ({

@@ -74,7 +74,8 @@ export const siteFindings = {
     };
   },
   'GP-SITE-MAINTENANCE': (context, facts) => ({
-    severity: 'error',
+    // Nothing is wrong with the login or this computer: it is the site's to fix, and it passes.
+    severity: 'warning',
     title: `${siteName(context)} is down for maintenance or too busy`,
     explanation:
       `The site answered that it cannot take requests right now${statusText(facts)}. This is on the site's side: nothing is ` +

@@ -89,13 +89,13 @@ describe('findingForFailure', () => {
     it('covers every cause the server hides behind one answer', () => {
       expect(finding.explanation).toMatch(/passphrase may be wrong/);
       expect(finding.explanation).toMatch(/no legacy passphrase/);
-      expect(finding.explanation).toMatch(/no PAT may\s+be bound/);
-      expect(finding.explanation).toMatch(/PAT may have been deleted/);
-      expect(finding.explanation).toContain('Autodesk ID password does not work');
+      expect(finding.explanation).toMatch(/no token\s+may be bound/);
+      expect(finding.explanation).toMatch(/token may have been deleted/);
+      expect(finding.explanation).toContain('Autodesk password does not work');
     });
 
     it('walks through passphrase, PAT and Bind in order', () => {
-      const order = ['Account Settings', 'set a legacy passphrase', 'Personal Access Tokens, then Generate', 'click Bind', 'legacy passphrase, not your Autodesk ID password'];
+      const order = ['Account Settings', 'set a legacy passphrase', 'Personal Access Tokens, then Generate', 'click Bind', 'legacy passphrase, not your Autodesk password'];
       const stepIndexes = order.map((needle) => finding.steps.findIndex((s) => s.text.includes(needle)));
       expect(stepIndexes).toEqual([0, 1, 2, 3, 4]);
     });
@@ -106,7 +106,7 @@ describe('findingForFailure', () => {
       expect(links).toContain(identitySite.origin);
       expect(text).toContain('Account Settings');
       expect(text).toMatch(/shown only once/);
-      expect(text).toMatch(/not your Autodesk ID password/);
+      expect(text).toMatch(/not your Autodesk password/);
     });
 
     it('names the login to use and how close the account is to a lockout', () => {
