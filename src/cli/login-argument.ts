@@ -1,43 +1,39 @@
+import { hasControlCharacter, looksLikeWebAddress, MAX_LOGIN_INPUT_LENGTH, parseLoginInput, type LoginInputProblem } from '../shotgrid/login-input';
 import { UsageError } from './exit-codes';
 
-/** The app's limit for a login (the IPC contract's), so the CLI accepts what the app accepts. */
-const maxLength = 256;
-
-const webAddress = /^[a-z][a-z0-9+.-]*:\/\//i;
-const controlCharacter = /[\u0000-\u001f\u007f]/;
 
 /**
- * A person's ShotGrid login from the command line, checked before anything is sent: a refused login
- * counts towards the account's lockout, and a login is filed in the settings with its refusal count.
- * Blanks around it are dropped as the app does. A blank inside is refused without quoting it back:
- * "login passphrase" pasted together is the usual cause, and the passphrase must not reach the site,
- * the settings file or the screen.
+ * A person's ShotGrid login from the command line, checked as the app checks it before anything is
+ * sent, filed or printed; the message names the option and never repeats what was typed.
  */
 export function loginArgument(value: string, option: string): string {
-  const login = value.trim();
-  if (login === '') throw new UsageError(`${option} needs a login, for example ${option} jane@studio.com.`);
-  commonProblems(login, option, 'a ShotGrid login');
-  if (/\s/.test(login)) {
-    throw new UsageError(
-      `${option} has a space in it. Give just the ShotGrid login (often an e-mail address), not a name and never ` +
-        'the passphrase: Gridpass asks for that separately. (What was given is not repeated, in case it held a secret.)',
-    );
+  const parsed = parseLoginInput(value);
+  if (parsed.ok) return parsed.login;
+  throw new UsageError(loginProblemText(parsed.problem, option));
+}
+
+function loginProblemText(problem: LoginInputProblem, option: string): string {
+  switch (problem) {
+    case 'empty':
+      return `${option} needs a login, for example ${option} jane@studio.com.`;
+    case 'too-long':
+      return `${option} is too long for a ShotGrid login (over ${MAX_LOGIN_INPUT_LENGTH} characters).`;
+    case 'control-character':
+      return `${option} contains a tab, line break or other control character; give just a ShotGrid login.`;
+    case 'web-address':
+      return `${option} looks like a web address. Give a ShotGrid login there; the site's address goes in --site.`;
+    case 'space':
+      return `${option} has a space in it. Give just the ShotGrid login (often an e-mail address), not a name and never ` +
+        'the passphrase: Gridpass asks for that separately. (What was given is not repeated, in case it held a secret.)';
   }
-  return login;
 }
 
 /** An API script's name from the command line: script names may contain spaces, nothing else changes. */
 export function scriptNameArgument(value: string, option: string): string {
   const name = value.trim();
   if (name === '') throw new UsageError(`${option} needs the script name, as it appears on the site's Scripts page.`);
-  commonProblems(name, option, 'a script name');
+  if (name.length > MAX_LOGIN_INPUT_LENGTH) throw new UsageError(`${option} is too long for a script name (over ${MAX_LOGIN_INPUT_LENGTH} characters).`);
+  if (hasControlCharacter(name)) throw new UsageError(`${option} contains a tab, line break or other control character; give just a script name.`);
+  if (looksLikeWebAddress(name)) throw new UsageError(`${option} looks like a web address. Give a script name there; the site's address goes in --site.`);
   return name;
-}
-
-function commonProblems(text: string, option: string, what: string): void {
-  if (text.length > maxLength) throw new UsageError(`${option} is too long for ${what} (over ${maxLength} characters).`);
-  if (controlCharacter.test(text)) throw new UsageError(`${option} contains a tab, line break or other control character; give just ${what}.`);
-  if (webAddress.test(text)) {
-    throw new UsageError(`${option} looks like a web address. Give ${what} there; the site's address goes in --site.`);
-  }
 }

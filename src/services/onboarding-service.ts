@@ -8,6 +8,7 @@ import type { AccountRegistry } from '../accounts/account-registry';
 import { lockoutThreshold } from '../diagnosis/catalogue/wording';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
+import { describeLoginProblem, parseLoginInput } from '../shotgrid/login-input';
 import { parseSiteAddress } from '../site/site-address';
 import type { SiteAddress } from '../site/site-address';
 import type { Finding, PatResponse, ProbeResponse, SaveResponse, SimpleResponse, VerifyResponse } from '../ipc/contract';
@@ -97,12 +98,14 @@ export function createOnboardingService(deps: OnboardingDeps) {
     },
 
     async verifyLogin(request: { site: string; login: string; passphrase: string }): Promise<VerifyResponse> {
-      const login = request.login.trim();
-      // The server would count a blank login as a failed attempt; refuse it before anything is sent.
-      if (login === '' || request.passphrase.trim() === '') {
-        const finding = findingFor('GP-INPUT-LOGIN', deps.findingContext({ loginMethod: null, site: null }));
+      const parsed = parseLoginInput(request.login);
+      // A login the site would refuse (or that holds the passphrase pasted along) is never sent or filed.
+      if (!parsed.ok || request.passphrase.trim() === '') {
+        const inputMessage = parsed.ok ? 'The legacy passphrase is empty.' : describeLoginProblem(parsed.problem);
+        const finding = findingFor('GP-INPUT-LOGIN', deps.findingContext({ loginMethod: null, site: null }), { inputMessage });
         return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutWarning: null };
       }
+      const { login } = parsed;
       const probed = await probe(request.site);
       if (!probed.ok) return { ok: false, reason: 'failed', finding: probed.finding, failedLogins: 0, lockoutWarning: null };
       return attempt({ site: probed.site, info: probed.info, login, passphrase: request.passphrase });

@@ -116,10 +116,10 @@ export const localFindings = {
       step('Copy it from your browser\'s address bar while signed in to the site, and leave out anything after the name.'),
     ],
   }),
-  'GP-INPUT-LOGIN': () => ({
+  'GP-INPUT-LOGIN': (_context, facts) => ({
     severity: 'error',
-    title: 'Enter both your ShotGrid login and your legacy passphrase',
-    explanation: 'A blank login or passphrase would be sent to the site as a failed attempt, and ShotGrid locks an account after 10 of them, so Gridpass did not send it.',
+    title: 'Check the ShotGrid login and legacy passphrase you entered',
+    explanation: `${facts.inputMessage ? `${facts.inputMessage} ` : ''}Gridpass did not send it: the site would count it as a failed login, and ShotGrid locks an account after 10 of them.`,
     steps: [
       step('Type your ShotGrid login (on Autodesk Identity sites this is usually your email address).'),
       step('Type the legacy passphrase you set in ShotGrid\'s Account Settings, not your Autodesk ID password.'),

@@ -97,6 +97,17 @@ describe('the application service against the practice site and the real keychai
     expect(site.log.credentialedCount(jonas.login)).toBe(1);
   });
 
+  it('refuses a login with the passphrase pasted into it, without sending or filing it', async () => {
+    const { service, site, settings } = await start();
+    const maya = practiceAccount(site, 'works');
+    site.log.clear();
+    const response = await service.verifyLogin({ site: site.url, login: `${maya.login} ${maya.passphrase}`, passphrase: 'x' });
+    expect(response).toMatchObject({ ok: false, finding: { code: 'GP-INPUT-LOGIN' } });
+    expect(JSON.stringify(response)).not.toContain(maya.passphrase);
+    expect(JSON.stringify(settings.read())).not.toContain(maya.passphrase);
+    expect(site.log.entries()).toHaveLength(0);
+  });
+
   it('refuses a blank passphrase before anything reaches the site', async () => {
     const { service, site } = await start();
     site.log.clear();
