@@ -89,7 +89,7 @@ export function recoveryNotice(problem: SettingsFileProblem, keptAs: string): st
   return (
     `Gridpass could not use its settings file because ${what}, so it started again with default ` +
     `settings and no saved accounts. The old file was kept as ${keptAs}. Logins saved in the ` +
-    'keychain were not touched: add your accounts again to use them, or clean them up in Accounts.'
+    'keychain were not touched: add your accounts again to use them, or clean them up (Accounts in the app, or `gridpass accounts orphans --clean`).'
   );
 }
 

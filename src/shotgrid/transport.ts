@@ -90,7 +90,7 @@ async function postJson(settings: TransportSettings, url: string, body: string):
       return { ok: true, reply: toReply(response, text) };
     } catch (error) {
       if (isTruncated(error)) {
-        return { ok: false, failure: { kind: 'malformed', detail: 'The reply was cut off before the length the server announced.' } };
+        return { ok: false, failure: { kind: 'malformed', detail: 'the reply was cut off before the length the server announced' } };
       }
       // The connection broke while the reply was arriving.
       return failed(error);

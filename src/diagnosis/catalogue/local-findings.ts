@@ -45,10 +45,11 @@ const stillVerify = step('You can still verify your login now; Gridpass just can
 export const localFindings = {
   'GP-KEYCHAIN-UNAVAILABLE': (context, facts) => ({
     severity: 'error',
-    title: 'No keychain is available to store the passphrase safely',
+    title: 'The keychain Gridpass keeps passphrases in is not available',
     explanation:
       `Gridpass stores passphrases only in ${keychainName(context, facts)}, and it could not be reached on this computer.${withMessage(facts)}`,
-    steps: [...selfTestFix(facts), ...unavailableSteps(context), stillVerify],
+    // The keychain's own advice is the more precise; the general steps are for when there is none.
+    steps: [...(selfTestFix(facts).length > 0 ? selfTestFix(facts) : unavailableSteps(context)), stillVerify],
   }),
   'GP-KEYCHAIN-LOCKED': (context, facts) => ({
     severity: 'error',
@@ -159,8 +160,8 @@ export const localFindings = {
   }),
   'GP-OK': (context) => ({
     severity: 'info',
-    title: 'The login works',
-    explanation: `${siteName(context)} accepted the login: tools using it can reach the ShotGrid API.`,
+    title: context.credential === 'script-key' ? 'The script key works' : 'The login works',
+    explanation: `${siteName(context)} accepted the ${context.credential === 'script-key' ? 'script key' : 'login'}: tools using it can reach the ShotGrid API.`,
     steps: [],
   }),
   'GP-SITE-REACHABLE': (context) => ({

@@ -98,7 +98,7 @@ describe('transport: network failures', () => {
     });
     expect(await transport().postJson(`${server.origin}/`, '{}')).toEqual({
       ok: false,
-      failure: { kind: 'malformed', detail: 'The reply was cut off before the length the server announced.' },
+      failure: { kind: 'malformed', detail: 'the reply was cut off before the length the server announced' },
     });
   });
 
