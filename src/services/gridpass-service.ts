@@ -8,6 +8,7 @@ import { createAccountRegistry } from '../accounts/account-registry';
 import type { CheckDependencies } from '../diagnosis/check-dependencies';
 import { findingFor, type FindingContext } from '../diagnosis/finding-catalogue';
 import { createNodeNetworkProbes, type NetworkProbes } from '../diagnosis/node-network-probes';
+import { keychainSelfTestResult } from '../diagnosis/keychain-self-test-result';
 import { nodeEnvironmentFacts } from '../diagnosis/node-environment-facts';
 import type {
   AccountView, AppStateView, CheckReason, GridpassHandlers, KeychainStatus, ManagedConfigView, ResponseOf, SettingsView, SimpleResponse,
@@ -73,12 +74,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     checkDependencies: async (): Promise<CheckDependencies> => ({
       client,
       environment: nodeEnvironmentFacts(deps.version, deps.network),
-      keychainSelfTest: async () => {
-        const test = await deps.vault.selfTest();
-        return test.ok
-          ? { ok: true, backend: test.backend, durationMs: test.totalMs }
-          : { ok: false, backend: test.backend, message: test.failure?.message ?? 'The keychain self-test failed.', fix: test.failure?.fix ?? '', ...problemOf(test.failure?.kind) };
-      },
+      keychainSelfTest: async () => keychainSelfTestResult(await deps.vault.selfTest()),
       ...probes,
       now,
       ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
@@ -214,20 +210,10 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
   };
 }
 
-function problemOf(kind: string | undefined): { problem?: 'unavailable' | 'locked' | 'denied' } {
-  return kind === 'locked' || kind === 'denied' || kind === 'unavailable' ? { problem: kind } : {};
-}
-
 /** Whether the keychain works, from the vault's self-test; run once per start, never with a real secret. */
 async function probeKeychain(vault: Vault): Promise<KeychainStatus> {
-  const test = await vault.selfTest();
-  if (test.ok) return { state: 'ok', backend: vault.backend };
-  const kind = test.failure?.kind;
-  return {
-    state: kind === 'locked' || kind === 'denied' ? kind : 'unavailable',
-    backend: vault.backend,
-    message: test.failure?.message ?? 'The keychain did not pass its self-test.',
-    fix: test.failure?.fix ?? '',
-  };
+  const result = keychainSelfTestResult(await vault.selfTest());
+  return result.ok
+    ? { state: 'ok', backend: vault.backend }
+    : { state: result.problem ?? 'unavailable', backend: vault.backend, message: result.message, fix: result.fix };
 }
-

@@ -9,7 +9,7 @@ import type { CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { Cancelled, ExitCode, UsageError } from '../exit-codes';
 import { cliFindingContext } from '../finding-context';
-import { keychainLoadFailure, keychainSelfTestResult } from '../keychain-self-test';
+import { keychainLoadFailure, keychainSelfTestResult } from '../../diagnosis/keychain-self-test-result';
 import { loginArgument } from '../login-argument';
 import { parseOptions, timeoutMs } from '../parse-options';
 import { formatVerdict } from '../print-checks';

@@ -10,7 +10,7 @@ import type { Vault, VaultFailure } from '../../vault/vault';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { cliFindingContext } from '../finding-context';
-import { keychainFailureText } from '../keychain-self-test';
+import { keychainFailureText } from '../../diagnosis/keychain-self-test-result';
 import type { VerifyResult } from './verify-document';
 
 export interface SavedLoginsRequest {

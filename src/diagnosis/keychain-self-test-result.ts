@@ -1,4 +1,4 @@
-import type { KeychainProblem, KeychainSelfTestResult } from '../diagnosis/check-dependencies';
+import type { KeychainProblem, KeychainSelfTestResult } from './check-dependencies';
 import type { VaultFailure, VaultFailureKind, VaultSelfTest } from '../vault/vault';
 
 const problemOf: Partial<Record<VaultFailureKind, KeychainProblem>> = {

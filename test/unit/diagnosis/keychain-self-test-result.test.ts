@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keychainFailureText, keychainLoadFailure, keychainSelfTestResult } from '../../../src/cli/keychain-self-test';
+import { keychainFailureText, keychainLoadFailure, keychainSelfTestResult } from '../../../src/diagnosis/keychain-self-test-result';
 import type { VaultSelfTest } from '../../../src/vault/vault';
 
 const base: VaultSelfTest = { ok: true, backend: 'Secret Service', service: 'Gridpass', steps: [], totalMs: 12.5, failure: null };
