@@ -37,7 +37,8 @@ Saved logins (--saved): re-checks the logins saved by Gridpass with the passphra
 in the keychain, recording each result. Logins whose checks are paused after a
 refused passphrase are skipped (re-trying could lock the account) unless
 --include-paused is given; logins with two-step verification need a fresh code
-and are reported as needing attention.
+and are reported as needing attention. When no saved login matches, nothing was
+verified and the exit code is 1.
 
 Options:
   --site S             The site address, e.g. mystudio.shotgrid.autodesk.com.
@@ -86,7 +87,8 @@ export const verifyCommand: Command = {
     const results = await verifyByMode(io, context, values);
     if (values.json) io.out(jsonDocument(verifyDocument(results)));
     else printResults(io, results, terminalStyle(io.isTty, context.env));
-    return results.every((result) => result.ok) ? ExitCode.ok : ExitCode.checkFailed;
+    // Nothing checked is not "all good": a script must not mistake a --site typo for success.
+    return results.length > 0 && results.every((result) => result.ok) ? ExitCode.ok : ExitCode.checkFailed;
   },
 };
 

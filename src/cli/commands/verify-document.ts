@@ -36,5 +36,5 @@ export interface VerifyDocument {
 }
 
 export function verifyDocument(results: VerifyResult[]): VerifyDocument {
-  return { schema: verifySchema, ok: results.every((result) => result.ok), results };
+  return { schema: verifySchema, ok: results.length > 0 && results.every((result) => result.ok), results };
 }

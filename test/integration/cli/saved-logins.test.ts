@@ -109,6 +109,13 @@ describe('gridpass verify --saved', () => {
     registry.resetFailures(site.url, noPat.login);
   });
 
+  it('exits 1 when no saved login matches, so a mistyped --site is not taken for success', async () => {
+    const run = await sandbox.run(['verify', '--saved', '--site', 'https://nowhere.example.com', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('No saved logins for https://nowhere.example.com');
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, results: [] });
+  });
+
   it('says so when the keychain holds no passphrase for a saved login, without contacting the site', async () => {
     const works = account('works');
     await save(works);
