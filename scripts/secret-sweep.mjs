@@ -1,5 +1,7 @@
 // Every secret a test plants starts with "planted-", so a leak into anything the suites printed or
-// wrote (reports, screenshots' page dumps, JSON results) is found by a plain search afterwards.
+// wrote (reports, page dumps, JSON results) is found by a plain search afterwards. Test titles are
+// printed too, so a planted value never goes into a title; input a test shows on purpose is named
+// otherwise (e.g. "typed-secret-...").
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

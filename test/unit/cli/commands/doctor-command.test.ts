@@ -144,7 +144,7 @@ describe('gridpass doctor', () => {
   });
 
   it.each([
-    [['doctor', '--site', 'x', '--login', 'ana planted-pw-3301'], '--login has a space in it'],
+    [['doctor', '--site', 'x', '--login', 'ana typed-secret-3301'], '--login has a space in it'],
     [['doctor', '--site', 'x', '--report', '/'], 'that is a folder'],
     [['doctor', '--login', 'ana'], '--login needs --site'],
     [['doctor', '--site', 'x', '--passphrase-stdin'], '--passphrase-stdin needs --login'],
@@ -154,6 +154,6 @@ describe('gridpass doctor', () => {
     const { code, io } = await runGridpass(args);
     expect(code).toBe(ExitCode.usage);
     expect(io.stderr).toContain(message);
-    expect(io.stderr).not.toContain('planted-pw-3301');
+    expect(io.stderr).not.toContain('typed-secret-3301');
   });
 });

@@ -50,7 +50,7 @@ describe('gridpass site', () => {
   it.each([
     [['site'], 'Give the site address, for example: gridpass site mystudio.shotgrid.autodesk.com\n'],
     [['site', 'javascript:alert(1)'], 'not javascript:'],
-    [['site', 'jane:planted-pw@mystudio'], 'Leave your login and password out of the site address'],
+    [['site', 'jane:typed-secret@mystudio'], 'Leave your login and password out of the site address'],
     [['site', 'my studio'], 'has a space in it'],
     [['site', 'x'.repeat(3000)], 'too long to be a site address'],
     [['site', 'a', 'b'], 'Give one site address'],
@@ -60,7 +60,7 @@ describe('gridpass site', () => {
     const { code, io } = await runGridpass(args);
     expect(code).toBe(ExitCode.usage);
     expect(io.stderr).toContain(message);
-    expect(io.stderr).not.toContain('planted-pw');
+    expect(io.stderr).not.toContain('typed-secret');
     expect(io.stderr.length).toBeLessThan(400);
   });
 });

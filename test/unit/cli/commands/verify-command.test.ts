@@ -155,7 +155,7 @@ describe('gridpass verify (a person\'s login)', () => {
   });
 
   it.each([
-    ['ana@studio.example planted-passphrase-2209', 'has a space in it'],
+    ['ana@studio.example typed-secret-2209', 'has a space in it'],
     ['https://mystudio.shotgrid.autodesk.com', 'looks like a web address'],
     ['a'.repeat(3000), 'too long for a ShotGrid login'],
   ])('refuses the login %j before anything is sent, read or counted', async (badLogin, message) => {
@@ -164,7 +164,7 @@ describe('gridpass verify (a person\'s login)', () => {
     const { code, io } = await runGridpass(['verify', ...site, '--login', badLogin, '--passphrase-stdin'], context, { stdin: 'pw\n' });
     expect(code).toBe(ExitCode.usage);
     expect(io.stderr).toContain(message);
-    expect(io.stderr).not.toContain('planted-passphrase-2209');
+    expect(io.stderr).not.toContain('typed-secret-2209');
     expect(io.stderr.length).toBeLessThan(600);
     expect(client.calls).toEqual([]);
     expect(io.stdinReads).toBe(0);
