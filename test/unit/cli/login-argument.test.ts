@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/cli/exit-codes';
+import { usageMessage } from '../../fixtures/cli-io';
 import { loginArgument, scriptNameArgument } from '../../../src/cli/login-argument';
-
-function usageMessage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a usage error');
-}
 
 describe('loginArgument', () => {
   it('drops blanks around a pasted login, as the app does', () => {

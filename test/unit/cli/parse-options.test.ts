@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/cli/exit-codes';
+import { usageMessage } from '../../fixtures/cli-io';
 import { parseOptions, timeoutMs } from '../../../src/cli/parse-options';
 
 const options = { site: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, 'key-stdin': { type: 'boolean' } } as const;
-
-function usageMessage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a usage error');
-}
 
 describe('parseOptions', () => {
   it.each([
