@@ -10,6 +10,7 @@ import { describeCallError, gridpass } from '../gridpass';
 import { lockoutAfter } from '../wizard/LockoutNotice';
 import { secretWord } from '../wizard/secret-label';
 import { healthDisplay } from './health';
+import { CopyPatButton } from '../wizard/CopyPatButton';
 
 interface Props {
   account: AccountView;
@@ -90,7 +91,10 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
         {account.hasSavedPat && (
           <div>
             <dt>Token</dt>
-            <dd>Kept in the keychain</dd>
+            <dd>
+              Kept in the keychain
+              <CopyPatButton siteUrl={account.site} label="Copy token" />
+            </dd>
           </div>
         )}
       </dl>

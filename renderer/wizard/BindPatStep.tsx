@@ -6,11 +6,13 @@ import { usePageAction } from './use-page-action';
 interface Props {
   site: SiteView;
   holdingPat: boolean;
+  /** A token kept in the keychain earlier (perhaps for another site) can be copied again. */
+  keptPat: boolean;
   onContinue: () => void;
   onBack: () => void;
 }
 
-export function BindPatStep({ site, holdingPat, onContinue, onBack }: Props) {
+export function BindPatStep({ site, holdingPat, keptPat, onContinue, onBack }: Props) {
   const { action, problem } = usePageAction('Open Account Settings', site.links.accountSettings);
   return (
     <StepFrame
@@ -31,7 +33,7 @@ export function BindPatStep({ site, holdingPat, onContinue, onBack }: Props) {
         </li>
         <li>
           Paste the token’s code into the Personal Access Token field.
-          {holdingPat && <CopyPatButton siteUrl={site.url} />}
+          {(holdingPat || keptPat) && <CopyPatButton siteUrl={site.url} label={holdingPat ? 'Copy my token' : 'Copy the token I kept'} />}
         </li>
         <li>
           Choose <strong>Bind</strong>.

@@ -5,7 +5,7 @@ import { describeCallError, gridpass } from '../gridpass';
 type CopyState = { state: 'idle' } | { state: 'copied'; clearsAfterSeconds: number | null } | { state: 'failed'; message: string };
 
 /** Copies the token main is holding back onto the clipboard; main clears it again after a while. */
-export function CopyPatButton({ siteUrl }: { siteUrl: string }) {
+export function CopyPatButton({ siteUrl, label = 'Copy my token' }: { siteUrl: string; label?: string }) {
   const [copy, setCopy] = useState<CopyState>({ state: 'idle' });
   const onClick = async () => {
     try {
@@ -17,7 +17,7 @@ export function CopyPatButton({ siteUrl }: { siteUrl: string }) {
   };
   return (
     <div className="copy-pat">
-      <button type="button" className="button button-secondary" onClick={() => void onClick()}>Copy my token</button>
+      <button type="button" className="button button-secondary" onClick={() => void onClick()}>{label}</button>
       <span aria-live="polite">
         {copy.state === 'copied' && (
           <StatusLabel

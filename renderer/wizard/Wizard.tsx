@@ -62,7 +62,7 @@ function CurrentStep({ state, dispatch, app, onDiagnoseSite, onShowAccounts, onS
         />
       );
     case 'bind-pat':
-      return <BindPatStep site={site} holdingPat={holdingPat} onContinue={next} onBack={back} />;
+      return <BindPatStep site={site} holdingPat={holdingPat} keptPat={app.keptPat} onContinue={next} onBack={back} />;
     case 'no-pat':
       return <NoPatStep site={site} onContinue={next} onBack={back} />;
     case 'sso':

@@ -104,6 +104,8 @@ export interface AppStateView {
   /** A `gridpass://setup?site=` link or a preconfigured site waiting to prefill the wizard. */
   setupSite: string | null;
   accountsCount: number;
+  /** A token kept in the keychain (for any site) can be copied again, e.g. to bind it on a new site. */
+  keptPat: boolean;
 }
 
 export type ProbeResponse = { ok: true; site: SiteView } | { ok: false; finding: Finding };

@@ -155,6 +155,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
         settings: settingsView(),
         setupSite: deps.managedConfig?.siteLocked ? deps.managedConfig.site : deps.setupSite(),
         accountsCount: registry.list().length,
+        keptPat: registry.list().some((account) => account.hasSavedPat),
       };
     },
     probeSite: ({ address }) => onboarding.probeSite(address),

@@ -156,7 +156,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
     async copyPat(request: { site: string }): Promise<SimpleResponse & { clearsAfterSeconds?: number }> {
       const parsed = parseSiteAddress(request.site);
       if (!parsed.ok) return { ok: false, message: parsed.error.message };
-      const pat = heldPats.get(parsed.site.origin) ?? (await savedPatFor(deps.registry, parsed.site));
+      const pat = heldPats.get(parsed.site.origin) ?? (await keptPatFor(deps.registry, parsed.site));
       if (pat === null) return { ok: false, message: 'Gridpass holds no token for this site. Paste it first.' };
       if (!(await deps.clipboard.copySecret(pat, patClipboardSeconds))) {
         return { ok: false, message: 'The clipboard could not be used. Try again, or paste the token from the Autodesk page.' };
@@ -185,11 +185,15 @@ function lockoutWarning(failedLogins: number): string | null {
     : `${rule}. Wait an hour, or ask your ShotGrid admin to clear "Locked Until".`;
 }
 
-/** A PAT the person chose to keep, for any saved login on this site. */
-async function savedPatFor(registry: AccountRegistry, site: SiteAddress): Promise<string | null> {
-  for (const account of registry.list()) {
-    // By origin: `site.host` has no port, and two practice sites differ only by theirs.
-    if (account.site !== site.origin || !account.hasSavedPat) continue;
+/**
+ * A PAT the person chose to keep: this site's first, else one kept for another site. Whether one token
+ * can be bound on several sites is not documented, so the wizard offers it and says what to do if the
+ * site refuses it (create a new token for this site).
+ */
+async function keptPatFor(registry: AccountRegistry, site: SiteAddress): Promise<string | null> {
+  const kept = registry.list().filter((account) => account.hasSavedPat);
+  const thisSiteFirst = [...kept.filter((account) => account.site === site.origin), ...kept.filter((account) => account.site !== site.origin)];
+  for (const account of thisSiteFirst) {
     const pat = await registry.readSecret(account.id, 'pat');
     if (pat.ok && pat.value !== null) return pat.value;
   }

@@ -122,7 +122,7 @@ async function renderTime(): Promise<void> {
     // The renderer needs window.gridpass; answer the two calls the first screen makes, from memory.
     await page.addInitScript(() => {
       const state = {
-        version: 'bench', platform: 'linux', keychain: { state: 'ok', backend: 'bench' }, setupSite: null, accountsCount: 0,
+        version: 'bench', platform: 'linux', keychain: { state: 'ok', backend: 'bench' }, setupSite: null, accountsCount: 0, keptPat: false,
         settings: { checkIntervalHours: 6, launchAtLogin: false, notifications: true, managed: null, notice: null },
       };
       const api = new Proxy({}, {

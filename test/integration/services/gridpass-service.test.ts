@@ -203,6 +203,18 @@ describe('the application service against the practice site and the real keychai
     expect(status.verdict?.finding?.explanation).toMatch(/javascript/i);
   });
 
+  it('offers a token kept for one site when another site is set up, since one token may bind on several', async () => {
+    const { service, site, clipboard } = await start();
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    await service.holdPat({ site: site.url, pat: 'gpKEPT0123456789abcdefXYZ' });
+    await service.saveLogin({ verificationId: response.verificationId, keepPat: true, launchAtLogin: false, checkIntervalHours: 6 });
+
+    expect((await service.getAppState({})).keptPat).toBe(true);
+    expect(await service.copyPat({ site: 'https://newstudio.shotgrid.autodesk.com' })).toMatchObject({ ok: true });
+    expect(clipboard.text).toBe('gpKEPT0123456789abcdefXYZ');
+  });
+
   it('wipes every login and keychain entry at the end of a booking', async () => {
     const { service, site, vault } = await start();
     const maya = practiceAccount(site, 'works');
