@@ -16,12 +16,31 @@ export function createGridpassApi(bridge: PreloadBridge): GridpassApi {
   const methods = Object.fromEntries(
     requestNames.map((name: RequestName) => [name, (request: unknown) => bridge.invoke(channelOf(name), request)]),
   );
+  const listeners = new Set<(target: NavigationTarget) => void>();
+  // Main sends the target of a freshly opened window as soon as the page has loaded, but the page
+  // subscribes only once its first IPC round trip is done. Listening from the start and keeping the
+  // latest unheard target means a tray or notification click still lands on the screen it named.
+  let unheard: NavigationTarget | null = null;
+  bridge.subscribe(navigationChannel, (payload) => {
+    const parsed = navigationSchema.safeParse(payload);
+    if (!parsed.success) return;
+    if (listeners.size === 0) {
+      unheard = parsed.data;
+      return;
+    }
+    for (const listener of [...listeners]) listener(parsed.data);
+  });
   const onNavigate = (listener: (target: NavigationTarget) => void): (() => void) => {
     if (typeof listener !== 'function') throw new TypeError('onNavigate needs a function');
-    return bridge.subscribe(navigationChannel, (payload) => {
-      const parsed = navigationSchema.safeParse(payload);
-      if (parsed.success) listener(parsed.data);
-    });
+    listeners.add(listener);
+    if (unheard !== null) {
+      const target = unheard;
+      unheard = null;
+      listener(target);
+    }
+    return () => {
+      listeners.delete(listener);
+    };
   };
   return Object.freeze({ ...methods, onNavigate }) as GridpassApi;
 }

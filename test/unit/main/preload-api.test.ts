@@ -33,8 +33,8 @@ describe('createGridpassApi', () => {
     expect(invoked).toEqual([[channelOf('probeSite'), { address: 'mystudio' }], [channelOf('listAccounts'), {}]]);
   });
 
-  it('hands listeners validated navigation targets only, and unsubscribes', () => {
-    const { api, push, listeners } = setup();
+  it('hands listeners validated navigation targets only, and stops after unsubscribing', () => {
+    const { api, push } = setup();
     const received: NavigationTarget[] = [];
     const off = api.onNavigate((target) => received.push(target));
     push({ screen: 'diagnose', accountId: 'a' });
@@ -43,7 +43,36 @@ describe('createGridpassApi', () => {
     push({ screen: 'settings' });
     expect(received).toEqual([{ screen: 'diagnose', accountId: 'a' }, { screen: 'settings' }]);
     off();
-    expect(listeners.get(navigationChannel)?.size).toBe(0);
+    push({ screen: 'accounts' });
+    expect(received).toHaveLength(2);
+  });
+
+  it('keeps a target sent before the page subscribed and hands it to the first listener only', () => {
+    const { api, push } = setup();
+    push({ screen: 'settings' });
+    push({ screen: 'diagnose', accountId: 'a' });
+    push({ screen: 'shell' });
+    const first: NavigationTarget[] = [];
+    const second: NavigationTarget[] = [];
+    api.onNavigate((target) => first.push(target));
+    api.onNavigate((target) => second.push(target));
+    expect(first).toEqual([{ screen: 'diagnose', accountId: 'a' }]);
+    expect(second).toEqual([]);
+  });
+
+  it('keeps a target that arrives while a re-rendering page has no listener', () => {
+    const { api, push } = setup();
+    const received: NavigationTarget[] = [];
+    api.onNavigate(() => undefined)();
+    push({ screen: 'accounts' });
+    api.onNavigate((target) => received.push(target));
+    expect(received).toEqual([{ screen: 'accounts' }]);
+  });
+
+  it('listens to the navigation channel once, from the start', () => {
+    const { listeners } = setup();
+    expect(listeners.get(navigationChannel)?.size).toBe(1);
+    expect([...listeners.keys()]).toEqual([navigationChannel]);
   });
 
   it('refuses a listener that is not a function', () => {
