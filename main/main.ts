@@ -14,6 +14,7 @@ import ElectronStore from 'electron-store';
 import { APP_SCHEME, createBundleHandler } from '../src/app-shell/app-protocol';
 import { appLayout } from '../src/app-shell/app-layout';
 import { CheckScheduler } from '../src/app-shell/check-scheduler';
+import { withOpaqueRedirects } from '../src/app-shell/chromium-fetch';
 import { chromiumNetworkStack } from '../src/app-shell/chromium-network-stack';
 import type { ScheduledReason } from '../src/app-shell/check-scheduler';
 import { systemClock } from '../src/app-shell/clock';
@@ -24,6 +25,7 @@ import { createLaunchAtLogin, HIDDEN_FLAG } from '../src/app-shell/launch-at-log
 import { LogFile } from '../src/app-shell/log-file';
 import { loadManagedConfig, managedConfigPaths } from '../src/app-shell/managed-config';
 import { OnlineWatcher } from '../src/app-shell/online-watcher';
+import { createQuitCleanup } from '../src/app-shell/quit-cleanup';
 import { originOf, rendererLocation } from '../src/app-shell/renderer-origin';
 import { secureWindowOptions } from '../src/app-shell/secure-window-options';
 import { withShellEffects } from '../src/app-shell/shell-effects';
@@ -154,8 +156,8 @@ async function start(): Promise<void> {
   const service = createGridpassService({
     version: app.getVersion(),
     platform: process.platform,
-    fetch: (url, init) => net.fetch(url, init),
-    network: chromiumNetworkStack(await session.defaultSession.resolveProxy('https://www.autodesk.com/')),
+    fetch: withOpaqueRedirects((url, init) => net.fetch(url, init)),
+    network: chromiumNetworkStack(await resolveProxyForReports()),
     settings: openSettingsStore({
       cwd: app.getPath('userData'),
       createBackend: (options) => new ElectronStore<GridpassSettingsFile>(options),
@@ -321,13 +323,29 @@ async function start(): Promise<void> {
   if (showWindowOnStartup({ startedAtLogin, accountsCount: knownAccounts.size, hasSetupLink: pendingSetupSite !== null })) {
     showWindow(pendingSetupSite !== null || knownAccounts.size === 0 ? { screen: 'wizard', site: pendingSetupSite } : null);
   }
-  app.on('will-quit', () => {
-    scheduler.stop();
-    onlineWatcher.stop();
-    tray.destroy();
-    // Clears a PAT still waiting on the clipboard and drops what the wizard held in memory.
-    void service.dispose();
-  });
+  app.on('will-quit', createQuitCleanup({
+    cleanup: async () => {
+      scheduler.stop();
+      onlineWatcher.stop();
+      tray.destroy();
+      // Clears a PAT still waiting on the clipboard and drops what the wizard held in memory.
+      await service.dispose();
+    },
+    quit: () => app.quit(),
+    timeoutMs: 2000,
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    onError: (error) => log.warn(`Clean-up before quitting failed: ${error instanceof Error ? error.message : String(error)}`),
+  }));
+}
+
+/** The proxy Chromium picks, for reports only: a broken PAC script must not stop the app starting. */
+async function resolveProxyForReports(): Promise<string> {
+  try {
+    return await session.defaultSession.resolveProxy('https://www.autodesk.com/');
+  } catch (error) {
+    log.warn(`Could not resolve the proxy: ${error instanceof Error ? error.message : String(error)}`);
+    return 'DIRECT';
+  }
 }
 
 function createWindow(): BrowserWindow {
