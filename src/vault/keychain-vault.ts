@@ -4,7 +4,9 @@
  * library silently falls back to the kernel keyring, which forgets everything at reboot.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
+import { createRequire } from 'node:module';
+import type * as Keyring from '@napi-rs/keyring';
+import type { AsyncEntry } from '@napi-rs/keyring';
 import {
   compareSecretRefs,
   decodeAccountName,
@@ -38,6 +40,24 @@ export interface KeychainVaultOptions {
 
 export function createKeychainVault(options: KeychainVaultOptions = {}): Vault {
   return new KeychainVault(options.service ?? DEFAULT_KEYCHAIN_SERVICE, options.platform ?? process.platform);
+}
+
+type KeyringModule = typeof Keyring;
+let keyringModule: { ok: true; value: KeyringModule } | { ok: false; error: unknown } | null = null;
+
+/**
+ * Loads the native keychain module on first use, not at start-up: if its binary is missing (a build for
+ * another processor), the app and the CLI still start and report the keychain as unavailable.
+ */
+function loadKeyring(): { ok: true; value: KeyringModule } | { ok: false; error: unknown } {
+  if (keyringModule === null) {
+    try {
+      keyringModule = { ok: true, value: createRequire(import.meta.url)('@napi-rs/keyring') as KeyringModule };
+    } catch (error) {
+      keyringModule = { ok: false, error };
+    }
+  }
+  return keyringModule;
 }
 
 const ok = <T>(value: T): VaultResult<T> => ({ ok: true, value });
@@ -95,7 +115,9 @@ class KeychainVault implements Vault {
     const probe = this.#open(`probe:${SELF_TEST_HOST}:list`);
     if (!probe.ok) return probe;
     try {
-      const credentials = await findCredentialsAsync(this.service);
+      const keyring = loadKeyring();
+      if (!keyring.ok) return fail(this.#moduleMissing(keyring.error));
+      const credentials = await keyring.value.findCredentialsAsync(this.service);
       // Only the names are kept; the passwords the search returns are dropped here.
       const refs = credentials.flatMap(({ account }) => decodeAccountName(account) ?? []);
       return ok(refs.sort(compareSecretRefs));
@@ -180,12 +202,24 @@ class KeychainVault implements Vault {
     if (keychainPlatform(this.platform) === 'unsupported') {
       return fail({ ...keychainFailureWords('unavailable', this.platform, null), detail: null });
     }
+    const keyring = loadKeyring();
+    if (!keyring.ok) return fail(this.#moduleMissing(keyring.error));
     try {
       // Throws synchronously when the pinned Secret Service cannot be reached (e.g. no D-Bus session).
-      return ok(new AsyncEntry(this.service, accountName, entryOptions));
+      return ok(new keyring.value.AsyncEntry(this.service, accountName, entryOptions));
     } catch (error) {
       return fail(classifyKeychainError(error, this.platform));
     }
+  }
+
+  #moduleMissing(error: unknown): VaultFailure {
+    const reason = error instanceof Error ? error.message.split('\n', 1)[0] ?? '' : String(error);
+    return {
+      ...keychainFailureWords('unavailable', this.platform, null),
+      message: 'Gridpass could not load its keychain support, so logins can be verified but not saved.',
+      fix: 'Reinstall Gridpass for this operating system and processor.',
+      detail: reason.slice(0, 300),
+    };
   }
 
   #refused(kind: 'invalid', message: string): VaultFailure {
