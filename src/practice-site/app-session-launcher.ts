@@ -87,12 +87,14 @@ export class AppSessionLauncher {
   private open(contentType: string | undefined, body: Buffer): PracticeReply {
     if (!this.context.identity.appSessionLauncher) {
       logRequest(this.context, REQUEST_ROUTE, 'none', null, null, { kind: 'http-error', status: 403, code: null });
+      // OURS: tk-core reads any 403 with JSON as "not enabled"; a live site's message is unrecorded.
       return jsonReply(403, { message: 'The App Session Launcher is not enabled on this site.' });
     }
     const params = launcherParams(contentType, body);
     const missing = ['appName', 'machineId'].filter((name) => (params[name] ?? '') === '');
     if (missing.length > 0) {
       logRequest(this.context, REQUEST_ROUTE, 'none', null, null, { kind: 'http-error', status: 400, code: null });
+      // RECORDED for both missing; naming just the one missing is our extension of it.
       return jsonReply(400, { message: `Missing params: ${missing.join(', ')}` });
     }
     this.forgetExpired();

@@ -279,11 +279,13 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
 
   private route(request: IncomingMessage, method: string, url: URL, body: Buffer): PracticeReply {
     const contentType = request.headers['content-type'];
+    const restPath = url.pathname === '/api' || url.pathname.startsWith('/api/');
+    if (method === 'OPTIONS' && !restPath) return this.preflight(url.pathname);
     if (url.pathname === '/api3/json') {
       if (method === 'POST') return handleApi3(this.context, body);
       return this.plainPage(method, url.pathname, 405, 'Method Not Allowed', 'The API3 endpoint takes POST only.', { Allow: 'POST' });
     }
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+    if (restPath) {
       return handleRest(this.context, { method, pathname: url.pathname, query: url.searchParams, contentType, body });
     }
     const launcher = this.launcher.handle(method, url.pathname, contentType, body);
@@ -294,6 +296,15 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
         'App Session Launcher requests are approved through the practice controls.');
     }
     return this.plainPage(method, url.pathname, 404, '404 Not Found', 'The page you were looking for does not exist.');
+  }
+
+  /**
+   * Recorded: outside `/api/v1` a live site answers any preflight 200 with an empty body and no CORS header,
+   * so a browser refuses the cross-origin call (a page must reach the launcher through its own server).
+   */
+  private preflight(pathname: string): PracticeReply {
+    logRequest(this.context, `OPTIONS ${pathname}`, 'none', null, null, { kind: 'ok' });
+    return { status: 200, headers: {}, body: '' };
   }
 
   private plainPage(

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { APP_SESSION_REQUEST_LIFETIME_MS } from '../../../src/practice-site/app-session-launcher';
 import type { PracticeSite } from '../../../src/practice-site/practice-site';
-import { api3, manualClock, practiceSites, seededAccount, tokenRequest } from '../../fixtures/practice-site';
+import {
+  api3, corsHeaderNames, manualClock, practiceSites, rawHttp, seededAccount, tokenRequest,
+} from '../../fixtures/practice-site';
 
 const sites = practiceSites();
 
@@ -50,6 +52,63 @@ describe('App Session Launcher', () => {
     clock.advance(APP_SESSION_REQUEST_LIFETIME_MS + 1000);
     expect(await poll(site, forgotten.sessionRequestId)).toEqual({ status: 404, body: { message: 'Not Found' } });
     expect(site.approveAppSession(forgotten.sessionRequestId, seededAccount('works').login)).toEqual({ ok: false, reason: 'unknown-request' });
+  });
+
+  it('keeps a pending request for about five minutes (forgotten after 305 s, as measured)', async () => {
+    const clock = manualClock();
+    const site = await sites.start({ clock: clock.now });
+    const { sessionRequestId } = await requestSession(site);
+    clock.advance(300_000);
+    expect(await poll(site, sessionRequestId)).toEqual({ status: 200, body: { approved: false } });
+    clock.advance(5_000);
+    expect(await poll(site, sessionRequestId)).toEqual({ status: 200, body: { approved: false } });
+    clock.advance(1_000);
+    expect(await poll(site, sessionRequestId)).toEqual({ status: 404, body: { message: 'Not Found' } });
+  });
+
+  it('answers JSON in the utf-8 content type, with a Date header, on every launcher call', async () => {
+    const site = await sites.start();
+    const { sessionRequestId } = await requestSession(site);
+    for (const answer of [
+      await rawHttp(site, 'POST', '/internal_api/app_session_request', { 'content-type': 'application/x-www-form-urlencoded' }, 'appName=a&machineId=b'),
+      await rawHttp(site, 'POST', '/internal_api/app_session_request'),
+      await rawHttp(site, 'PUT', `/internal_api/app_session_request/${sessionRequestId}`),
+      await rawHttp(site, 'PUT', '/internal_api/app_session_request/no-such-request'),
+    ]) {
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(answer.headers['date']).toMatch(/ GMT$/);
+      expect(Object.keys(JSON.parse(answer.body) as object).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('sends no CORS header on any launcher answer, whatever the Origin (recorded)', async () => {
+    const site = await sites.start();
+    const origin = { origin: 'https://example.invalid' };
+    const { sessionRequestId } = await requestSession(site);
+    const answers = [
+      await rawHttp(site, 'POST', '/internal_api/app_session_request', { ...origin, 'content-type': 'application/x-www-form-urlencoded' }, 'appName=a&machineId=b'),
+      await rawHttp(site, 'POST', '/internal_api/app_session_request', origin),
+      await rawHttp(site, 'PUT', `/internal_api/app_session_request/${sessionRequestId}`, origin),
+      await rawHttp(site, 'PUT', '/internal_api/app_session_request/no-such-request', origin),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 400, 200, 404]);
+    for (const answer of answers) expect(corsHeaderNames(answer.headers)).toEqual([]);
+  });
+
+  it('answers a CORS preflight on the launcher with 200, an empty body and no CORS header (recorded)', async () => {
+    const site = await sites.start();
+    const { sessionRequestId } = await requestSession(site);
+    const preflight = {
+      origin: 'https://example.invalid', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type',
+    };
+    for (const path of ['/internal_api/app_session_request', `/internal_api/app_session_request/${sessionRequestId}`]) {
+      const answer = await rawHttp(site, 'OPTIONS', path, preflight);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toBe('');
+      expect(answer.headers['content-type']).toBeUndefined();
+      expect(corsHeaderNames(answer.headers)).toEqual([]);
+    }
+    expect(await poll(site, sessionRequestId)).toEqual({ status: 200, body: { approved: false } });
   });
 
   it('will not approve for unknown or inactive people', async () => {
