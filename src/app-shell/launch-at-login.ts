@@ -8,7 +8,7 @@ import path from 'node:path';
 export const HIDDEN_FLAG = '--hidden';
 
 export interface LoginItemApi {
-  getLoginItemSettings(): { openAtLogin: boolean };
+  getLoginItemSettings(options?: { args?: string[] }): { openAtLogin: boolean };
   setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;
 }
 
@@ -38,9 +38,12 @@ export interface LaunchAtLogin {
 
 export function createLaunchAtLogin(options: LaunchAtLoginOptions): LaunchAtLogin {
   if (options.platform !== 'linux') {
+    // Windows reports the Run entry as on only when asked with the arguments it was written with;
+    // asked without, it always says off, and turning the option off would then never remove it.
+    const args = [HIDDEN_FLAG];
     return {
-      isEnabled: async () => options.loginItems.getLoginItemSettings().openAtLogin,
-      setEnabled: async (enabled) => options.loginItems.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_FLAG] }),
+      isEnabled: async () => options.loginItems.getLoginItemSettings({ args }).openAtLogin,
+      setEnabled: async (enabled) => options.loginItems.setLoginItemSettings({ openAtLogin: enabled, args }),
     };
   }
   const entryPath = path.posix.join(options.autostartDir, `${options.appId}.desktop`);

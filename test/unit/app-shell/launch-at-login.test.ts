@@ -6,6 +6,7 @@ function setup(platform: string, overrides: Partial<LaunchAtLoginOptions> = {}) 
   const files = new Map<string, string>();
   const loginItemCalls: Array<{ openAtLogin: boolean; args?: string[] }> = [];
   let openAtLogin = false;
+  let registeredArgs: string[] = [];
   const launch = createLaunchAtLogin({
     platform,
     appId: 'com.gridpass.app',
@@ -13,8 +14,15 @@ function setup(platform: string, overrides: Partial<LaunchAtLoginOptions> = {}) 
     execPath: '/opt/Gridpass/gridpass',
     appImagePath: undefined,
     loginItems: {
-      getLoginItemSettings: () => ({ openAtLogin }),
-      setLoginItemSettings: (settings) => { loginItemCalls.push(settings); openAtLogin = settings.openAtLogin; },
+      // As Electron does on Windows: the Run entry counts only when asked with the arguments it was written with.
+      getLoginItemSettings: (options) => ({
+        openAtLogin: openAtLogin && (platform !== 'win32' || (options?.args ?? []).join(' ') === registeredArgs.join(' ')),
+      }),
+      setLoginItemSettings: (settings) => {
+        loginItemCalls.push(settings);
+        openAtLogin = settings.openAtLogin;
+        registeredArgs = settings.args ?? [];
+      },
     },
     files: {
       readFile: async (file) => files.get(file) ?? null,
@@ -27,12 +35,14 @@ function setup(platform: string, overrides: Partial<LaunchAtLoginOptions> = {}) 
 }
 
 describe('createLaunchAtLogin', () => {
-  it.each(['darwin', 'win32'])('uses login items on %s, starting hidden', async (platform) => {
+  it.each(['darwin', 'win32'])('uses login items on %s, starting hidden, and turns them off again', async (platform) => {
     const { launch, loginItemCalls } = setup(platform);
     expect(await launch.isEnabled()).toBe(false);
     await launch.setEnabled(true);
     expect(loginItemCalls).toEqual([{ openAtLogin: true, args: [HIDDEN_FLAG] }]);
     expect(await launch.isEnabled()).toBe(true);
+    await launch.setEnabled(false);
+    expect(await launch.isEnabled()).toBe(false);
   });
 
   it('writes and removes an XDG autostart entry on Linux', async () => {
