@@ -19,6 +19,7 @@ export const API3_IDENTITY_FAULT = 110;
 /**
  * For requests the site cannot run (bad JSON, unknown method, bad `read` parameters). A live site's code for
  * these is UNVERIFIED; 103 matches the REST API's "bad request" code, and python-api raises a plain `Fault`.
+ * Their messages are OURS.
  */
 export const API3_REQUEST_FAULT = 103;
 

@@ -14,6 +14,7 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 /**
  * API3 `read` for HumanUser and ApiUser, as python-api's `find` sends it: `filters` as a tree of
  * `logical_operator` + `conditions`, `return_fields`, `return_only` and `paging`. Rows come in id order.
+ * The refusal messages are OURS (no API3 capture of them exists); clients see them as a 103 fault.
  */
 export function runRead(book: AccountBook, params: unknown): ReadResult {
   if (!isObject(params)) return fail('API read() expects its parameters as an object.');

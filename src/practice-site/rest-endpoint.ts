@@ -72,6 +72,7 @@ function tokenEndpoint(context: SiteContext, request: RestRequest): PracticeRepl
     case 'refresh_token':
       return refreshGrant(context, fields.get('refresh_token') ?? '');
     default: {
+      // RECORDED: title, status, code and an empty source.
       const error: RestError = { status: 400, code: REST_BAD_REQUEST_CODE, title: 'Unsupported grant_type', source: {} };
       logRequest(context, TOKEN_ROUTE, 'none', null, null, errorOutcome(error));
       return restErrorReply(error);
@@ -86,11 +87,13 @@ function readForm(request: RestRequest): FormRead {
   const type = mediaType(request.contentType);
   const text = request.body.toString('utf8');
   if (type === 'application/json') {
-    // A live site parses the body as JSON and then refuses it; only the empty-body text is recorded.
+    // A live site parses the body as JSON and then refuses it. RECORDED: the title and the empty-body detail;
+    // the detail for a non-empty body is OURS, as is the code.
     const detail = text.trim() === '' ? 'Empty input (after ) at line 1, column 1 ' : 'Send the fields form-encoded, not as JSON.';
     return { ok: false, error: { status: 400, code: REST_BAD_REQUEST_CODE, title: 'Invalid JSON body', source: { body: detail } } };
   }
   if (type !== null && type !== FORM_TYPE) {
+    // RECORDED for text/plain: status, title and source.
     return {
       ok: false,
       error: {
@@ -174,6 +177,7 @@ function refreshGrant(context: SiteContext, token: string): PracticeReply {
   const claims = token === '' ? null : verifyToken(token, context.jwtSecret, nowSeconds);
   const principal = claims === null || claims.token_use !== 'refresh' ? null : livePrincipal(context, claims);
   if (claims === null || principal === null) {
+    // RECORDED: 401 "Unauthorized" for a fake refresh token; the code is OURS.
     const error: RestError = { status: 401, code: REST_AUTH_CODE, title: 'Unauthorized', source: null };
     logRequest(context, TOKEN_ROUTE, 'refresh', null, null, errorOutcome(error));
     return restErrorReply(error);
@@ -232,6 +236,7 @@ function refusalError(context: SiteContext, refusal: Refusal): RestError {
     case 'two-factor-missing':
       return { status: 400, code: REST_TWO_FACTOR_CODE, title, source: { auth_token: 'missing for 2FA login' } };
     case 'two-factor-invalid':
+      // OURS, shaped after the recorded "missing" answer.
       return { status: 400, code: REST_TWO_FACTOR_CODE, title, source: { auth_token: 'invalid for 2FA login' } };
     case 'no-pat':
       return context.style.restNoPatReply === 401

@@ -30,6 +30,7 @@ export function restErrorReply(error: RestError): PracticeReply {
   });
 }
 
+/** Status and code RECORDED (404/103); the title is OURS, since the recordings name only the numbers. */
 export function restNotFound(): RestError {
   return { status: 404, code: REST_BAD_REQUEST_CODE, title: 'Not Found', source: null };
 }

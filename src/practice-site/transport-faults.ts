@@ -41,7 +41,10 @@ export type FaultPlan =
   | { kind: 'replace'; fault: TransportFaultName; reply: PracticeReply }
   | { kind: 'truncate' };
 
-/** python-api's own text for a 503 names maintenance; this page is what a browser would show. */
+/**
+ * The pages below are OURS, shaped like what proxies and portals commonly send; clients must judge them by
+ * status and content type, never by their words. The maintenance paragraph repeats python-api's 503 text.
+ */
 const MAINTENANCE_PAGE = htmlPage(
   'Flow Production Tracking is down for maintenance',
   'Flow Production Tracking is currently down for maintenance or too busy to reply. Please try again later.',

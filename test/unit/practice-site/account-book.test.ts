@@ -25,6 +25,23 @@ describe('lockout after failed logins', () => {
     expect((await api3(site, 'get_session_token', passwordAuth(account))).body).toHaveProperty('results.session_id');
   });
 
+  it('locks REST logins the same way: refused for the hour even with the right passphrase, then let in', async () => {
+    const clock = manualClock();
+    const site = await sites.start({ clock: clock.now });
+    const account = seededAccount('admin');
+    const form = (password: string): Record<string, string> => ({ grant_type: 'password', username: account.login, password });
+    for (let attempt = 1; attempt <= LOCKOUT_THRESHOLD; attempt += 1) await tokenRequest(site, form('guess'));
+    const lockedAt = clock.now().getTime();
+    clock.advance(HOUR - 1000);
+    const refused = await tokenRequest(site, form(account.passphrase ?? ''));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ errors: [{ code: 102, title: expect.stringMatching(/locked/) }] });
+    await tokenRequest(site, form('guess'));
+    expect(site.account(account.login)?.lockedUntil).toEqual(new Date(lockedAt + HOUR));
+    clock.advance(1000);
+    expect((await tokenRequest(site, form(account.passphrase ?? ''))).status).toBe(200);
+  });
+
   it('shows the lock to read as locked_until', async () => {
     const clock = manualClock(new Date('2026-03-02T09:00:00Z'));
     const site = await sites.start({ clock: clock.now });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PracticeSite } from '../../../src/practice-site/practice-site';
 import {
   api3, manualClock, passwordAuth, practiceSites, seededAccount, seededScript, sessionIdOf,
 } from '../../fixtures/practice-site';
@@ -41,6 +42,28 @@ describe('API3 info', () => {
     const site = await sites.start({ clock: clock.now });
     const answer = await api3(site, 'info');
     expect(answer.date).toBe('Tue, 15 Jan 2030 08:30:00 GMT');
+  });
+});
+
+describe('API3 faults', () => {
+  it('sends every fault as HTTP 200 utf-8 JSON with exactly exception, error_code and message', async () => {
+    const identity = await sites.start();
+    const identity110 = await sites.start({ noPatReply: 'api3-110' });
+    const sso = await sites.start({ method: 'saml2' });
+    const cases: [PracticeSite, Record<string, unknown>, number][] = [
+      [identity, { user_login: seededAccount('works').login, user_password: 'guess' }, 102],
+      [identity, passwordAuth(seededAccount('two-factor')), 106],
+      [sso, { user_login: seededAccount('works', 'saml2').login, user_password: 'x' }, 108],
+      [identity110, passwordAuth(seededAccount('no-pat')), 110],
+    ];
+    for (const [site, auth, code] of cases) {
+      const answer = await api3(site, 'get_session_token', auth);
+      expect(answer.status).toBe(200);
+      expect(answer.contentType).toBe('application/json; charset=utf-8');
+      expect(answer.date).toMatch(/ GMT$/);
+      expect(Object.keys(answer.body).sort()).toEqual(['error_code', 'exception', 'message']);
+      expect(answer.body).toMatchObject({ exception: true, error_code: code, message: expect.any(String) });
+    }
   });
 });
 
@@ -103,6 +126,13 @@ describe('API3 get_session_token by account state (Identity site)', () => {
     const site = await sites.start();
     const answer = await api3(site, 'get_session_token', passwordAuth(seededAccount('inactive')));
     expect(answer.body).toEqual(fault(102, /inactive/));
+  });
+
+  it('tells only someone with the right passphrase that the account is inactive', async () => {
+    const site = await sites.start();
+    const account = seededAccount('inactive');
+    const answer = await api3(site, 'get_session_token', { user_login: account.login, user_password: 'guess' });
+    expect(answer.body).toEqual(fault(102, `Can't authenticate user '${account.login}'.`));
   });
 
   it('refuses a locked account with 102 naming the lock, even with the right passphrase', async () => {
@@ -188,6 +218,22 @@ describe('API3 script keys, sessions and sudo_as_login', () => {
     expect(site.log.entries().at(-1)).toMatchObject({ authKind: 'password', principal: account.login, outcome: { kind: 'ok' } });
     await api3(site, 'get_session_token', { script_name: script.name, script_key: script.key, session_token: 'junk' });
     expect(site.log.entries().at(-1)).toMatchObject({ authKind: 'script', principal: script.name, outcome: { kind: 'ok' } });
+  });
+
+  it('ignores the extra keys python-api may add to the auth block', async () => {
+    const site = await sites.start();
+    const answer = await api3(site, 'get_session_token', passwordAuth(seededAccount('works'), {
+      session_uuid: 'c0ffee00-1111-2222-3333-444455556666', product: 'rv',
+    }));
+    expect(answer.body).toEqual({ results: { session_id: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+  });
+
+  it('does not take a 2FA code without a password as a login', async () => {
+    const site = await sites.start();
+    const account = seededAccount('two-factor');
+    const answer = await api3(site, 'get_session_token', { user_login: account.login, auth_token: account.twoFactor?.codes[0] });
+    expect(answer.body).toEqual(fault(102, 'Missing or invalid authentication arguments'));
+    expect(site.account(account.login)?.unusedTwoFactorCodes).toBe(7);
   });
 
   it('lets the publisher script act as the sudo target, with no PAT on the target', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  api3, jwtClaims, manualClock, practiceSites, restError, seededAccount, seededScript, sessionIdOf, tokenRequest,
+  api3, jwtClaims, manualClock, practiceSites, rawHttp, restError, seededAccount, seededScript, sessionIdOf, tokenRequest,
 } from '../../fixtures/practice-site';
 import type { RestAnswer } from '../../fixtures/practice-site';
 
@@ -34,6 +34,16 @@ describe('GET /api/v1', () => {
           site_name: expect.any(String),
         },
       });
+    }
+  });
+
+  it('answers in the utf-8 JSON content type with a Date header from the site clock', async () => {
+    const clock = manualClock(new Date('2030-01-15T08:30:00Z'));
+    const site = await sites.start({ clock: clock.now });
+    for (const [method, path] of [['GET', '/api/v1'], ['POST', '/api/v1/auth/access_token'], ['GET', '/api/v1/me']] as const) {
+      const answer = await rawHttp(site, method, path);
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(answer.headers['date']).toBe('Tue, 15 Jan 2030 08:30:00 GMT');
     }
   });
 
@@ -75,6 +85,31 @@ describe('POST /api/v1/auth/access_token grants', () => {
       grant_type: 'client_credentials', client_id: script.name, client_secret: script.key, scope: `sudo_as_login:${target}`,
     }));
     expect(viaScope).toMatchObject({ sudo_as_login: target });
+  });
+
+  it('carries session_uuid into the claims, and a refresh keeps it and the sudo', async () => {
+    const site = await sites.start();
+    const admin = seededAccount('admin');
+    const target = seededAccount('sudo-target').login;
+    const first = await tokenRequest(site, {
+      grant_type: 'password', username: admin.login, password: admin.passphrase ?? '',
+      scope: `sudo_as_login:${target}`, session_uuid: 'c0ffee00-1111-2222-3333-444455556666',
+    });
+    const expected = {
+      user: { type: 'HumanUser', id: admin.id }, sudo_as_login: target, session_uuid: 'c0ffee00-1111-2222-3333-444455556666',
+    };
+    expect(expectToken(first)).toMatchObject(expected);
+    const refreshed = await tokenRequest(site, { grant_type: 'refresh_token', refresh_token: first.body['refresh_token'] as string });
+    expect(expectToken(refreshed)).toMatchObject(expected);
+  });
+
+  it('ignores a sudo_as_login body field on a password grant too', async () => {
+    const site = await sites.start();
+    const admin = seededAccount('admin');
+    const claims = expectToken(await tokenRequest(site, {
+      grant_type: 'password', username: admin.login, password: admin.passphrase ?? '', sudo_as_login: seededAccount('sudo-target').login,
+    }));
+    expect(claims).toMatchObject({ user: { type: 'HumanUser', id: admin.id }, sudo_as_login: null });
   });
 
   it('swaps a session token without consuming it', async () => {
@@ -188,6 +223,8 @@ describe('POST /api/v1/auth/access_token refusals', () => {
     const flagOff = seededAccount('sudo-not-allowed').login;
     expect(restError(await sudo(inactive))).toMatchObject({ status: 400, code: 102, title: `Cannot 'sudo' - inactive user account: '${inactive}'` });
     expect(restError(await sudo('ghost'))).toMatchObject({ status: 400, code: 102, title: "Cannot 'sudo' - unknown or retired user: 'ghost'" });
+    const retired = seededAccount('retired').login;
+    expect(restError(await sudo(retired))).toMatchObject({ status: 400, code: 102, title: `Cannot 'sudo' - unknown or retired user: '${retired}'` });
     expect(restError(await sudo(flagOff))).toMatchObject({
       status: 400, code: 102, title: `Cannot 'sudo' - user account has 'can_impersonate_this_user' turned off: '${flagOff}'`,
     });
@@ -220,6 +257,14 @@ describe('POST /api/v1/auth/access_token content types', () => {
     expect(restError({ status: 400, body: await response.json() as RestAnswer['body'] })).toMatchObject({
       title: 'Invalid JSON body', source: { body: 'Empty input (after ) at line 1, column 1 ' },
     });
+  });
+
+  it('refuses application/json even when the JSON holds good credentials', async () => {
+    const site = await sites.start();
+    const body = JSON.stringify({ grant_type: 'client_credentials', client_id: script.name, client_secret: script.key });
+    const answer = await rawHttp(site, 'POST', '/api/v1/auth/access_token', { 'content-type': 'application/json; charset=utf-8' }, body);
+    expect(answer.status).toBe(400);
+    expect(restError({ status: 400, body: JSON.parse(answer.body) as RestAnswer['body'] })).toMatchObject({ status: 400, title: 'Invalid JSON body' });
   });
 
   it('refuses text/plain with 415 naming the accepted type', async () => {
