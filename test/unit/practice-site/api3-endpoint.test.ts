@@ -23,6 +23,11 @@ describe('API3 info', () => {
       unified_login_flow_enabled: true,
       authentication_app_session_launcher_enabled: true,
       api_max_entities_per_page: 500,
+      s3_uploads_enabled: true,
+      s3_direct_uploads_enabled: true,
+      s3_enabled_upload_types: expect.any(Object),
+      totango_site_id: expect.any(String),
+      totango_site_name: expect.any(String),
     });
     expect(answer.body).not.toHaveProperty('results');
   });

@@ -57,6 +57,15 @@ describe('bad input never crashes the site', () => {
     expect((await api3(site, 'info')).body).toHaveProperty('version');
   });
 
+  it.each(['/api/v1/auth/access_token', '/internal_api/app_session_request', '/__practice/faults'])(
+    'bounds the body on %s too', async (path) => {
+      const site = await sites.start({ maxBodyBytes: 1000 });
+      const response = await fetch(`${site.url}${path}`, { method: 'POST', body: 'z'.repeat(1001) });
+      expect(response.status).toBe(413);
+      expect(site.faults()).toEqual({});
+      expect((await fetch(`${site.url}/api/v1`)).status).toBe(200);
+    });
+
   it('refuses a streamed body that grows past the limit', async () => {
     const site = await sites.start({ maxBodyBytes: 1000 });
     const port = Number(new URL(site.url).port);
