@@ -4,6 +4,7 @@
  * one authentication failure Gridpass waits for the person, because ShotGrid locks an account after
  * ten failed logins and a schedule must never be the thing that gets there.
  */
+import type { AccountHealth } from '../ipc/contract';
 import type { Clock, TimerHandle } from './clock';
 
 export type ScheduledReason = 'startup' | 'schedule' | 'resume' | 'network';
@@ -13,6 +14,8 @@ export interface ScheduledAccount {
   checksPaused: boolean;
   /** ISO timestamp of the last check, whatever its outcome. */
   lastCheckedAt: string | null;
+  /** 'attention': the last check got no answer (network or site trouble), so a returning network re-checks it at once. */
+  health: AccountHealth;
 }
 
 export interface CheckSchedulerDeps {
@@ -43,7 +46,14 @@ export class CheckScheduler {
   #stopped = true;
   #queued: ScheduledReason | null = null;
   #dueTimer: TimerHandle | null = null;
+  /** Wall-clock time the due timer was set for: firing much later means the computer slept through it. */
+  #dueAt = 0;
   #eventTimer: TimerHandle | null = null;
+  /**
+   * When each login was last sent to check(), whatever became of it: a check that throws, or whose
+   * time cannot be saved, must not leave the login looking never-checked and due again a second later.
+   */
+  readonly #attempts = new Map<string, number>();
 
   constructor(deps: CheckSchedulerDeps) {
     this.#deps = deps;
@@ -108,12 +118,15 @@ export class CheckScheduler {
 
   async #pass(reason: ScheduledReason): Promise<void> {
     const accounts = await this.#accounts();
+    this.#forgetAttemptsExcept(accounts);
     const now = this.#deps.clock.now();
     const gap = reason === 'schedule' ? this.#intervalMs() : schedulerTimings.minGapMs;
-    const due = accounts.filter((account) => !account.checksPaused && ageMs(account, now) >= gap);
+    const due = accounts.filter((account) => !account.checksPaused
+      && (this.#ageMs(account, now) >= gap || (reason !== 'schedule' && account.health === 'attention')));
     // One at a time: a studio's site should see one login from Gridpass, not a burst.
     for (const account of due) {
       if (this.#stopped) return;
+      this.#attempts.set(account.id, this.#deps.clock.now());
       try {
         await this.#deps.check(account.id, reason);
       } catch (error) {
@@ -130,12 +143,28 @@ export class CheckScheduler {
     if (this.#stopped || this.#running || accounts.length === 0) return;
     const now = this.#deps.clock.now();
     const interval = this.#intervalMs();
-    const waits = accounts.map((account) => Math.max(0, interval - ageMs(account, now)));
+    const waits = accounts.map((account) => Math.max(0, interval - this.#ageMs(account, now)));
     const wait = Math.max(1_000, Math.min(...waits));
+    this.#dueAt = now + wait;
     this.#dueTimer = this.#deps.clock.setTimeout(() => {
       this.#dueTimer = null;
-      void this.#run('schedule');
+      // Slept through: checking this instant would meet a network still coming up (and, on Windows,
+      // beat powerMonitor's 'resume'), so it waits to settle like any wake-up.
+      if (this.#deps.clock.now() - this.#dueAt > schedulerTimings.settleDelayMs) this.#trigger('resume', schedulerTimings.settleDelayMs);
+      else void this.#run('schedule');
     }, wait);
+  }
+
+  #ageMs(account: ScheduledAccount, now: number): number {
+    const times = [Date.parse(account.lastCheckedAt ?? ''), this.#attempts.get(account.id) ?? Number.NaN]
+      // A time "in the future" means the clock moved back: it says nothing about how long ago that was.
+      .filter((time) => !Number.isNaN(time) && time <= now);
+    return times.length === 0 ? Number.POSITIVE_INFINITY : now - Math.max(...times);
+  }
+
+  #forgetAttemptsExcept(accounts: readonly ScheduledAccount[]): void {
+    const listed = new Set(accounts.map((account) => account.id));
+    for (const id of this.#attempts.keys()) if (!listed.has(id)) this.#attempts.delete(id);
   }
 
   async #accounts(): Promise<readonly ScheduledAccount[]> {
@@ -159,11 +188,4 @@ export class CheckScheduler {
     this.#dueTimer = null;
     this.#eventTimer = null;
   }
-}
-
-function ageMs(account: ScheduledAccount, now: number): number {
-  if (account.lastCheckedAt === null) return Number.POSITIVE_INFINITY;
-  const checkedAt = Date.parse(account.lastCheckedAt);
-  // A last check "in the future" means the clock moved back: treat it as stale rather than wait.
-  return Number.isNaN(checkedAt) || checkedAt > now ? Number.POSITIVE_INFINITY : now - checkedAt;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckScheduler, schedulerTimings } from '../../../src/app-shell/check-scheduler';
 import type { ScheduledAccount, ScheduledReason } from '../../../src/app-shell/check-scheduler';
+import type { AccountHealth } from '../../../src/ipc/contract';
 import { FakeClock } from '../../fixtures/fake-clock';
 
 const HOUR = 3_600_000;
@@ -28,7 +29,9 @@ function setup(accounts: ScheduledAccount[], options: { intervalHours?: number; 
 
 /** Relative to the FakeClock's start time, which every test begins at. */
 const hoursAgo = (hours: number) => new FakeClock().iso(-hours * HOUR);
-const account = (id: string, lastCheckedAt: string | null = null, checksPaused = false): ScheduledAccount => ({ id, lastCheckedAt, checksPaused });
+const account = (id: string, lastCheckedAt: string | null = null, checksPaused = false, health: AccountHealth = 'ok'): ScheduledAccount => ({
+  id, lastCheckedAt, checksPaused, health,
+});
 
 describe('CheckScheduler', () => {
   it('checks every login shortly after start-up, then again every interval', async () => {
@@ -85,6 +88,68 @@ describe('CheckScheduler', () => {
     scheduler.networkRestored();
     scheduler.networkRestored();
     await clock.advance(schedulerTimings.settleDelayMs);
+    expect(checks).toEqual([{ id: 'a', reason: 'resume' }]);
+  });
+
+  it('re-checks a login the network kept from an answer as soon as the network is back', async () => {
+    const { clock, checks, scheduler } = setup([account('a', hoursAgo(3)), account('unreached', hoursAgo(3), false, 'attention')]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    checks.length = 0;
+    await clock.advance(2 * 60_000);
+    scheduler.networkRestored();
+    await clock.advance(schedulerTimings.settleDelayMs);
+    expect(checks).toEqual([{ id: 'unreached', reason: 'network' }]);
+  });
+
+  it.each([
+    ['never checked', null],
+    ['checked "tomorrow" before the clock was set back', hoursAgo(-24)],
+  ])('does not retry every second a login whose check could not record its time (%s)', async (_name, lastCheckedAt) => {
+    const clock = new FakeClock();
+    const checks: string[] = [];
+    const scheduler = new CheckScheduler({
+      clock,
+      intervalHours: () => 6,
+      // The settings file is read-only: the check ran, but lastCheckedAt never moves.
+      listAccounts: async () => [account('a', lastCheckedAt)],
+      check: async (id) => {
+        checks.push(id);
+        throw new Error('EROFS');
+      },
+    });
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs + HOUR);
+    expect(checks).toEqual(['a']);
+    await clock.advance(5 * HOUR);
+    expect(checks).toEqual(['a', 'a']);
+  });
+
+  it('treats a check the computer slept through as a wake-up: it waits for the network to settle', async () => {
+    const fake = new FakeClock();
+    let slept = 0;
+    // Wall time moves on during sleep while the timer waits, as it does on macOS and Linux; on
+    // Windows the timer fires the moment the computer wakes. Either way it fires late.
+    const clock = { ...fake, now: () => fake.now() + slept };
+    const checks: Array<{ id: string; reason: ScheduledReason }> = [];
+    const accounts = [account('a')];
+    const scheduler = new CheckScheduler({
+      clock,
+      intervalHours: () => 6,
+      listAccounts: async () => accounts.map((a) => ({ ...a })),
+      check: async (id, reason) => {
+        checks.push({ id, reason });
+        accounts[0]!.lastCheckedAt = new Date(clock.now()).toISOString();
+      },
+    });
+    scheduler.start();
+    await fake.advance(schedulerTimings.startupDelayMs);
+    checks.length = 0;
+    await fake.advance(5 * HOUR);
+    slept = 10 * HOUR;
+    await fake.advance(HOUR);
+    expect(checks).toEqual([]);
+    await fake.advance(schedulerTimings.settleDelayMs);
     expect(checks).toEqual([{ id: 'a', reason: 'resume' }]);
   });
 
