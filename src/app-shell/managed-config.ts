@@ -5,6 +5,7 @@
  * and a bad file is ignored with a notice that names the file and the field: it never stops the app.
  */
 import path from 'node:path';
+import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 import type { ManagedConfigView } from '../ipc/contract';
 import { parseSiteAddress } from '../site/site-address';
@@ -41,7 +42,24 @@ export function managedConfigPaths(places: ManagedConfigPlaces): string[] {
   return paths;
 }
 
-const hostPattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/;
+const hostNamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const hostEntryPattern = /^([^:]+)(?::(\d{1,5}))?$/;
+const hostMessage = 'must be host names such as "wiki.mystudio.com" (no https://, no path)';
+
+/**
+ * `host[:port]` as a browser address names it (`URL.host`), which is what the link policy compares:
+ * international names in punycode, and no ":443", which an https address never shows. Null when
+ * it is not a host name.
+ */
+function normalizedHost(entry: string): string | null {
+  const match = hostEntryPattern.exec(entry.trim().toLowerCase());
+  if (match === null) return null;
+  const name = domainToASCII(match[1] ?? '');
+  if (!hostNamePattern.test(name)) return null;
+  const port = match[2] === undefined ? null : Number(match[2]);
+  if (port === null || port === 443) return name;
+  return port >= 1 && port <= 65535 ? `${name}:${port}` : null;
+}
 
 const fieldRules = {
   studioName: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
@@ -53,8 +71,8 @@ const fieldRules = {
   checkIntervalHours: z.number({ error: 'must be a whole number from 1 to 168' })
     .int('must be a whole number from 1 to 168').min(1, 'must be a whole number from 1 to 168').max(168, 'must be a whole number from 1 to 168'),
   extraAllowedHosts: z.array(
-    z.string({ error: 'must be host names' }).transform((host) => host.trim().toLowerCase())
-      .refine((host) => hostPattern.test(host), 'must be host names such as "wiki.mystudio.com" (no https://, no path)'),
+    z.string({ error: 'must be host names' }).refine((host) => normalizedHost(host) !== null, hostMessage)
+      .transform((host) => normalizedHost(host) ?? host),
     { error: 'must be a list of host names, e.g. ["wiki.mystudio.com"]' },
   ).max(50, 'may list at most 50 hosts'),
 } as const;

@@ -44,6 +44,12 @@ describe('parseManagedConfig', () => {
     });
   });
 
+  it('writes extra hosts the way a browser address names them, so the link policy can match them', () => {
+    const text = JSON.stringify({ extraAllowedHosts: ['wiki.northlight.example:443', 'tools.northlight.example:8443', 'Bücher.example'] });
+    const result = parseManagedConfig(text, FILE);
+    expect(result.ok && result.config.extraAllowedHosts).toEqual(['wiki.northlight.example', 'tools.northlight.example:8443', 'xn--bcher-kva.example']);
+  });
+
   it('accepts an empty object, and a byte-order mark, as "nothing managed"', () => {
     expect(parseManagedConfig('\uFEFF{}', FILE)).toEqual({
       ok: true,
@@ -62,6 +68,9 @@ describe('parseManagedConfig', () => {
     [{ supportContact: '   ' }, '"supportContact" must not be empty.'],
     [{ extraAllowedHosts: 'wiki.example' }, '"extraAllowedHosts" must be a list of host names, e.g. ["wiki.mystudio.com"].'],
     [{ extraAllowedHosts: ['ok.example', 'https://wiki.example/path'] }, '"extraAllowedHosts" entry 2 must be host names such as "wiki.mystudio.com" (no https://, no path).'],
+    [{ extraAllowedHosts: ['wiki.example:99999'] }, '"extraAllowedHosts" entry 1 must be host names such as "wiki.mystudio.com" (no https://, no path).'],
+    [{ extraAllowedHosts: ['wiki.example:0'] }, '"extraAllowedHosts" entry 1 must be host names such as "wiki.mystudio.com" (no https://, no path).'],
+    [{ extraAllowedHosts: ['wiki.example.'] }, '"extraAllowedHosts" entry 1 must be host names such as "wiki.mystudio.com" (no https://, no path).'],
     [{ chekIntervalHours: 4 }, 'unknown field "chekIntervalHours" (known fields: studioName, site, siteLocked, supportContact, helpUrl, checkIntervalHours, extraAllowedHosts).'],
   ])('explains %j with the file and the field', (content, message) => {
     expect(parseManagedConfig(JSON.stringify(content), FILE)).toEqual({ ok: false, message: `${FILE}: ${message}` });
