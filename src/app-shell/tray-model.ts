@@ -54,6 +54,9 @@ const healthWords: Record<AccountHealth, string> = {
   unchecked: 'not checked yet',
 };
 
+/** Past this many logins the menu outgrows a laptop screen; the rest are one click away in the window. */
+const MAX_STATUS_LINES = 8;
+
 export function trayModel(state: TrayState): TrayModel {
   const icon = trayIconFor(state);
   return { icon, tooltip: tooltipFor(state), menu: menuFor(state) };
@@ -81,22 +84,41 @@ function tooltipFor(state: TrayState): string {
 
 function statusLabel(account: TrayAccount): string {
   const paused = account.checksPaused ? ' (checks paused)' : '';
-  return `${account.login} on ${account.host}: ${healthWords[account.health]}${paused}`;
+  return `${menuText(account.login)} on ${menuText(account.host)}: ${healthWords[account.health]}${paused}`;
+}
+
+/** Electron reads "&" in a menu label as a keyboard shortcut marker and hides it; "&&" shows one. */
+function menuText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+function urgency(account: TrayAccount): number {
+  if (account.health === 'failing') return 2;
+  return account.health === 'attention' || account.checksPaused ? 1 : 0;
+}
+
+function statusLines(accounts: readonly TrayAccount[]): TrayMenuItem[] {
+  if (accounts.length === 0) return [{ type: 'note', label: 'No saved login yet' }];
+  // Only a list too long to show whole is reordered, so the logins that need the person stay in view.
+  const shown = accounts.length <= MAX_STATUS_LINES
+    ? accounts
+    : [...accounts].sort((a, b) => urgency(b) - urgency(a)).slice(0, MAX_STATUS_LINES);
+  const lines: TrayMenuItem[] = shown.map((account) => ({
+    type: 'action',
+    label: statusLabel(account),
+    enabled: true,
+    action: { kind: 'show-account', accountId: account.id, healthy: account.health === 'ok' && !account.checksPaused },
+  }));
+  const hidden = accounts.length - shown.length;
+  if (hidden > 0) lines.push({ type: 'action', label: `${hidden} more ${hidden === 1 ? 'login' : 'logins'}…`, enabled: true, action: { kind: 'open' } });
+  return lines;
 }
 
 function menuFor(state: TrayState): TrayMenuItem[] {
-  const statusLines: TrayMenuItem[] = state.accounts.length === 0
-    ? [{ type: 'note', label: 'No saved login yet' }]
-    : state.accounts.map((account) => ({
-      type: 'action',
-      label: statusLabel(account),
-      enabled: true,
-      action: { kind: 'show-account', accountId: account.id, healthy: account.health === 'ok' && !account.checksPaused },
-    }));
-  const problem: TrayMenuItem[] = state.problem === null ? [] : [{ type: 'note', label: state.problem }];
+  const problem: TrayMenuItem[] = state.problem === null ? [] : [{ type: 'note', label: menuText(state.problem) }];
   const hasAccounts = state.accounts.length > 0;
   return [
-    ...statusLines,
+    ...statusLines(state.accounts),
     ...problem,
     { type: 'separator' },
     { type: 'action', label: state.checking ? 'Checking…' : 'Check now', enabled: hasAccounts && !state.checking, action: { kind: 'check-now' } },

@@ -63,6 +63,27 @@ describe('trayModel menu', () => {
     expect(model.tooltip).toBe('Gridpass: checking your logins…');
   });
 
+  it('keeps a long list of logins to a menu that fits, problems first, the rest one click away', () => {
+    const many = Array.from({ length: 12 }, (_, index) => account({ id: `acc-${index}`, login: `user${index}` }));
+    many[10] = account({ id: 'acc-10', login: 'user10', health: 'failing' });
+    const model = trayModel(state({ accounts: many }));
+    const statusLines = model.menu.slice(0, model.menu.findIndex((item) => item.type === 'separator'));
+    expect(labels(statusLines)).toEqual([
+      'user10 on mystudio.shotgrid.autodesk.com: not working',
+      ...[0, 1, 2, 3, 4, 5, 6].map((index) => `user${index} on mystudio.shotgrid.autodesk.com: working`),
+      '4 more logins…',
+    ]);
+    expect(statusLines.at(-1)).toMatchObject({ type: 'action', enabled: true, action: { kind: 'open' } });
+  });
+
+  it('shows an ampersand in a login as itself, not as a menu shortcut', () => {
+    const model = trayModel(state({ accounts: [account({ login: 'r&d-tools' })], problem: 'Keychain locked & unavailable' }));
+    expect(labels(model.menu).slice(0, 2)).toEqual([
+      'r&&d-tools on mystudio.shotgrid.autodesk.com: working',
+      'Keychain locked && unavailable',
+    ]);
+  });
+
   it('reflects Launch at login as a checkbox', () => {
     expect(find(trayModel(state({ launchAtLogin: true })).menu, 'Launch at login')).toEqual({
       type: 'checkbox', label: 'Launch at login', checked: true, action: { kind: 'toggle-launch-at-login' },
