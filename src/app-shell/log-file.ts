@@ -8,6 +8,9 @@ import path from 'node:path';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
+/** A site's error page or a stack can be huge; the start says what happened. */
+const MAX_MESSAGE_CHARS = 8_000;
+
 /** The synchronous file operations the log needs; tests pass a failing one to prove writes never throw. */
 export interface LogFileSystem {
   mkdirSync(dir: string, options: { recursive: true; mode: number }): unknown;
@@ -64,7 +67,7 @@ export class LogFile {
 
   /** Never throws: a full disk or a read-only folder must not take the app down with it. */
   write(level: LogLevel, message: string): void {
-    const line = `${this.#now().toISOString()} ${level.toUpperCase().padEnd(5)} ${escapeLineBreaks(this.#redact(message))}\n`;
+    const line = `${this.#now().toISOString()} ${level.toUpperCase().padEnd(5)} ${clip(escapeLineBreaks(this.#redact(message)))}\n`;
     try {
       this.#fs.mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
       this.#rotateIfNeeded(Buffer.byteLength(line));
@@ -104,5 +107,12 @@ export class LogFile {
 }
 
 function escapeLineBreaks(text: string): string {
-  return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    // Editors and viewers split lines on these too.
+    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_MESSAGE_CHARS ? text : `${text.slice(0, MAX_MESSAGE_CHARS)}… (${text.length - MAX_MESSAGE_CHARS} more characters)`;
 }

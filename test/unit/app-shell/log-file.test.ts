@@ -60,6 +60,20 @@ describe('LogFile', () => {
     expect(lines).toEqual(['2025-03-01T09:00:00.000Z INFO  site said: ok\\n2025-03-01T09:00:00.000Z INFO  all fine\\r\\x07', '']);
   });
 
+  it('escapes the Unicode line breaks that editors and log viewers also split on', () => {
+    const log = new LogFile({ dir: tempDir(), redact: (s) => s, now: fixedTime });
+    log.info('a\u2028b\u2029c\u0085d');
+    expect(readFileSync(log.path, 'utf8')).toBe('2025-03-01T09:00:00.000Z INFO  a\\u2028b\\u2029c\\x85d\n');
+  });
+
+  it('cuts an oversized message, so one entry cannot blow the size limit', () => {
+    const log = new LogFile({ dir: tempDir(), redact: (s) => s, now: fixedTime, maxBytes: 100_000 });
+    log.warn(`site answered: ${'x'.repeat(1_000_000)}`);
+    const text = readFileSync(log.path, 'utf8');
+    expect(text.length).toBeLessThan(10_000);
+    expect(text).toMatch(/… \(\d+ more characters\)\n$/);
+  });
+
   it('rotates by size and keeps only the configured number of old files', () => {
     const dir = tempDir();
     const log = new LogFile({ dir, redact: (s) => s, maxBytes: 200, keep: 2, now: fixedTime });
