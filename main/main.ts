@@ -267,7 +267,8 @@ async function start(): Promise<void> {
   async function applySettings(): Promise<void> {
     await refreshTray();
     const wanted = lastAppState?.settings.launchAtLogin ?? false;
-    if ((await launchAtLogin.isEnabled()) !== wanted) await launchAtLogin.setEnabled(wanted);
+    // Writing it again while on keeps the entry pointing at this copy (a new AppImage has a new path).
+    if (wanted || (await launchAtLogin.isEnabled())) await launchAtLogin.setEnabled(wanted);
     await scheduler.reschedule();
   }
 
@@ -313,6 +314,8 @@ async function start(): Promise<void> {
   );
 
   nativeTheme.on('updated', () => tray.refresh());
+  // The Linux tray image is picked for the display scale.
+  screen.on('display-metrics-changed', () => tray.refresh());
   powerMonitor.on('resume', () => scheduler.resumed());
   await applySettings();
   scheduler.start();

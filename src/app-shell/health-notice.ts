@@ -30,8 +30,13 @@ export function healthNotice(before: AccountView | undefined, after: AccountView
   };
 }
 
+/**
+ * Worth interrupting the person for: a login that stopped working, or one the keychain cannot serve.
+ * Network or site trouble ("attention" for any other reason) is not theirs to fix; the tray colour says it.
+ */
 function isProblem(account: AccountView): boolean {
-  return account.health === 'failing' || account.health === 'attention' || account.secretMissing;
+  if (account.health === 'failing' || account.secretMissing) return true;
+  return account.health === 'attention' && (account.lastFinding?.code.startsWith('GP-KEYCHAIN-') ?? false);
 }
 
 function ensurePeriod(text: string): string {

@@ -36,4 +36,11 @@ describe('healthNotice', () => {
       target: { screen: 'wizard', site: 'https://mystudio.shotgrid.autodesk.com' },
     });
   });
+
+  it('leaves network and site trouble to the tray colour, but speaks when the keychain cannot serve the login', () => {
+    const maintenance: Finding = { code: 'GP-SITE-MAINTENANCE', severity: 'warning', title: 'The site is down for maintenance', explanation: '', steps: [] };
+    const keychainLocked: Finding = { code: 'GP-KEYCHAIN-LOCKED', severity: 'error', title: 'The keychain is locked', explanation: '', steps: [] };
+    expect(healthNotice(accountView(), accountView({ health: 'attention', lastFinding: maintenance }))).toBeNull();
+    expect(healthNotice(accountView(), accountView({ health: 'attention', lastFinding: keychainLocked }))?.body).toContain('The keychain is locked.');
+  });
 });
