@@ -1,7 +1,7 @@
 import type { SiteInfo } from '../shotgrid/shotgrid-client';
 import type { LoginMethod } from '../shotgrid/login-method';
 import type { SiteAddress } from '../site/site-address';
-import type { CheckId, CheckResult, CheckStatus } from './check-result';
+import type { CheckResult } from './check-result';
 import type { DiagnoseVerdict } from './diagnose-verdict';
 import type { EnvironmentFacts } from './environment-facts';
 import type { Finding } from './finding';
@@ -37,16 +37,8 @@ export interface SupportReportInput {
   secrets?: ReadonlyArray<string | null | undefined>;
 }
 
-export interface ReportCheck {
-  id: CheckId;
-  name: string;
-  status: CheckStatus;
-  summary: string;
-  details: string[];
-  durationMs: number;
-  /** The GP- code of this check's finding, which is listed once under `findings`. */
-  findingCode: string | null;
-}
+/** A check as the report lists it: its finding by code, since each finding is listed once under `findings`. */
+export type ReportCheck = Omit<CheckResult, 'finding'> & { findingCode: string | null };
 
 /** Plain data with a fixed shape: what `gridpass doctor --json` prints and what support tools parse. */
 export interface SupportReport {
