@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './exit-codes';
+import { nearestWord } from './nearest-word';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -32,8 +33,15 @@ export function parseOptions<T extends Options>(args: string[], options: T, allo
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify.*$/s, '.') : String(error);
     // parseArgs quotes the offending argument; an option value may be a secret typed in the wrong place.
-    throw new UsageError(readable(message));
+    throw new UsageError(withSuggestion(readable(message), Object.keys(options)));
   }
+}
+
+/** "Unknown option '--jsn'." gains "Did you mean --json?" when one of the command's options is that close. */
+function withSuggestion(message: string, known: readonly string[]): string {
+  const typed = /^Unknown option '--([^'=]+)'/.exec(message)?.[1];
+  const nearest = typed === undefined ? null : nearestWord(typed, [...known, 'help']);
+  return nearest === null ? message : `${message} Did you mean --${nearest}?`;
 }
 
 /** parseArgs quotes a stray argument back; it may be a secret typed in the wrong place, so it is not repeated. */
@@ -59,14 +67,4 @@ function refuseSecretsOnCommandLine(args: readonly string[]): void {
       );
     }
   }
-}
-
-/** Parses `--timeout SECONDS` into milliseconds. */
-export function timeoutMs(value: string | undefined, fallbackSeconds: number): number {
-  if (value === undefined) return fallbackSeconds * 1000;
-  const seconds = Number(value);
-  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-    throw new UsageError(`--timeout takes a number of seconds above 0 and at most 600, not "${value}".`);
-  }
-  return Math.round(seconds * 1000);
 }

@@ -1,3 +1,4 @@
+import { defaultRequestTimeoutMs } from '../net/request-timeout';
 import type { CliContext } from './cli-context';
 import type { CliIo } from './cli-io';
 import { asksForHelp, type Command } from './command';
@@ -7,6 +8,7 @@ import { practiceSiteCommand } from './commands/practice-site-command';
 import { siteCommand } from './commands/site-command';
 import { verifyCommand } from './commands/verify-command';
 import { Cancelled, ExitCode, UsageError } from './exit-codes';
+import { nearestWord } from './nearest-word';
 import { StdinTooLargeError } from './process-io';
 import { redactingIo } from './secret-list';
 
@@ -30,6 +32,9 @@ Exit codes:
   1  a check failed (the site, the login or this computer has a problem)
   2  usage error (nothing was checked)
   3  internal error (a bug in Gridpass; run again with GRIDPASS_DEBUG=1 for details)
+
+Each network step (a name lookup, a connection, a request to the site) gives up
+after ${defaultRequestTimeoutMs / 1000} seconds in every command; --timeout SECONDS changes that.
 
 Secrets are never taken on the command line: they are asked for on a terminal or
 read from standard input (--passphrase-stdin, --key-stdin).`;
@@ -57,7 +62,7 @@ export async function runCli(args: readonly string[], rawIo: CliIo, context: Cli
     }
     const command = commands.find((candidate) => candidate.name === name);
     if (command === undefined) {
-      throw new UsageError(name.startsWith('-') ? `Unknown option "${name}" before the command.` : `Unknown command "${name}".`);
+      throw new UsageError(name.startsWith('-') ? `Unknown option "${name}" before the command.` : unknownCommand(name));
     }
     if (asksForHelp(rest)) {
       io.out(command.help);
@@ -71,9 +76,14 @@ export async function runCli(args: readonly string[], rawIo: CliIo, context: Cli
 
 function showHelp(io: CliIo, context: CliContext, topic: string | undefined): ExitCode {
   const command = commands.find((candidate) => candidate.name === topic);
-  if (topic !== undefined && command === undefined) throw new UsageError(`Unknown command "${topic}".`);
+  if (topic !== undefined && command === undefined) throw new UsageError(unknownCommand(topic));
   io.out(command?.help ?? globalHelp(context.version));
   return ExitCode.ok;
+}
+
+function unknownCommand(name: string): string {
+  const nearest = nearestWord(name, commands.map((command) => command.name));
+  return nearest === null ? `Unknown command "${name}".` : `Unknown command "${name}". Did you mean "gridpass ${nearest}"?`;
 }
 
 function reportError(io: CliIo, context: CliContext, error: unknown, name: string | undefined): ExitCode {

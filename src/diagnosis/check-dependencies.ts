@@ -25,7 +25,7 @@ export interface CheckDependencies {
   connect: (host: string, port: number, timeoutMs: number) => Promise<ConnectResult>;
   tlsHandshake: (host: string, port: number, timeoutMs: number) => Promise<TlsHandshakeResult>;
   now: () => Date;
-  /** Bound for each network step; defaults to `defaultProbeTimeoutMs`. */
+  /** Bound for each network step; defaults to `defaultRequestTimeoutMs`. */
   timeoutMs?: number;
 }
 
@@ -41,4 +41,3 @@ export interface DiagnoseTarget {
   failedLogins?: number;
 }
 
-export const defaultProbeTimeoutMs = 10_000;

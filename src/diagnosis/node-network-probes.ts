@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
 import type { CheckDependencies, ConnectResult, ResolveHostResult, TlsHandshakeResult } from './check-dependencies';
-import { defaultProbeTimeoutMs } from './check-dependencies';
+import { defaultRequestTimeoutMs } from '../net/request-timeout';
 
 export type NetworkProbes = Pick<CheckDependencies, 'resolveHost' | 'connect' | 'tlsHandshake'>;
 
@@ -26,7 +26,7 @@ const timeoutCode = 'ETIMEDOUT';
 /** The diagnosis's network probes on Node: DNS, a plain TCP connect, and a fully verified TLS handshake. */
 export function createNodeNetworkProbes(options: NodeNetworkProbeOptions = {}): NetworkProbes {
   const lookup: LookupAll = options.lookup ?? ((host, lookupOptions) => dnsLookup(host, lookupOptions));
-  const dnsTimeoutMs = options.dnsTimeoutMs ?? defaultProbeTimeoutMs;
+  const dnsTimeoutMs = options.dnsTimeoutMs ?? defaultRequestTimeoutMs;
   const ca = options.extraCaCertificates === undefined || options.extraCaCertificates.length === 0
     ? undefined
     : [...rootCertificates, ...options.extraCaCertificates];

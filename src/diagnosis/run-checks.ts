@@ -25,7 +25,6 @@ export type {
   ResolveHostResult,
   TlsHandshakeResult,
 } from './check-dependencies';
-export { defaultProbeTimeoutMs } from './check-dependencies';
 export type { EnvironmentFacts, NetworkStackInfo } from './environment-facts';
 export { diagnoseVerdict, type DiagnoseVerdict } from './diagnose-verdict';
 

@@ -1,3 +1,4 @@
+import { defaultRequestTimeoutMs } from '../net/request-timeout';
 import type { SiteAddress } from '../site/site-address';
 import type { Checked } from './checked';
 import type { Failure, Outcome } from './failure';
@@ -10,7 +11,6 @@ import { verifyLogin } from './verify-login';
 import { verifyScriptKey } from './verify-script-key';
 import { verifySessionToken } from './verify-session-token';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_PROBE_RETRY_DELAY_MS = 750;
 
@@ -29,7 +29,7 @@ export function createShotgridClient(options: ShotgridClientOptions): ShotgridCl
     const transport = createTransport({
       fetch: options.fetch,
       userAgent: options.userAgent,
-      timeoutMs: callOptions?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      timeoutMs: callOptions?.timeoutMs ?? options.timeoutMs ?? defaultRequestTimeoutMs,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       signal: callOptions?.signal,
     });

@@ -11,7 +11,8 @@ import { Cancelled, ExitCode, UsageError } from '../exit-codes';
 import { cliFindingContext } from '../finding-context';
 import { keychainLoadFailure, keychainSelfTestResult } from '../../diagnosis/keychain-self-test-result';
 import { loginArgument } from '../login-argument';
-import { parseOptions, timeoutMs } from '../parse-options';
+import { parseOptions } from '../parse-options';
+import { timeoutHelp, timeoutMs } from '../timeout-option';
 import { formatVerdict } from '../print-checks';
 import { formatFinding } from '../print-finding';
 import { readSecret } from '../read-secret';
@@ -40,7 +41,7 @@ Options:
                        gridpass.report/1); nothing else goes to standard output.
   --report FILE        Also write the report to FILE, readable by you only:
                        Markdown, or JSON when FILE ends in .json.
-  --timeout SECONDS    Bound for each network step (default 10).
+${timeoutHelp}
   -h, --help           Show this help.
 
 Exit codes: 0 no check failed (warnings allowed), 1 a check failed,
@@ -70,7 +71,7 @@ export const doctorCommand: Command = {
     if (values['2fa-code'] !== undefined && values.login === undefined) throw new UsageError('--2fa-code needs --login and a passphrase.');
     if (values.report !== undefined && values.report.trim() === '') throw new UsageError('--report needs a file name.');
     context.secrets.add(values['2fa-code']);
-    const stepTimeout = timeoutMs(values.timeout, 10);
+    const stepTimeout = timeoutMs(values.timeout);
     const site = values.site === undefined ? null : siteArgument(values.site);
     const login = values.login === undefined ? undefined : loginArgument(values.login, '--login');
     if (values.report !== undefined) await refuseUnwritableReport(values.report);

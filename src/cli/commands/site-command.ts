@@ -10,7 +10,8 @@ import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { cliFindingContext } from '../finding-context';
 import { jsonDocument } from '../json-output';
-import { parseOptions, timeoutMs } from '../parse-options';
+import { parseOptions } from '../parse-options';
+import { timeoutHelp, timeoutMs } from '../timeout-option';
 import { formatFinding } from '../print-finding';
 import { siteArgument } from '../site-argument';
 import { siteLoginGuide, type SiteLoginGuide } from '../site-login-guide';
@@ -38,7 +39,7 @@ to the API with a user name and password.
 
 Options:
   --json               Print one JSON document (schema ${siteSchema}).
-  --timeout SECONDS    Give up on the site after this long (default 15).
+${timeoutHelp}
   -h, --help           Show this help.
 
 Exit codes: 0 the site answered, 1 it could not be read (the finding says why),
@@ -59,7 +60,7 @@ export const siteCommand: Command = {
     if (positionals.length > 1) throw new UsageError('Give one site address (gridpass site <address>).');
     if (positionals[0] === undefined) throw new UsageError('Give the site address, for example: gridpass site mystudio.shotgrid.autodesk.com');
     const site = siteArgument(positionals[0]);
-    const timeout = timeoutMs(values.timeout, 15);
+    const timeout = timeoutMs(values.timeout);
     const probed = await context.client().probe(site, { timeoutMs: timeout });
     const document = probed.ok
       ? answeredDocument(context, site, probed.value)

@@ -4,7 +4,8 @@ import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { jsonDocument } from '../json-output';
 import { loginArgument, scriptNameArgument } from '../login-argument';
-import { parseOptions, timeoutMs } from '../parse-options';
+import { parseOptions } from '../parse-options';
+import { timeoutHelp, timeoutMs } from '../timeout-option';
 import { formatFinding } from '../print-finding';
 import { formatUser } from '../print-user';
 import { siteArgument } from '../site-argument';
@@ -51,7 +52,7 @@ Options:
   --saved              Check the saved logins (all, or those of --site).
   --include-paused     With --saved: also check logins paused after a refusal.
   --json               Print one JSON document (schema ${verifySchema}).
-  --timeout SECONDS    Give up on each request after this long (default 15).
+${timeoutHelp}
   -h, --help           Show this help.
 
 Exit codes: 0 every login checked works, 1 a login failed (the finding says why),
@@ -93,7 +94,7 @@ export const verifyCommand: Command = {
 };
 
 async function verifyByMode(io: CliIo, context: CliContext, values: VerifyValues): Promise<VerifyResult[]> {
-  const timeout = timeoutMs(values.timeout, 15);
+  const timeout = timeoutMs(values.timeout);
   const modes = [values.login !== undefined, values.script !== undefined, values.saved === true].filter(Boolean).length;
   if (modes !== 1) throw new UsageError('Say what to verify: --login L, --script NAME, or --saved (exactly one of them).');
   refuseStrayOptions(values);

@@ -2,7 +2,7 @@ import type { HumanUserRecord, SiteInfo } from '../../shotgrid/shotgrid-client';
 import type { Outcome } from '../../shotgrid/failure';
 import type { CheckId, CheckStatus } from '../check-result';
 import type { CheckDependencies, DiagnoseTarget } from '../check-dependencies';
-import { defaultProbeTimeoutMs } from '../check-dependencies';
+import { defaultRequestTimeoutMs } from '../../net/request-timeout';
 import type { Finding } from '../finding';
 import type { FindingContext } from '../finding-context';
 import type { ProxyRoute } from '../proxy-settings';
@@ -62,7 +62,7 @@ export function skipped(reason: string): CheckOutcome {
 }
 
 export function timeoutOf(context: CheckContext): number {
-  return context.deps.timeoutMs ?? defaultProbeTimeoutMs;
+  return context.deps.timeoutMs ?? defaultRequestTimeoutMs;
 }
 
 /** The context findings are tailored to, from what the diagnosis knows so far. */

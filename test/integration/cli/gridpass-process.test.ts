@@ -1,6 +1,6 @@
 /** The built `gridpass` as a process: version, exit codes and the practice site's lifecycle. */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildCliOnce, builtCli, cliSandbox, projectRoot, type CliSandbox } from '../../fixtures/cli-process';
 
@@ -54,4 +54,44 @@ it('runs the practice site until SIGTERM, answering as a site meanwhile, then ex
   expect(JSON.parse(described.stdout)).toMatchObject({ site: { address: summary.url, loginMethod: 'default' } });
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
+});
+
+/** Runs the built CLI with stdout on /dev/full, as `gridpass doctor > /dev/full` does. */
+async function runIntoFullDisk(args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
+  const full = await open('/dev/full', 'w');
+  try {
+    const child = spawn(process.execPath, [builtCli, ...args], { env: sandbox.env, stdio: ['ignore', full.fd, 'pipe'] });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, stderr };
+  } finally {
+    await full.close();
+  }
+}
+
+/** Runs the built CLI with a reader that has already gone away, as `gridpass doctor | head -c1` ends up. */
+async function runIntoClosedPipe(args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [builtCli, ...args], { env: sandbox.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stderr };
+}
+
+it('ends with one line and exit 3 when stdout is a full disk, without a stack trace', async () => {
+  const run = await runIntoFullDisk(['doctor']);
+  expect(run).toEqual({
+    code: 3,
+    stderr: 'gridpass: could not write to standard output: the disk it goes to is full (ENOSPC). Nothing more was printed.\n',
+  });
+});
+
+it('ends with one line and exit 3 when the reader of stdout has gone, without a stack trace', async () => {
+  const run = await runIntoClosedPipe(['doctor']);
+  expect(run).toEqual({
+    code: 3,
+    stderr: 'gridpass: could not write to standard output: whatever was reading it stopped (EPIPE). Nothing more was printed.\n',
+  });
 });

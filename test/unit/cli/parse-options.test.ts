@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usageMessage } from '../../fixtures/cli-io';
-import { parseOptions, timeoutMs } from '../../../src/cli/parse-options';
+import { parseOptions } from '../../../src/cli/parse-options';
 
 const options = { site: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, 'key-stdin': { type: 'boolean' } } as const;
 
@@ -48,17 +48,5 @@ describe('parseOptions', () => {
   it('ends an unknown option message the same way whether or not the command takes other words', () => {
     expect(usageMessage(() => parseOptions(['--bogus'], options))).toBe("Unknown option '--bogus'.");
     expect(usageMessage(() => parseOptions(['--bogus'], options, true))).toBe("Unknown option '--bogus'.");
-  });
-});
-
-describe('timeoutMs', () => {
-  it('defaults, and converts seconds (fractions too) to milliseconds', () => {
-    expect(timeoutMs(undefined, 15)).toBe(15_000);
-    expect(timeoutMs('2', 15)).toBe(2_000);
-    expect(timeoutMs('0.5', 15)).toBe(500);
-  });
-
-  it.each(['0', '-1', 'abc', '', '601', 'Infinity'])('refuses %j', (value) => {
-    expect(usageMessage(() => timeoutMs(value, 15))).toContain('--timeout takes a number of seconds');
   });
 });

@@ -52,6 +52,21 @@ describe('gridpass', () => {
     expect(io.stderr).toBe('gridpass: Unknown command "frobnicate".\nSee: gridpass --help\n');
   });
 
+  it('suggests the nearest command for a mistyped one, in the error and for `help <topic>`', async () => {
+    const mistyped = await runGridpass(['doctr']);
+    expect(mistyped.code).toBe(ExitCode.usage);
+    expect(mistyped.io.stderr).toBe('gridpass: Unknown command "doctr". Did you mean "gridpass doctor"?\nSee: gridpass --help\n');
+    const swapped = await runGridpass(['help', 'verfiy']);
+    expect(swapped.io.stderr).toContain('Did you mean "gridpass verify"?');
+  });
+
+  it('suggests the nearest option of the command for a mistyped option', async () => {
+    const { code, io } = await runGridpass(['site', 'mystudio', '--jsno']);
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toContain("Unknown option '--jsno'. Did you mean --json?");
+    expect(io.stderr).toContain('See: gridpass site --help');
+  });
+
   it('turns an unknown option into a usage error that points to the command help', async () => {
     const { code, io } = await runGridpass(['site', 'mystudio', '--colour']);
     expect(code).toBe(ExitCode.usage);

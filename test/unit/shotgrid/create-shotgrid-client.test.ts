@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createNodeFetch } from '../../../src/net/node-fetch';
-import { createShotgridClient, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from '../../../src/shotgrid/create-shotgrid-client';
+import { defaultRequestTimeoutMs } from '../../../src/net/request-timeout';
+import { createShotgridClient, DEFAULT_MAX_RESPONSE_BYTES } from '../../../src/shotgrid/create-shotgrid-client';
 import type { FetchLike } from '../../../src/shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../../../src/site/site-address';
 import { IDENTITY_SITE_INFO, sendJson, sendText, startLoopbackServer } from '../../fixtures/loopback-server';
@@ -79,18 +80,18 @@ describe('createShotgridClient never throws', () => {
 });
 
 describe('createShotgridClient bounds', () => {
-  it(`times out after ${DEFAULT_TIMEOUT_MS} ms by default`, async () => {
+  it(`times out after ${defaultRequestTimeoutMs} ms by default`, async () => {
     vi.useFakeTimers();
     const fetch: FetchLike = (_url, init) =>
       new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const pending = clientWith(fetch).probe(site);
-    await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
+    await vi.advanceTimersByTimeAsync(defaultRequestTimeoutMs - 1);
     let settled = false;
     void pending.then(() => (settled = true));
     await vi.advanceTimersByTimeAsync(0);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await pending).toEqual({ ok: false, roundTrips: 1, failure: { kind: 'timeout', afterMs: DEFAULT_TIMEOUT_MS } });
+    expect(await pending).toEqual({ ok: false, roundTrips: 1, failure: { kind: 'timeout', afterMs: defaultRequestTimeoutMs } });
   });
 
   it('takes a per-call timeout', async () => {
