@@ -11,6 +11,8 @@ export interface CliIo {
   status(text: string): void;
   /** True when stdout is a terminal: live progress and colour only then. */
   isTty: boolean;
+  /** The terminal's width when stdout is a terminal that says; null otherwise. */
+  columns: number | null;
   /** True when stdin is a terminal: prompts are allowed. */
   stdinIsTty: boolean;
   readStdin(): Promise<string>;

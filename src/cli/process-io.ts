@@ -60,6 +60,7 @@ export function processIo(): CliIo {
     err: (text) => void process.stderr.write(withNewline(text)),
     status: (text) => void process.stderr.write(text),
     isTty: Boolean(process.stdout.isTTY),
+    columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : null,
     stdinIsTty: Boolean(process.stdin.isTTY),
     readStdin,
     promptSecret: (question) => askTerminal(question, false),

@@ -11,6 +11,8 @@ import { Cancelled, ExitCode, UsageError } from './exit-codes';
 import { nearestWord } from './nearest-word';
 import { StdinTooLargeError } from './process-io';
 import { redactingIo } from './secret-list';
+import { terminalStyle } from './terminal-style';
+import { wrapText } from './wrap-text';
 
 export const commands: readonly Command[] = [siteCommand, verifyCommand, doctorCommand, accountsCommand, practiceSiteCommand];
 
@@ -93,7 +95,9 @@ function reportError(io: CliIo, context: CliContext, error: unknown, name: strin
   }
   if (error instanceof UsageError || error instanceof StdinTooLargeError) {
     const helpCommand = commands.some((command) => command.name === name) ? `gridpass ${name} --help` : 'gridpass --help';
-    io.err(`gridpass: ${error.message}\nSee: ${helpCommand}`);
+    const message = `gridpass: ${error.message}\nSee: ${helpCommand}`;
+    // Wrapped for a person at a terminal; kept on one line for a script that greps it.
+    io.err(io.isTty ? wrapText(message, terminalStyle(io.isTty, context.env, io.columns).columns, 2) : message);
     return ExitCode.usage;
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

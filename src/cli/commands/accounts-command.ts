@@ -180,7 +180,7 @@ function printCleaned(io: CliIo, report: CleanOrphansReport): void {
 function keychainProblem(io: CliIo, context: CliContext, vault: KeychainAccess['vault'], failure: VaultFailure, json: boolean): ExitCodeValue {
   const finding = keychainFinding(vault, failure, cliFindingContext(context, null, null));
   if (json) io.out(jsonDocument({ schema: accountsSchema, orphans: null, finding }));
-  else io.out(formatFinding(finding, terminalStyle(io.isTty, context.env)));
+  else io.out(formatFinding(finding, terminalStyle(io.isTty, context.env, io.columns)));
   return ExitCode.checkFailed;
 }
 

@@ -14,10 +14,11 @@ import { loginArgument } from '../login-argument';
 import { parseOptions } from '../parse-options';
 import { timeoutHelp, timeoutMs } from '../timeout-option';
 import { formatVerdict } from '../print-checks';
-import { formatFinding } from '../print-finding';
+import { formatFinding, formatFindingDetails } from '../print-finding';
 import { readSecret } from '../read-secret';
 import { siteArgument } from '../site-argument';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
+import { wrapText } from '../wrap-text';
 import { reportFileProblem, writeFailureWords, writeReportFile } from '../write-report-file';
 import { savedLoginFailures, recordRefusedLogin } from '../login-failures';
 
@@ -75,7 +76,7 @@ export const doctorCommand: Command = {
     const site = values.site === undefined ? null : siteArgument(values.site);
     const login = values.login === undefined ? undefined : loginArgument(values.login, '--login');
     if (values.report !== undefined) await refuseUnwritableReport(values.report);
-    const style = terminalStyle(io.isTty, context.env);
+    const style = terminalStyle(io.isTty, context.env, io.columns);
 
     const target: DiagnoseTarget = { site };
     if (site !== null && login !== undefined) {
@@ -148,15 +149,20 @@ async function keychainSelfTest(context: CliContext): Promise<KeychainSelfTestRe
 
 function heading(context: CliContext, site: SiteAddress | null, login: string | undefined, style: TerminalStyle): string {
   const what = site === null ? 'this computer only (no --site given)' : `${site.origin}${login === undefined ? '' : `, login ${login}`}`;
-  return style.bold(`Gridpass ${context.version} doctor: ${what}`);
+  return wrapText(style.bold(`Gridpass ${context.version} doctor: ${what}`), style.columns, 2);
 }
 
-/** The verdict, then what to do for every problem and warning found; the checks are already on screen. */
+/**
+ * The verdict, then what to do for every problem and warning found; the checks are already on screen.
+ * The verdict line is the headline of its own finding, so that finding's title is not printed again.
+ */
 function printOutcome(io: CliIo, report: SupportReport, style: TerminalStyle): void {
   const verdictFinding = report.findings.find((finding) => finding.code === report.verdict.code) ?? null;
   io.out(`\n${formatVerdict({ ok: report.verdict.ok, headline: report.verdict.headline, finding: verdictFinding }, style)}`);
   const actionable = report.findings.filter((finding) => finding.severity !== 'info');
-  for (const finding of actionable) io.out(`\n${formatFinding(finding, style)}`);
+  for (const finding of actionable) {
+    io.out(finding === verdictFinding ? formatFindingDetails(finding, style) : `\n${formatFinding(finding, style)}`);
+  }
 }
 
 /** A report that cannot be written is found before the checks run, so a typo does not cost a login attempt. */

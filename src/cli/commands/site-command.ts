@@ -16,6 +16,7 @@ import { formatFinding } from '../print-finding';
 import { siteArgument } from '../site-argument';
 import { siteLoginGuide, type SiteLoginGuide } from '../site-login-guide';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
+import { wrapText } from '../wrap-text';
 
 export const siteSchema = 'gridpass.site/1';
 
@@ -66,7 +67,7 @@ export const siteCommand: Command = {
       ? answeredDocument(context, site, probed.value)
       : failedDocument(site, findingForFailure(probed.failure, cliFindingContext(context, site, null)));
     if (values.json) io.out(jsonDocument(document));
-    else printSite(io, document, terminalStyle(io.isTty, context.env));
+    else printSite(io, document, terminalStyle(io.isTty, context.env, io.columns));
     return document.ok ? ExitCode.ok : ExitCode.checkFailed;
   },
 };
@@ -114,7 +115,7 @@ function printSite(io: CliIo, document: SiteDocument, style: TerminalStyle): voi
     `  Gridpass will ask each person for: ${apiLogins.gridpassAsks.join(', and ')}.`,
     ...apiLogins.notes.map((note) => `  Note: ${note}`),
   ];
-  io.out(`${lines.join('\n')}\n`);
+  io.out(`${wrapText(lines.join('\n'), style.columns)}\n`);
   if (document.finding !== null) io.out(`\n${formatFinding(document.finding, style)}`);
 }
 

@@ -10,6 +10,7 @@ import { formatFinding } from '../print-finding';
 import { formatUser } from '../print-user';
 import { siteArgument } from '../site-argument';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
+import { wrapText } from '../wrap-text';
 import { verifyDocument, verifySchema, type VerifyResult } from './verify-document';
 import { verifySavedLogins } from './verify-saved-logins';
 import { verifyScriptKeyLogin } from './verify-script-key';
@@ -87,7 +88,7 @@ export const verifyCommand: Command = {
     const { values } = parseOptions(args, options);
     const results = await verifyByMode(io, context, values);
     if (values.json) io.out(jsonDocument(verifyDocument(results)));
-    else printResults(io, results, terminalStyle(io.isTty, context.env));
+    else printResults(io, results, terminalStyle(io.isTty, context.env, io.columns));
     // Nothing checked is not "all good": a script must not mistake a --site typo for success.
     return results.length > 0 && results.every((result) => result.ok) ? ExitCode.ok : ExitCode.checkFailed;
   },
@@ -139,7 +140,7 @@ function printResults(io: CliIo, results: readonly VerifyResult[], style: Termin
     if (index > 0) io.out('');
     if (results.length > 1) io.out(style.bold(`${result.login} on ${result.site}`));
     if (result.finding !== null) io.out(formatFinding(result.finding, style).trimEnd());
-    if (result.note !== null) io.out(`  ${result.outcome === 'paused' ? style.warn('PAUSED') : style.bad('NOT CHECKED')}  ${result.note}`);
+    if (result.note !== null) io.out(wrapText(`  ${result.outcome === 'paused' ? style.warn('PAUSED') : style.bad('NOT CHECKED')}  ${result.note}`, style.columns, 4));
     if (!result.ok) return;
     if (result.credential === 'script-key') {
       io.out(`  The script key for "${result.login}" works.`);
