@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ApprovalResult, PendingAppSessionRequest } from './app-session-launcher';
 import { jsonReply } from './practice-reply';
 import type { PracticeReply } from './practice-reply';
-import type { RequestOutcome } from './request-log';
+import type { RequestLog, RequestOutcome } from './request-log';
+import { requestLogDocument } from './request-log-route';
 import { faultSwitchesSchema } from './transport-faults';
 import type { FaultSwitches } from './transport-faults';
 
@@ -11,6 +12,7 @@ export interface PracticeControlTarget {
   faults(): FaultSwitches;
   setFaults(faults: FaultSwitches): void;
   summary(): unknown;
+  readonly log: RequestLog;
   openBrowserSession(login: string): string;
   appSessionRequests(): PendingAppSessionRequest[];
   approveAppSession(requestId: string, login: string): ApprovalResult;
@@ -44,6 +46,11 @@ export function handleControl(target: PracticeControlTarget, method: string, pat
     return ok(target.faults());
   }
   if (route === 'accounts' && method === 'GET') return ok(target.summary());
+  if (route === 'log' && method === 'GET') return ok(requestLogDocument(target.log));
+  if (route === 'log' && method === 'DELETE') {
+    target.log.clear();
+    return ok({ entries: [] });
+  }
   if (route === 'sessions' && method === 'POST') {
     const parsed = parseJson(body, browserSessionSchema);
     if (!parsed.ok) return badRequest(parsed.message);

@@ -286,7 +286,8 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
       return this.plainPage(method, url.pathname, 405, 'Method Not Allowed', 'The API3 endpoint takes POST only.', { Allow: 'POST' });
     }
     if (restPath) {
-      return handleRest(this.context, { method, pathname: url.pathname, query: url.searchParams, contentType, body });
+      const authorization = request.headers.authorization;
+      return handleRest(this.context, { method, pathname: url.pathname, query: url.searchParams, contentType, authorization, body });
     }
     const launcher = this.launcher.handle(method, url.pathname, contentType, body);
     if (launcher !== null) return launcher;

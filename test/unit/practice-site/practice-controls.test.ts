@@ -36,4 +36,23 @@ describe('practice controls', () => {
     expect(site.log.entries()).toEqual([expect.objectContaining({ call: 'GET /__practice/faults', authKind: 'control', principal: null })]);
     expect(site.log.credentialedCount()).toBe(0);
   });
+
+  it('serves the request log to other processes, secrets left out, and empties it on DELETE', async () => {
+    const site = await sites.start();
+    const person = seededAccount('works');
+    await api3(site, 'read', { user_login: person.login, user_password: 'planted-wrong-passphrase' }, { type: 'HumanUser' });
+    const response = await fetch(`${site.url}/__practice/log`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain('planted-wrong-passphrase');
+    expect(JSON.parse(text)).toEqual({
+      entries: [{
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/), call: 'read', authKind: 'password', principal: person.login, sudoAs: null,
+        outcome: { kind: 'fault', errorCode: 102 },
+      }],
+    });
+    expect((await fetch(`${site.url}/__practice/log`, { method: 'DELETE' })).status).toBe(200);
+    const after = (await (await fetch(`${site.url}/__practice/log`)).json()) as { entries: { call: string }[] };
+    expect(after.entries.map((entry) => entry.call)).toEqual(['DELETE /__practice/log']);
+  });
 });
