@@ -21,7 +21,7 @@ import type { PracticeAccountSeed, PracticeScriptSeed } from './practice-seed';
 import { practiceSiteSummary } from './practice-site-summary';
 import { PRACTICE_TLS_CERT, PRACTICE_TLS_KEY } from './practice-tls';
 import { RequestLog } from './request-log';
-import type { RequestOutcome } from './request-log';
+import type { RequestLogEntry, RequestOutcome } from './request-log';
 import { handleRest } from './rest-endpoint';
 import { DEFAULT_IDLE_WINDOW_SECONDS, SessionStore } from './session-store';
 import { logRequest } from './site-context';
@@ -214,6 +214,14 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
 
   summary(): unknown {
     return practiceSiteSummary(this);
+  }
+
+  requestLog(): readonly RequestLogEntry[] {
+    return this.log.entries();
+  }
+
+  clearRequestLog(): void {
+    this.log.clear();
   }
 
   close(): Promise<void> {
