@@ -1,10 +1,10 @@
 /**
  * Builds `window.gridpass` from two primitives the preload hands in: invoke a contract channel, and
- * subscribe to the navigation channel. One named method per request and nothing else: the page
+ * subscribe to one of main's two push channels (navigation, events). One named method per request and nothing else: the page
  * never sees ipcRenderer, a channel name of its choosing, or an IpcRendererEvent (checklist item 20).
  */
-import { channelOf, navigationChannel, navigationSchema, requestNames } from '../src/ipc/contract';
-import type { GridpassApi, NavigationTarget, RequestName } from '../src/ipc/contract';
+import { appEventChannel, appEventSchema, channelOf, navigationChannel, navigationSchema, requestNames } from '../src/ipc/contract';
+import type { AppEvent, GridpassApi, NavigationTarget, RequestName } from '../src/ipc/contract';
 
 export interface PreloadBridge {
   invoke(channel: string, request: unknown): Promise<unknown>;
@@ -42,5 +42,19 @@ export function createGridpassApi(bridge: PreloadBridge): GridpassApi {
       listeners.delete(listener);
     };
   };
-  return Object.freeze({ ...methods, onNavigate }) as GridpassApi;
+  const eventListeners = new Set<(event: AppEvent) => void>();
+  // Events say only what changed; a page that subscribes late asks for the current state anyway.
+  bridge.subscribe(appEventChannel, (payload) => {
+    const parsed = appEventSchema.safeParse(payload);
+    if (!parsed.success) return;
+    for (const listener of [...eventListeners]) listener(parsed.data);
+  });
+  const onEvent = (listener: (event: AppEvent) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
+    eventListeners.add(listener);
+    return () => {
+      eventListeners.delete(listener);
+    };
+  };
+  return Object.freeze({ ...methods, onNavigate, onEvent }) as GridpassApi;
 }

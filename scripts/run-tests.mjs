@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKeyringSession } from './keyring-session.mjs';
+import { ensurePythonEnv, venvPython } from './python-env.mjs';
 import { sweepForPlantedSecrets } from './secret-sweep.mjs';
 
 ensureKeyringSession();
@@ -12,12 +13,12 @@ ensureKeyringSession();
 const results = 'test-results';
 
 mkdirSync(results, { recursive: true });
-for (const report of ['vitest.json', 'playwright.json']) rmSync(join(results, report), { force: true });
+for (const report of ['vitest.json', 'playwright.json', 'pytest.xml']) rmSync(join(results, report), { force: true });
 
 const printed = [];
-function run(cmd, args, env = {}) {
+function run(cmd, args, env = {}, cwd = undefined) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '1', ...env } });
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '1', ...env } });
     child.stdout.on('data', (chunk) => {
       printed.push(chunk.toString());
       process.stdout.write(chunk);
@@ -54,10 +55,34 @@ if (existsSync(`${results}/playwright.json`)) {
 }
 if (playwrightStatus !== 0) failedSuites++;
 
+// The Python suites (the official client against the practice site, and the gridpass module) in the
+// same keyring session. pytest's counts come from its JUnit report; exit 5 (no test ran) is a failure.
+const pythonProblem = ensurePythonEnv((line) => printed.push(`${line}\n`) && console.log(line));
+if (pythonProblem !== null) {
+  console.error(`python: ${pythonProblem}`);
+  failedSuites++;
+} else {
+  const pytestStatus = await run(venvPython, ['-m', 'pytest', '-p', 'no:cacheprovider', '-q', 'tests', `--junitxml=../${results}/pytest.xml`], {}, 'python');
+  const python = pytestCounts(`${results}/pytest.xml`);
+  counts.passed += python.passed;
+  counts.failed += python.failed;
+  counts.skipped += python.skipped;
+  if (pytestStatus !== 0) failedSuites++;
+}
+
 // A failing assertion may quote a planted secret on purpose; the sweep only judges passing runs.
 const leaks = failedSuites === 0 ? sweepForPlantedSecrets(printed.join(''), results) : [];
 for (const leak of leaks) console.error(`secret sweep: a planted test secret appeared in ${leak}`);
 if (failedSuites === 0 && leaks.length === 0) console.log(`secret sweep: no planted secret in the suites' output or in ${results}/`);
+
+function pytestCounts(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
+  const suite = /<testsuite\b[^>]*>/.exec(readFileSync(file, 'utf8'))?.[0] ?? '';
+  const number = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
+  const failed = number('failures') + number('errors');
+  const skipped = number('skipped');
+  return { passed: number('tests') - failed - skipped, failed, skipped };
+}
 
 console.log(`\ngridpass: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failedSuites === 0 && counts.failed === 0 && leaks.length === 0 ? 0 : 1);

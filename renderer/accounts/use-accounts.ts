@@ -7,7 +7,7 @@ export type AccountsLoad =
   | { state: 'ready'; accounts: AccountView[]; orphans: OrphanView[] }
   | { state: 'failed'; message: string };
 
-/** The saved logins and any keychain entries left behind without one, reloadable after a change. */
+/** The saved logins and any keychain entries left behind without one, reloaded whenever main says they changed. */
 export function useAccounts() {
   const [load, setLoad] = useState<AccountsLoad>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
@@ -22,6 +22,10 @@ export function useAccounts() {
     };
   }, [generation]);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  // A check, a refusal recorded by a diagnosis, a change from the tray: main says so, the list reloads.
+  useEffect(() => gridpass().onEvent((event) => {
+    if (event.type === 'accounts-changed') reload();
+  }), [reload]);
   const replace = useCallback((account: AccountView) => {
     setLoad((previous) =>
       previous.state === 'ready'

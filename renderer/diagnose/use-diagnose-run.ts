@@ -2,16 +2,17 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DiagnoseStatus, RequestOf } from '../../src/ipc/contract';
 import { describeCallError, gridpass } from '../gridpass';
 
-/** How often the screen asks main for progress while checks run. */
-export const pollIntervalMs = 250;
-
 export type DiagnoseRun =
   | { state: 'idle' }
   | { state: 'starting' }
   | { state: 'running'; runId: string; status: DiagnoseStatus | null }
   | { state: 'failed'; message: string };
 
-/** Starts a diagnosis in main and follows it until the verdict is in. */
+/**
+ * Starts a diagnosis in main and follows it until the verdict is in. Main announces every step of
+ * the run (diagnose-progress, diagnose-finished); the screen asks for the status once per
+ * announcement, and once when the run starts, so a step announced before it listened is not lost.
+ */
 export function useDiagnoseRun() {
   const [run, setRun] = useState<DiagnoseRun>({ state: 'idle' });
   const runId = run.state === 'running' ? run.runId : null;
@@ -20,17 +21,19 @@ export function useDiagnoseRun() {
   useEffect(() => {
     if (!runId || done) return;
     let current = true;
-    const timer = setTimeout(() => {
-      gridpass().diagnoseStatus({ runId }).then(
-        (status) => current && setRun({ state: 'running', runId, status }),
-        (error: unknown) => current && setRun({ state: 'failed', message: describeCallError(error) }),
-      );
-    }, pollIntervalMs);
+    const fetchStatus = () => gridpass().diagnoseStatus({ runId }).then(
+      (status) => current && setRun((previous) => (previous.state === 'running' && previous.runId === runId && previous.status?.done ? previous : { state: 'running', runId, status })),
+      (error: unknown) => current && setRun({ state: 'failed', message: describeCallError(error) }),
+    );
+    const off = gridpass().onEvent((event) => {
+      if ((event.type === 'diagnose-progress' || event.type === 'diagnose-finished') && event.runId === runId) void fetchStatus();
+    });
+    void fetchStatus();
     return () => {
       current = false;
-      clearTimeout(timer);
+      off();
     };
-  }, [runId, done, run]);
+  }, [runId, done]);
 
   const start = useCallback(async (target: RequestOf<'startDiagnose'>['target']) => {
     setRun({ state: 'starting' });

@@ -14,6 +14,8 @@ export interface SecureWebPreferences {
   navigateOnDragDrop: false;
   safeDialogs: true;
   spellcheck: false;
+  /** Off in packaged builds: DevTools in a shipped app would let anyone at the desk run code in the window. */
+  devTools: boolean;
 }
 
 export interface SecureWindowOptions {
@@ -33,7 +35,7 @@ export interface SecureWindowOptions {
  * are deliberately absent: their defaults are the safe values, and absence is what the security
  * scan and its tests look for.
  */
-export function secureWindowOptions(preloadPath: string): SecureWindowOptions {
+export function secureWindowOptions(preloadPath: string, build: { packaged: boolean }): SecureWindowOptions {
   return {
     width: 920,
     height: 680,
@@ -55,6 +57,7 @@ export function secureWindowOptions(preloadPath: string): SecureWindowOptions {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools: !build.packaged,
     },
   };
 }

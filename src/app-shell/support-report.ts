@@ -1,18 +1,18 @@
 /**
- * The tray's "Copy support report": diagnose the login most likely to need help, wait for the run
- * to finish, and copy its redacted report, using the same requests the Diagnose screen makes.
+ * The tray's "Copy support report": diagnose the login most likely to need help and copy its
+ * redacted report once the service announces that the run has its verdict, using the same requests
+ * the Diagnose screen makes. Nothing polls: the run's "diagnose-finished" event says when.
  */
 import type { AccountView, GridpassHandlers } from '../ipc/contract';
+import type { ServiceEvents } from '../services/service-events';
 
 export type SupportReportResult =
   | { ok: true; accountId: string }
   | { ok: false; message: string };
 
 export interface SupportReportDeps {
-  handlers: Pick<GridpassHandlers, 'listAccounts' | 'startDiagnose' | 'diagnoseStatus' | 'copyDiagnoseReport'>;
-  sleep(ms: number): Promise<void>;
-  pollMs?: number;
-  timeoutMs?: number;
+  handlers: Pick<GridpassHandlers, 'listAccounts' | 'startDiagnose' | 'copyDiagnoseReport'>;
+  events: ServiceEvents;
 }
 
 /** A login with a problem first; otherwise the first saved one. */
@@ -24,16 +24,35 @@ export function pickReportAccount(accounts: readonly AccountView[]): AccountView
 export async function copySupportReport(deps: SupportReportDeps): Promise<SupportReportResult> {
   const account = pickReportAccount(await deps.handlers.listAccounts({}));
   if (account === null) return { ok: false, message: 'There is no saved login to report on yet.' };
-  const { runId } = await deps.handlers.startDiagnose({ target: { kind: 'account', accountId: account.id } });
-  const pollMs = deps.pollMs ?? 500;
-  const rounds = Math.ceil((deps.timeoutMs ?? 60_000) / pollMs);
-  for (let round = 0; round < rounds; round++) {
-    const status = await deps.handlers.diagnoseStatus({ runId });
-    if (status.done) {
-      const copied = await deps.handlers.copyDiagnoseReport({ runId });
-      return copied.ok ? { ok: true, accountId: account.id } : { ok: false, message: copied.message };
-    }
-    await deps.sleep(pollMs);
+  const finished = finishedRuns(deps.events);
+  let runId: string;
+  try {
+    ({ runId } = await deps.handlers.startDiagnose({ target: { kind: 'account', accountId: account.id } }));
+    await finished.of(runId);
+  } finally {
+    finished.stop();
   }
-  return { ok: false, message: 'The diagnosis did not finish in time; open Diagnose to see where it stopped.' };
+  const copied = await deps.handlers.copyDiagnoseReport({ runId });
+  return copied.ok ? { ok: true, accountId: account.id } : { ok: false, message: copied.message };
+}
+
+/**
+ * Listens before the run starts, so a run that finishes before startDiagnose has even answered is
+ * not missed.
+ */
+function finishedRuns(events: ServiceEvents) {
+  const done = new Set<string>();
+  const waiting = new Map<string, () => void>();
+  const stop = events.on((event) => {
+    if (event.type !== 'diagnose-finished') return;
+    done.add(event.runId);
+    waiting.get(event.runId)?.();
+  });
+  return {
+    of(runId: string): Promise<void> {
+      if (done.has(runId)) return Promise.resolve();
+      return new Promise((resolve) => waiting.set(runId, resolve));
+    },
+    stop,
+  };
 }

@@ -247,12 +247,32 @@ export const navigationSchema: z.ZodType<NavigationTarget> = z.discriminatedUnio
   z.object({ screen: z.literal('settings') }),
 ]);
 
+/**
+ * Main -> renderer: what changed in the service, so the window refreshes what it shows instead of
+ * polling. Events name what changed, never carry data: the window asks for it through the requests
+ * above, which are the only way views (and never secrets) leave main.
+ */
+export type AppEvent =
+  | { type: 'accounts-changed' }
+  | { type: 'settings-changed' }
+  | { type: 'diagnose-progress'; runId: string }
+  | { type: 'diagnose-finished'; runId: string };
+export const appEventChannel = 'gridpass:event';
+export const appEventSchema: z.ZodType<AppEvent> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('accounts-changed') }).strict(),
+  z.object({ type: z.literal('settings-changed') }).strict(),
+  z.object({ type: z.literal('diagnose-progress'), runId }).strict(),
+  z.object({ type: z.literal('diagnose-finished'), runId }).strict(),
+]);
+
 /** The API the preload exposes as `window.gridpass` (and the browser tests inject). */
 export type GridpassApi = {
   [K in RequestName]: (request: RequestOf<K>) => Promise<ResponseOf<K>>;
 } & {
   /** Returns an unsubscribe function. */
   onNavigate(listener: (target: NavigationTarget) => void): () => void;
+  /** Every event main forwards, validated; returns an unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
 };
 
 /** What main registers with ipcMain and the browser tests expose: one handler per request. */

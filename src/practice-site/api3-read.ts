@@ -13,7 +13,8 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
  * API3 `read` for HumanUser and ApiUser, as python-api's `find` sends it: `filters` as a tree of
- * `logical_operator` + `conditions`, `return_fields`, `return_only` and `paging`. Rows come in id order.
+ * `logical_operator` + `conditions`, `return_fields`, `return_only`, `sorts` and `paging`. Without `sorts`
+ * rows come in id order.
  * The refusal messages are OURS (no API3 capture of them exists); clients see them as a 103 fault.
  */
 export function runRead(book: AccountBook, params: unknown): ReadResult {
@@ -30,8 +31,12 @@ export function runRead(book: AccountBook, params: unknown): ReadResult {
   if (!paging.ok) return paging;
   const fields = parseReturnFields(type, params['return_fields']);
   if (!fields.ok) return fields;
+  const order = parseSorts(type, params['sorts']);
+  if (!order.ok) return order;
 
-  const matching = entityRows(book, type).filter((row) => row.retired === (only.value === 'retired') && filter.value(row));
+  const matching = entityRows(book, type)
+    .filter((row) => row.retired === (only.value === 'retired') && filter.value(row))
+    .sort(order.value);
   const { perPage, page } = paging.value;
   const start = (page - 1) * perPage;
   const pageRows = matching.slice(start, start + perPage);
@@ -99,6 +104,11 @@ function relationTest(relation: string, values: readonly unknown[]): ((field: un
       return (field) => compare(field, first) > 0;
     case 'less_than':
       return (field) => compare(field, first) < 0;
+    case 'between':
+      // python-api sends `[low, high]`; both ends are included.
+      return (field) => compare(field, first) >= 0 && compare(field, values[1]) <= 0;
+    case 'not_between':
+      return (field) => !(compare(field, first) >= 0 && compare(field, values[1]) <= 0);
     default:
       return null;
   }
@@ -118,6 +128,44 @@ function compare(field: unknown, wanted: unknown): number {
   if (typeof field === 'number' && typeof wanted === 'number') return field - wanted;
   if (typeof field === 'string' && typeof wanted === 'string') return field.localeCompare(wanted);
   return Number.NaN;
+}
+
+type Order = (a: EntityRow, b: EntityRow) => number;
+
+/** `sorts: [{field_name, direction}]` as python-api sends `order`; ties fall back to id order. */
+function parseSorts(type: ReadableType, value: unknown): Parsed<Order> {
+  if (value === undefined) return { ok: true, value: byId };
+  if (!Array.isArray(value)) return fail('API read() sorts must be a list of {"field_name", "direction"} objects.');
+  const keys: Order[] = [];
+  for (const sort of value as unknown[]) {
+    if (!isObject(sort) || typeof sort['field_name'] !== 'string') {
+      return fail('API read() each sort needs a "field_name" and a "direction" of "asc" or "desc".');
+    }
+    const name = sort['field_name'];
+    const direction = sort['direction'] ?? 'asc';
+    if (direction !== 'asc' && direction !== 'desc') return fail(`API read() sort direction must be "asc" or "desc", not ${JSON.stringify(direction)}.`);
+    if (!ENTITY_FIELDS[type].includes(name)) return fail(`API read() ${type}.${name} doesn't exist.`);
+    const sign = direction === 'asc' ? 1 : -1;
+    keys.push((a, b) => sign * sortCompare(a.fields[name], b.fields[name]));
+  }
+  return { ok: true, value: (a, b) => keys.reduce((result, key) => result || key(a, b), 0) || byId(a, b) };
+}
+
+function byId(a: EntityRow, b: EntityRow): number {
+  return (a.fields['id'] as number) - (b.fields['id'] as number);
+}
+
+/** Empty values sort first, text case-insensitively, linked entities by name. */
+function sortCompare(a: unknown, b: unknown): number {
+  const key = (value: unknown): unknown => (isObject(value) ? value['name'] : typeof value === 'string' ? value.toLowerCase() : value);
+  const left = key(a);
+  const right = key(b);
+  if (left === right) return 0;
+  if (left === null || left === undefined) return -1;
+  if (right === null || right === undefined) return 1;
+  if (typeof left === 'boolean' && typeof right === 'boolean') return Number(left) - Number(right);
+  const compared = compare(left, right);
+  return Number.isNaN(compared) ? 0 : compared;
 }
 
 function parseReturnOnly(value: unknown): Parsed<'active' | 'retired'> {

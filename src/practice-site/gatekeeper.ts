@@ -11,7 +11,8 @@ export type Credentials =
   | { kind: 'session'; sessionToken: string; rejectIfExpired: boolean }
   | { kind: 'none' };
 
-export type SudoRefusalReason = 'unknown' | 'inactive' | 'not-impersonable' | 'caller-not-allowed';
+/** `caller-not-allowed`: a script without the permission; `person-not-allowed`: a HumanUser who is not an admin. */
+export type SudoRefusalReason = 'unknown' | 'inactive' | 'not-impersonable' | 'caller-not-allowed' | 'person-not-allowed';
 
 /** Why the site said no, before either protocol words it. */
 export type Refusal =
@@ -142,7 +143,9 @@ export class Gatekeeper {
 
   /** A live site checks the target's status and its "Can impersonate this user" flag, in that order. */
   private sudoRefusal(caller: Principal, target: string): Refusal | null {
-    if (!this.mayImpersonate(caller)) return { kind: 'sudo-refused', target, reason: 'caller-not-allowed' };
+    if (!this.mayImpersonate(caller)) {
+      return { kind: 'sudo-refused', target, reason: caller.type === 'HumanUser' ? 'person-not-allowed' : 'caller-not-allowed' };
+    }
     const record = this.book.liveAccount(target);
     if (record === undefined) return { kind: 'sudo-refused', target, reason: 'unknown' };
     if (record.status !== 'act') return { kind: 'sudo-refused', target, reason: 'inactive' };

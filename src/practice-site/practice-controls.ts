@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApprovalResult, PendingAppSessionRequest } from './app-session-launcher';
 import { jsonReply } from './practice-reply';
 import type { PracticeReply } from './practice-reply';
-import type { RequestOutcome } from './request-log';
+import type { RequestLogEntry, RequestOutcome } from './request-log';
 import { faultSwitchesSchema } from './transport-faults';
 import type { FaultSwitches } from './transport-faults';
 
@@ -11,6 +11,10 @@ export interface PracticeControlTarget {
   faults(): FaultSwitches;
   setFaults(faults: FaultSwitches): void;
   summary(): unknown;
+  /** Every request the site has seen, oldest first (never a secret: the log records who, not with what). */
+  requestLog(): readonly RequestLogEntry[];
+  /** Empties the log, so a test or a trainer can count from a known point. */
+  clearRequestLog(): void;
   openBrowserSession(login: string): string;
   appSessionRequests(): PendingAppSessionRequest[];
   approveAppSession(requestId: string, login: string): ApprovalResult;
@@ -44,6 +48,12 @@ export function handleControl(target: PracticeControlTarget, method: string, pat
     return ok(target.faults());
   }
   if (route === 'accounts' && method === 'GET') return ok(target.summary());
+  // Lets a separate process (the CLI, a Python script, a test) count the logins a client really sent.
+  if (route === 'log' && method === 'GET') return ok({ entries: target.requestLog().map(logEntryJson) });
+  if (route === 'log' && method === 'DELETE') {
+    target.clearRequestLog();
+    return ok({ entries: [] });
+  }
   if (route === 'sessions' && method === 'POST') {
     const parsed = parseJson(body, browserSessionSchema);
     if (!parsed.ok) return badRequest(parsed.message);
@@ -64,6 +74,10 @@ export function handleControl(target: PracticeControlTarget, method: string, pat
     return result.ok ? ok({ ok: true }) : answer(404, { message: `Cannot do that: ${result.reason}.` });
   }
   return answer(404, { message: 'Not Found' });
+}
+
+function logEntryJson(entry: RequestLogEntry) {
+  return { ...entry, at: entry.at.toISOString() };
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };

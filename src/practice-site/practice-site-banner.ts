@@ -41,6 +41,8 @@ function controls(summary: PracticeSiteSummary): string[] {
     `  POST ${summary.controls.sessions}  {"login":"..."} opens a browser session and returns its token`,
     `  GET  ${summary.controls.appSessionRequests}  pending App Session Launcher requests;`,
     `  POST ${summary.controls.appSessionRequests}/<id>  {"decision":"approve","login":"..."} or {"decision":"deny"}`,
+    `  GET  ${summary.controls.log}  every request the site was sent (who, which call, the answer; never a secret);`,
+    `       DELETE empties it`,
   ];
 }
 

@@ -40,7 +40,7 @@ export interface PracticeSiteSummary {
   tls: boolean;
   accounts: PracticeAccountSummary[];
   scripts: PracticeScriptSummary[];
-  controls: { faults: string; accounts: string; sessions: string; appSessionRequests: string };
+  controls: { faults: string; accounts: string; sessions: string; appSessionRequests: string; log: string };
 }
 
 const STATE_LABELS: Readonly<Record<AccountScenario, string>> = {
@@ -96,6 +96,7 @@ export function practiceSiteSummary(site: PracticeSite): PracticeSiteSummary {
       accounts: `${site.url}/__practice/accounts`,
       sessions: `${site.url}/__practice/sessions`,
       appSessionRequests: `${site.url}/__practice/app-session-requests`,
+      log: `${site.url}/__practice/log`,
     },
   };
 }

@@ -21,7 +21,7 @@ import type { PracticeAccountSeed, PracticeScriptSeed } from './practice-seed';
 import { practiceSiteSummary } from './practice-site-summary';
 import { PRACTICE_TLS_CERT, PRACTICE_TLS_KEY } from './practice-tls';
 import { RequestLog } from './request-log';
-import type { RequestOutcome } from './request-log';
+import type { RequestLogEntry, RequestOutcome } from './request-log';
 import { handleRest } from './rest-endpoint';
 import { DEFAULT_IDLE_WINDOW_SECONDS, SessionStore } from './session-store';
 import { logRequest } from './site-context';
@@ -216,6 +216,14 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
     return practiceSiteSummary(this);
   }
 
+  requestLog(): readonly RequestLogEntry[] {
+    return this.log.entries();
+  }
+
+  clearRequestLog(): void {
+    this.log.clear();
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
@@ -286,7 +294,8 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
       return this.plainPage(method, url.pathname, 405, 'Method Not Allowed', 'The API3 endpoint takes POST only.', { Allow: 'POST' });
     }
     if (restPath) {
-      return handleRest(this.context, { method, pathname: url.pathname, query: url.searchParams, contentType, body });
+      const authorization = request.headers.authorization;
+      return handleRest(this.context, { method, pathname: url.pathname, query: url.searchParams, contentType, authorization, body });
     }
     const launcher = this.launcher.handle(method, url.pathname, contentType, body);
     if (launcher !== null) return launcher;

@@ -4,7 +4,7 @@ import type { Refusal } from './gatekeeper';
  * The words the site refuses with, shared by API3 (`message`) and REST (`title`).
  *
  * Texts marked RECORDED were captured from a live site's REST token endpoint; API3 reuses them because no API3
- * capture exists. Texts marked OURS (locked, inactive, invalid 2FA code, expired session, a caller that may not
+ * capture exists. Texts marked OURS (locked, inactive, invalid 2FA code, expired session, a script that may not
  * sudo) are UNVERIFIED against a live site: clients must branch on the error code, never on these words.
  */
 export function refusalText(refusal: Refusal): string {
@@ -61,5 +61,9 @@ function sudoText(target: string, reason: Extract<Refusal, { kind: 'sudo-refused
       return `Cannot 'sudo' - user account has 'can_impersonate_this_user' turned off: '${target}'`; // RECORDED
     case 'caller-not-allowed':
       return `Cannot 'sudo' - the caller is not allowed to act as other users: '${target}'`; // OURS
+    case 'person-not-allowed':
+      // The opening is what python-api's own tests expect of a live site (`test_human_user_sudo_auth_fails`);
+      // what follows the colon is OURS.
+      return `The user does not have permission to 'sudo': '${target}'`;
   }
 }

@@ -1,5 +1,5 @@
-/** Which kind of credential a request carried. */
-export type AuthKind = 'none' | 'password' | 'script' | 'session' | 'refresh' | 'control';
+/** Which kind of credential a request carried; `bearer` is a REST access token from the token endpoint. */
+export type AuthKind = 'none' | 'password' | 'script' | 'session' | 'refresh' | 'bearer' | 'control';
 
 /** How the site answered. */
 export type RequestOutcome =
@@ -27,7 +27,7 @@ export interface RequestLogEntry {
   outcome: RequestOutcome;
 }
 
-const CREDENTIALED: ReadonlySet<AuthKind> = new Set(['password', 'script', 'session', 'refresh']);
+const CREDENTIALED: ReadonlySet<AuthKind> = new Set(['password', 'script', 'session', 'refresh', 'bearer']);
 
 /** Everything the site was asked, so tests can count the logins a client made (it must never retry them). */
 export class RequestLog {

@@ -12,6 +12,7 @@ import {
   REST_AUTH_CODE, REST_BAD_REQUEST_CODE, REST_SSO_CODE, REST_TWO_FACTOR_CODE, restErrorReply, restNotFound,
 } from './rest-errors';
 import type { RestError } from './rest-errors';
+import { handleEntityRead } from './rest-entity-read';
 import { logRequest } from './site-context';
 import type { SiteContext } from './site-context';
 import { restRoot } from './site-info';
@@ -30,10 +31,14 @@ export interface RestRequest {
   pathname: string;
   query: URLSearchParams;
   contentType: string | undefined;
+  authorization: string | undefined;
   body: Buffer;
 }
 
-/** Everything under `/api/`: the unauthenticated root, the token endpoint, and 404/103 for the rest (no `me` route). */
+/**
+ * Everything under `/api/`: the unauthenticated root, the token endpoint, HumanUser reads with a bearer token,
+ * and 404/103 for the rest (no `me` route).
+ */
 export function handleRest(context: SiteContext, request: RestRequest): PracticeReply {
   const route = apiRoute(request.pathname);
   if (route === '' && request.method === 'GET') {
@@ -41,6 +46,10 @@ export function handleRest(context: SiteContext, request: RestRequest): Practice
     return jsonReply(200, restRoot(context.identity));
   }
   if (route === '/auth/access_token' && request.method === 'POST') return tokenEndpoint(context, request);
+  if (route !== null && request.method === 'GET') {
+    const read = handleEntityRead(context, { route, query: request.query, authorization: request.authorization }, `GET ${request.pathname}`);
+    if (read !== null) return read;
+  }
   const notFound = restNotFound();
   logRequest(context, `${request.method} ${request.pathname}`, 'none', null, null, errorOutcome(notFound));
   return restErrorReply(notFound);

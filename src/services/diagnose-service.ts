@@ -27,6 +27,10 @@ export interface DiagnoseServiceDeps {
   clipboard: ClipboardGuard;
   saveFile: (suggestedName: string, contents: string) => Promise<ResponseOf<'saveDiagnoseReport'>>;
   now: () => Date;
+  /** A check of the run started or finished. */
+  onProgress?: (runId: string) => void;
+  /** The run has its verdict, after any refusal it caused was recorded. */
+  onFinished?: (runId: string) => void;
 }
 
 interface DiagnoseRun {
@@ -52,11 +56,12 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     }
   };
 
-  async function execute(run: DiagnoseRun, resolved: ResolvedDiagnoseTarget): Promise<void> {
+  async function execute(runId: string, run: DiagnoseRun, resolved: ResolvedDiagnoseTarget): Promise<void> {
     const checkDependencies = await deps.checkDependencies();
     const { results, siteInfo } = await runDiagnosis(resolved.target, checkDependencies, (done, running) => {
       run.done = done;
       run.running = running;
+      deps.onProgress?.(runId);
     });
     const site = resolved.target.site;
     const verdict = resolved.inputFinding === null
@@ -88,11 +93,11 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     const run: DiagnoseRun = { done: [], running: checkIds[0], report: null, secrets, cancelled: false };
     runs.set(runId, run);
     forget();
-    void execute(run, resolved).catch((error: unknown) => {
+    void execute(runId, run, resolved).catch((error: unknown) => {
       run.running = null;
       run.report = null;
       run.done = [...run.done, crashedCheck(error)];
-    });
+    }).finally(() => deps.onFinished?.(runId));
     return { runId };
   }
 

@@ -23,7 +23,9 @@ import type { Vault } from '../vault/vault';
 import { createAccountsService } from './accounts-service';
 import { createClipboardGuard, type Clipboard } from './clipboard-guard';
 import { createDiagnoseService, type ResolvedDiagnoseTarget } from './diagnose-service';
+import { observedSettings } from './observed-settings';
 import { createOnboardingService } from './onboarding-service';
+import { createServiceEventHub, type ServiceEvents } from './service-events';
 
 export interface GridpassServiceDeps {
   version: string;
@@ -45,6 +47,8 @@ export interface GridpassServiceDeps {
   networkProbes?: NetworkProbes;
   now?: () => Date;
   timeoutMs?: number;
+  /** A subscriber to the service's events threw. */
+  onEventListenerError?: (error: unknown) => void;
 }
 
 export type GridpassService = GridpassHandlers & {
@@ -54,16 +58,20 @@ export type GridpassService = GridpassHandlers & {
   latestReport(): string | null;
   /** Forgets everything held in memory and clears a PAT still on the clipboard. */
   dispose(): Promise<void>;
+  /** What changed, as it happens: the tray and the window update from these. */
+  events: ServiceEvents;
 };
 
 export function createGridpassService(deps: GridpassServiceDeps): GridpassService {
   const now = deps.now ?? (() => new Date());
+  const events = createServiceEventHub(deps.onEventListenerError);
+  const settings = observedSettings(deps.settings, events.emit);
   const client = createShotgridClient({
     fetch: deps.fetch,
     userAgent: gridpassUserAgent(deps.version, deps.platform),
     ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
   });
-  const registry = createAccountRegistry({ settings: deps.settings, vault: deps.vault, now });
+  const registry = createAccountRegistry({ settings, vault: deps.vault, now });
   const clipboard = createClipboardGuard(deps.clipboard);
   const probes = deps.networkProbes ?? createNodeNetworkProbes();
   const findingContext = (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>): FindingContext =>
@@ -86,6 +94,8 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     clipboard,
     saveFile: deps.saveFile,
     now,
+    onProgress: (runId) => events.emit({ type: 'diagnose-progress', runId }),
+    onFinished: (runId) => events.emit({ type: 'diagnose-finished', runId }),
   });
   const accounts = createAccountsService({
     client, registry, findingContext, now,
@@ -99,12 +109,12 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
   const keychain = () => (keychainStatus ??= probeKeychain(deps.vault));
 
   function settingsView(): SettingsView {
-    const { settings } = deps.settings.read();
-    const notices = [deps.settings.notice, ...(deps.managedConfigNotices ?? [])].filter((n): n is string => Boolean(n));
+    const { settings: saved } = settings.read();
+    const notices = [settings.notice, ...(deps.managedConfigNotices ?? [])].filter((n): n is string => Boolean(n));
     return {
-      checkIntervalHours: deps.managedConfig?.checkIntervalHours ?? settings.checkIntervalHours,
-      launchAtLogin: settings.launchAtLogin,
-      notifications: settings.notifications,
+      checkIntervalHours: deps.managedConfig?.checkIntervalHours ?? saved.checkIntervalHours,
+      launchAtLogin: saved.launchAtLogin,
+      notifications: saved.notifications,
       managed: deps.managedConfig,
       notice: notices.length > 0 ? notices.join(' ') : null,
     };
@@ -158,8 +168,17 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
         keptPat: registry.list().some((account) => account.hasSavedPat),
       };
     },
-    probeSite: ({ address }) => onboarding.probeSite(address),
-    verifyLogin: (request) => onboarding.verifyLogin(request),
+    async probeSite({ address }) {
+      const probed = await onboarding.probeSite(address);
+      if (probed.ok && !isProposedSite(probed.site.url, deps.setupSite())) events.emit({ type: 'site-chosen', site: probed.site.url });
+      return probed;
+    },
+    verifyLogin(request) {
+      // Signing in to a site is choosing it, even when a link proposed it.
+      const parsed = parseSiteAddress(request.site);
+      if (parsed.ok) events.emit({ type: 'site-chosen', site: parsed.site.origin });
+      return onboarding.verifyLogin(request);
+    },
     submitTwoFactorCode: (request) => onboarding.submitTwoFactorCode(request),
     async saveLogin(request) {
       const saved = await onboarding.saveLogin(request);
@@ -167,6 +186,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
         updateSettings({ launchAtLogin: request.launchAtLogin, checkIntervalHours: request.checkIntervalHours });
         // A fresh keychain write proves the keychain works, whatever the start-up probe said.
         keychainStatus = Promise.resolve({ state: 'ok', backend: deps.vault.backend });
+        events.emit({ type: 'site-chosen', site: saved.account.site });
         return { ...saved, account: accounts.recordVerified(saved.account.id) };
       }
       return saved;
@@ -191,7 +211,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
   };
 
   function updateSettings(patch: { checkIntervalHours?: number | undefined; launchAtLogin?: boolean | undefined; notifications?: boolean | undefined }): SettingsView {
-    deps.settings.update((file) => {
+    settings.update((file) => {
       if (patch.checkIntervalHours !== undefined && deps.managedConfig?.checkIntervalHours == null) file.settings.checkIntervalHours = patch.checkIntervalHours;
       if (patch.launchAtLogin !== undefined) file.settings.launchAtLogin = patch.launchAtLogin;
       if (patch.notifications !== undefined) file.settings.notifications = patch.notifications;
@@ -203,6 +223,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     ...handlers,
     runScheduledCheck: (accountId, reason) => accounts.check(accountId, reason),
     latestReport: () => diagnose.latestReport(),
+    events,
     async dispose() {
       onboarding.clear();
       diagnose.clear();
@@ -217,4 +238,14 @@ async function probeKeychain(vault: Vault): Promise<KeychainStatus> {
   return result.ok
     ? { state: 'ok', backend: vault.backend }
     : { state: result.problem ?? 'unavailable', backend: vault.backend, message: result.message, fix: result.fix };
+}
+
+/**
+ * A site a link or the environment put into the wizard was proposed, not chosen: that it answers
+ * `info` says nothing about who runs it. Typing a different address is a choice.
+ */
+function isProposedSite(siteUrl: string, proposed: string | null): boolean {
+  if (proposed === null) return false;
+  const parsed = parseSiteAddress(proposed);
+  return parsed.ok && parsed.site.origin === new URL(siteUrl).origin;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { secureWindowOptions } from '../../../src/app-shell/secure-window-options';
 
 describe('secureWindowOptions', () => {
-  const { webPreferences, ...window } = secureWindowOptions('/app/out/preload/preload.cjs');
+  const { webPreferences, ...window } = secureWindowOptions('/app/out/preload/preload.cjs', { packaged: true });
 
   it('isolates and sandboxes the renderer with no Node.js', () => {
     expect(webPreferences).toEqual({
@@ -16,7 +16,13 @@ describe('secureWindowOptions', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools: false,
     });
+  });
+
+  it('turns DevTools off in packaged builds and leaves them on for development', () => {
+    expect(secureWindowOptions('/p.cjs', { packaged: true }).webPreferences.devTools).toBe(false);
+    expect(secureWindowOptions('/p.cjs', { packaged: false }).webPreferences.devTools).toBe(true);
   });
 
   it('leaves web security, insecure content and experimental features at their safe defaults', () => {

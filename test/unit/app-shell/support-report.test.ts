@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { copySupportReport, pickReportAccount } from '../../../src/app-shell/support-report';
 import type { SupportReportDeps } from '../../../src/app-shell/support-report';
+import { createServiceEventHub } from '../../../src/services/service-events';
 import { accountView } from '../../fixtures/account-view';
 
 describe('pickReportAccount', () => {
@@ -16,36 +17,46 @@ describe('pickReportAccount', () => {
 });
 
 describe('copySupportReport', () => {
-  function handlers(doneAfter: number, copied = true) {
+  /** The run finishes when the test says so, announced as the service announces it. */
+  function handlers(copied = true, finishDuringStart = false) {
     const calls: string[] = [];
-    let polls = 0;
+    const events = createServiceEventHub();
+    const finish = () => events.emit({ type: 'diagnose-finished', runId: 'run-1' });
     const fake: SupportReportDeps['handlers'] = {
       listAccounts: async () => [accountView({ id: 'a' }), accountView({ id: 'b', health: 'failing' })],
-      startDiagnose: async (request) => { calls.push(`start ${JSON.stringify(request.target)}`); return { runId: 'run-1' }; },
-      diagnoseStatus: async () => ({ runId: 'run-1', done: ++polls >= doneAfter, checks: [], verdict: null }),
+      startDiagnose: async (request) => {
+        calls.push(`start ${JSON.stringify(request.target)}`);
+        if (finishDuringStart) finish();
+        return { runId: 'run-1' };
+      },
       copyDiagnoseReport: async ({ runId }) => { calls.push(`copy ${runId}`); return copied ? { ok: true } : { ok: false, message: 'Clipboard unavailable.' }; },
     };
-    return { fake, calls };
+    return { fake, calls, events, finish };
   }
 
-  it('diagnoses the failing login, waits for the run and copies its report', async () => {
-    const { fake, calls } = handlers(3);
-    const result = await copySupportReport({ handlers: fake, sleep: async () => undefined });
-    expect(result).toEqual({ ok: true, accountId: 'b' });
+  it('diagnoses the failing login and copies its report once the run announces its verdict', async () => {
+    const { fake, calls, events, finish } = handlers();
+    const pending = copySupportReport({ handlers: fake, events });
+    await vi.waitFor(() => expect(calls).toEqual(['start {"kind":"account","accountId":"b"}']));
+    events.emit({ type: 'diagnose-finished', runId: 'another-run' });
+    events.emit({ type: 'diagnose-progress', runId: 'run-1' });
+    await Promise.resolve();
+    expect(calls).toHaveLength(1);
+    finish();
+    expect(await pending).toEqual({ ok: true, accountId: 'b' });
     expect(calls).toEqual(['start {"kind":"account","accountId":"b"}', 'copy run-1']);
   });
 
-  it('gives up after the timeout instead of waiting forever', async () => {
-    const { fake, calls } = handlers(Number.POSITIVE_INFINITY);
-    const result = await copySupportReport({ handlers: fake, sleep: async () => undefined, pollMs: 100, timeoutMs: 1_000 });
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('did not finish in time') });
-    expect(calls).toHaveLength(1);
+  it('does not miss a run that finished before startDiagnose answered', async () => {
+    const { fake, calls, events } = handlers(true, true);
+    expect(await copySupportReport({ handlers: fake, events })).toEqual({ ok: true, accountId: 'b' });
+    expect(calls).toEqual(['start {"kind":"account","accountId":"b"}', 'copy run-1']);
   });
 
   it('passes on a copy failure and refuses when nothing is saved', async () => {
-    const { fake } = handlers(1, false);
-    expect(await copySupportReport({ handlers: fake, sleep: async () => undefined })).toEqual({ ok: false, message: 'Clipboard unavailable.' });
-    expect(await copySupportReport({ handlers: { ...fake, listAccounts: async () => [] }, sleep: async () => undefined }))
+    const { fake, events } = handlers(false, true);
+    expect(await copySupportReport({ handlers: fake, events })).toEqual({ ok: false, message: 'Clipboard unavailable.' });
+    expect(await copySupportReport({ handlers: { ...fake, listAccounts: async () => [] }, events }))
       .toEqual({ ok: false, message: 'There is no saved login to report on yet.' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGridpassApi } from '../../../main/preload-api';
-import { channelOf, navigationChannel, requestNames } from '../../../src/ipc/contract';
-import type { NavigationTarget } from '../../../src/ipc/contract';
+import { appEventChannel, channelOf, navigationChannel, requestNames } from '../../../src/ipc/contract';
+import type { AppEvent, NavigationTarget } from '../../../src/ipc/contract';
 
 function setup() {
   const invoked: Array<[string, unknown]> = [];
@@ -16,13 +16,27 @@ function setup() {
     },
   });
   const push = (payload: unknown) => listeners.get(navigationChannel)?.forEach((listener) => listener(payload));
-  return { api, invoked, listeners, push };
+  const pushEvent = (payload: unknown) => listeners.get(appEventChannel)?.forEach((listener) => listener(payload));
+  return { api, invoked, listeners, push, pushEvent };
 }
 
 describe('createGridpassApi', () => {
-  it('has one method per request and onNavigate, nothing else', () => {
+  it('hands event listeners validated events only, and stops after unsubscribing', () => {
+    const { api, pushEvent } = setup();
+    const received: AppEvent[] = [];
+    const off = api.onEvent((event) => received.push(event));
+    pushEvent({ type: 'diagnose-finished', runId: 'run-1' });
+    pushEvent({ type: 'accounts-changed', accounts: ['smuggled'] });
+    pushEvent({ type: 'secret-leaked' });
+    pushEvent('accounts-changed');
+    off();
+    pushEvent({ type: 'accounts-changed' });
+    expect(received).toEqual([{ type: 'diagnose-finished', runId: 'run-1' }]);
+  });
+
+  it('has one method per request, onNavigate and onEvent, nothing else', () => {
     const { api } = setup();
-    expect(Object.keys(api).sort()).toEqual([...requestNames, 'onNavigate'].sort());
+    expect(Object.keys(api).sort()).toEqual([...requestNames, 'onNavigate', 'onEvent'].sort());
     expect(Object.isFrozen(api)).toBe(true);
   });
 
@@ -69,10 +83,11 @@ describe('createGridpassApi', () => {
     expect(received).toEqual([{ screen: 'accounts' }]);
   });
 
-  it('listens to the navigation channel once, from the start', () => {
+  it('listens to the navigation and event channels once each, from the start', () => {
     const { listeners } = setup();
     expect(listeners.get(navigationChannel)?.size).toBe(1);
-    expect([...listeners.keys()]).toEqual([navigationChannel]);
+    expect(listeners.get(appEventChannel)?.size).toBe(1);
+    expect([...listeners.keys()].sort()).toEqual([appEventChannel, navigationChannel].sort());
   });
 
   it('refuses a listener that is not a function', () => {

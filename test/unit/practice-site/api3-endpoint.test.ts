@@ -276,6 +276,12 @@ describe('API3 script keys, sessions and sudo_as_login', () => {
     });
     expect(answer.body).toEqual(fault(102, /^Cannot 'sudo'/));
   });
+
+  it("refuses sudo for a person who is not an admin with the wording python-api's own tests expect", async () => {
+    const site = await sites.start();
+    const answer = await api3(site, 'read', { ...passwordAuth(seededAccount('works')), sudo_as_login: 'blah' }, { type: 'HumanUser' });
+    expect(answer.body).toEqual(fault(102, /^The user does not have permission to 'sudo':/));
+  });
 });
 
 describe('API3 requests the site cannot run', () => {

@@ -104,6 +104,41 @@ describe('API3 read', () => {
     expect(((await page(4))['entities'] as unknown[]).length).toBe(0);
   });
 
+  it('orders by sorts as python-api sends them, several keys and either direction, ties in id order', async () => {
+    const site = await sites.start();
+    const active = site.accounts.filter((account) => !account.retired);
+    const byLogin = [...active].sort((a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase()));
+    const descending = await read(site, { type: 'HumanUser', return_fields: ['login'], sorts: [{ field_name: 'login', direction: 'desc' }] });
+    expect(logins(descending)).toEqual(byLogin.reverse().map((account) => account.login));
+    const grouped = await read(site, {
+      type: 'HumanUser', return_fields: ['login'],
+      sorts: [{ field_name: 'sg_status_list', direction: 'desc' }, { field_name: 'id', direction: 'desc' }],
+    });
+    const expected = [...active].sort((a, b) => (a.status === b.status ? b.id - a.id : a.status === 'dis' ? -1 : 1));
+    expect(logins(grouped)).toEqual(expected.map((account) => account.login));
+  });
+
+  it('sorts before paging, so page two continues the sorted list', async () => {
+    const site = await sites.start();
+    const sorts = [{ field_name: 'id', direction: 'desc' }];
+    const ids = async (page: number): Promise<number[]> => {
+      const body = await read(site, { type: 'HumanUser', return_fields: ['id'], sorts, paging: { entities_per_page: 3, current_page: page } });
+      return ((body['results'] as { entities: { id: number }[] }).entities).map((entity) => entity.id);
+    };
+    const descending = site.accounts.filter((account) => !account.retired).map((account) => account.id).reverse();
+    expect([...(await ids(1)), ...(await ids(2))]).toEqual(descending.slice(0, 6));
+  });
+
+  it('honours between and not_between, both ends included', async () => {
+    const site = await sites.start();
+    const active = site.accounts.filter((account) => !account.retired);
+    const [low, high] = [active[1]!.id, active[3]!.id];
+    const inRange = await read(site, { type: 'HumanUser', return_fields: ['login'], filters: where({ path: 'id', relation: 'between', values: [low, high] }) });
+    expect(logins(inRange)).toEqual(active.filter((a) => a.id >= low && a.id <= high).map((a) => a.login));
+    const outside = await read(site, { type: 'HumanUser', return_fields: ['login'], filters: where({ path: 'id', relation: 'not_between', values: [low, high] }) });
+    expect(logins(outside)).toEqual(active.filter((a) => a.id < low || a.id > high).map((a) => a.login));
+  });
+
   it('leaves the count out when asked for paging info without counts', async () => {
     const site = await sites.start();
     const body = await read(site, { type: 'HumanUser', paging: { entities_per_page: 2, current_page: 1 }, return_paging_info_without_counts: true });
@@ -132,6 +167,9 @@ describe('API3 read', () => {
     [{ type: 'HumanUser', filters: where({ path: 'login', relation: 'sounds_like', values: ['x'] }) }, /unknown relation 'sounds_like'/],
     [{ type: 'HumanUser', filters: { logical_operator: 'xor', conditions: [] } }, /unknown logical_operator/],
     [{ type: 'HumanUser', return_only: 'everything' }, /return_only/],
+    [{ type: 'HumanUser', sorts: [{ field_name: 'nickname', direction: 'asc' }] }, /HumanUser\.nickname doesn't exist/],
+    [{ type: 'HumanUser', sorts: [{ field_name: 'login', direction: 'up' }] }, /sort direction/],
+    [{ type: 'HumanUser', sorts: 'login' }, /sorts must be a list/],
     [{ type: 'HumanUser', paging: { entities_per_page: 0, current_page: 1 } }, /paging/],
   ])('answers bad read parameters %j with a 103 fault', async (params, message) => {
     const site = await sites.start();

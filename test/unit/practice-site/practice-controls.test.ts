@@ -36,4 +36,29 @@ describe('practice controls', () => {
     expect(site.log.entries()).toEqual([expect.objectContaining({ call: 'GET /__practice/faults', authKind: 'control', principal: null })]);
     expect(site.log.credentialedCount()).toBe(0);
   });
+
+  it('hands out its request log to another process: who asked and how it went, never with what', async () => {
+    const site = await sites.start();
+    const person = seededAccount('admin');
+    await api3(site, 'info');
+    await api3(site, 'read', { user_login: person.login, user_password: 'planted-wrong-passphrase' }, { type: 'HumanUser' });
+    const response = await fetch(`${site.url}/__practice/log`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain('planted-');
+    const { entries } = JSON.parse(text) as { entries: { at: string; call: string; authKind: string; principal: string | null }[] };
+    expect(entries.map((entry) => [entry.call, entry.authKind, entry.principal])).toEqual([
+      ['info', 'none', null],
+      ['read', 'password', person.login],
+    ]);
+    expect(Number.isNaN(Date.parse(entries[0]?.at ?? ''))).toBe(false);
+  });
+
+  it('empties its request log on DELETE, so another process can count from a known point', async () => {
+    const site = await sites.start();
+    await api3(site, 'read', { user_login: seededAccount('works').login, user_password: 'planted-wrong-passphrase' }, { type: 'HumanUser' });
+    expect((await fetch(`${site.url}/__practice/log`, { method: 'DELETE' })).status).toBe(200);
+    const after = (await (await fetch(`${site.url}/__practice/log`)).json()) as { entries: { call: string }[] };
+    expect(after.entries.map((entry) => entry.call)).toEqual(['DELETE /__practice/log']);
+  });
 });

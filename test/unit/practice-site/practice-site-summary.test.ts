@@ -13,7 +13,7 @@ describe('practiceSiteSummary', () => {
       method: 'default',
       methodDescription: 'ShotGrid login',
       tls: false,
-      controls: { faults: `${site.url}/__practice/faults`, accounts: `${site.url}/__practice/accounts` },
+      controls: { faults: `${site.url}/__practice/faults`, accounts: `${site.url}/__practice/accounts`, log: `${site.url}/__practice/log` },
     });
     const twoFactor = seededAccount('two-factor', 'default');
     expect(summary.accounts.find((account) => account.login === twoFactor.login)).toMatchObject({
