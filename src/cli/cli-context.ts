@@ -7,7 +7,7 @@ import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { gridpassUserAgent } from '../shotgrid/user-agent';
 import { openKeychainAccess, type KeychainAccess } from './keychain-access';
-import { SecretList } from './secret-list';
+import { SecretList } from '../redaction/redact';
 
 /**
  * Everything a command needs from the machine, created on first use: `gridpass --version` reads no

@@ -10,7 +10,7 @@ import { verifyCommand } from './commands/verify-command';
 import { Cancelled, ExitCode, UsageError } from './exit-codes';
 import { nearestWord } from './nearest-word';
 import { StdinTooLargeError } from './process-io';
-import { redactingIo } from './secret-list';
+import { redactingIo } from './redacting-io';
 import { terminalStyle } from './terminal-style';
 import { wrapText } from './wrap-text';
 
