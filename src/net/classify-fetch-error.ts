@@ -1,4 +1,4 @@
-import type { NetworkFailure } from './network-failure';
+import type { NetworkFailure } from '../shotgrid/failure';
 
 /**
  * Turns whatever a fetch rejected with into a NetworkFailure. Two shapes arrive: Node's fetch (undici)

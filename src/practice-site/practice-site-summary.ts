@@ -55,7 +55,6 @@ const STATE_LABELS: Readonly<Record<AccountScenario, string>> = {
   'sudo-not-allowed': 'sudo refused',
   'retired': 'retired',
   'admin': 'admin, works',
-  'legacy-login-differs': 'works (login is not the e-mail)',
 };
 
 export function stateLabel(scenario: AccountScenario): string {

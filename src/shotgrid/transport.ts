@@ -1,7 +1,6 @@
 import { classifyFetchError } from '../net/classify-fetch-error';
-import type { FetchLike } from '../net/fetch-like';
-import type { NetworkFailure } from '../net/network-failure';
-import type { HttpFailure } from './failure';
+import type { HttpFailure, NetworkFailure } from './failure';
+import type { FetchLike } from './shotgrid-client';
 
 /** What came back over HTTP, before any meaning is read into it. */
 export interface HttpReply {
