@@ -1,5 +1,5 @@
 import { findingForFailure, findingForVerified } from '../../diagnosis/finding-catalogue';
-import { isRefusedLogin } from '../../diagnosis/checks/credentials-check';
+import { countsAsRefusal } from '../../accounts/refusal-policy';
 import type { Outcome } from '../../shotgrid/failure';
 import type { LoginMethod } from '../../shotgrid/login-method';
 import type { HumanUserRecord } from '../../shotgrid/shotgrid-client';
@@ -8,7 +8,7 @@ import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { Cancelled } from '../exit-codes';
 import { cliFindingContext } from '../finding-context';
-import { recordRefusedLogin, savedLoginFailures } from '../login-failures';
+import { recordLoginAttempt, savedLoginFailures } from '../login-failures';
 import { readSecret, secretSource } from '../read-secret';
 import type { VerifyResult } from './verify-document';
 
@@ -49,15 +49,14 @@ export async function verifyUserLogin(io: CliIo, context: CliContext, request: U
     code = await askForCode(io, context);
     if (code !== undefined) outcome = await client.verifyLogin(site, credentials(login, passphrase, code), options);
   }
+  await recordLoginAttempt(context, site, login, outcome.ok ? { kind: 'verified' } : { kind: 'failed', failure: outcome.failure });
   if (outcome.ok) {
     return {
       ok: true, outcome: 'checked', site: site.origin, loginMethod: method, login, credential: 'passphrase', user: outcome.value, script: null,
       failedLogins: failedBefore, note: null, finding: findingForVerified(cliFindingContext(context, site, method, { login })),
     };
   }
-  const refused = isRefusedLogin(outcome.failure);
-  if (refused) await recordRefusedLogin(context, site, login);
-  return failedResult(context, request, method, outcome.failure, failedBefore + (refused ? 1 : 0));
+  return failedResult(context, request, method, outcome.failure, failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0));
 }
 
 function credentials(login: string, passphrase: string, twoFactorCode: string | undefined) {

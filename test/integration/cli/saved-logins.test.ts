@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountRegistry, type AccountRegistry } from '../../../src/accounts/account-registry';
 import { accountIdFor } from '../../../src/accounts/account-id';
+import { decideAfter } from '../../../src/accounts/refusal-policy';
 import { startPracticeSite, type AccountScenario, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
 import { openSettingsStore } from '../../../src/settings/settings-store';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
@@ -106,7 +107,7 @@ describe('gridpass verify --saved', () => {
     const second = await sandbox.run(args, { stdin: 'wrong-two\n' });
     expect(second.stdout).toContain('Gridpass has had 2 refused logins for this account');
     expect(registry.failedLogins(site.url, noPat.login)).toBe(2);
-    registry.resetFailures(site.url, noPat.login);
+    registry.recordAttempt(site.url, noPat.login, { decision: decideAfter({ kind: 'verified' }), check: null });
   });
 
   it('exits 1 when no saved login matches, so a mistyped --site is not taken for success', async () => {
