@@ -30,7 +30,7 @@ export async function verifySavedLogins(io: CliIo, context: CliContext, request:
   if (access.settingsNotice !== null) io.err(access.settingsNotice);
   const accounts = access.registry.list().filter((account) => request.site === null || account.site === request.site.origin);
   if (accounts.length === 0) {
-    io.err(request.site === null ? 'No saved logins yet: save one with the Gridpass app first.' : `No saved logins for ${request.site.origin}.`);
+    io.err(request.site === null ? 'No saved logins yet: save one with "gridpass login --site S --login L" or the Gridpass app first.' : `No saved logins for ${request.site.origin}.`);
     return [];
   }
   const results: VerifyResult[] = [];
@@ -105,7 +105,7 @@ const keychainCodes: Record<KeychainProblem, 'GP-KEYCHAIN-UNAVAILABLE' | 'GP-KEY
   denied: 'GP-KEYCHAIN-DENIED',
 };
 
-export function keychainFinding(vault: Vault, failure: VaultFailure, context: ReturnType<typeof cliFindingContext>): Finding {
+export function keychainFinding(vault: Pick<Vault, 'backend'>, failure: VaultFailure, context: ReturnType<typeof cliFindingContext>): Finding {
   const problem: KeychainProblem = failure.kind === 'locked' || failure.kind === 'denied' ? failure.kind : 'unavailable';
   return findingFor(keychainCodes[problem], context, {
     keychainBackend: vault.backend,

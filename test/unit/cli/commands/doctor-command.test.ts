@@ -148,7 +148,8 @@ describe('gridpass doctor', () => {
     [['doctor', '--site', 'x', '--report', '/'], 'that is a folder'],
     [['doctor', '--login', 'ana'], '--login needs --site'],
     [['doctor', '--site', 'x', '--passphrase-stdin'], '--passphrase-stdin needs --login'],
-    [['doctor', '--site', 'x', '--2fa-code', '123456'], '--2fa-code needs --login'],
+    [['doctor', '--site', 'x', '--2fa-stdin'], '--2fa-stdin needs --login'],
+    [['doctor', '--site', 'x', '--login', 'y', '--2fa-code', '123456'], 'a code on the command line can be read by other users'],
     [['doctor', '--password', 'x'], 'There is no --password option'],
   ])('%j is a usage error', async (args, message) => {
     const { code, io } = await runGridpass(args);
