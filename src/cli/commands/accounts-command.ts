@@ -75,7 +75,7 @@ async function list(args: string[], io: CliIo, context: CliContext): Promise<Exi
     return ExitCode.ok;
   }
   if (accounts.length === 0) {
-    io.out('No saved logins. The Gridpass app saves a login once it is verified.');
+    io.out('No saved logins. The Gridpass app, or "gridpass login --site S --login L", saves a login once it is verified.');
     return ExitCode.ok;
   }
   io.out(table(['SITE', 'LOGIN', 'LAST STATUS', 'LAST CHECKED', 'REFUSED'], accounts.map(accountRow)));
