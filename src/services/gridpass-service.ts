@@ -16,7 +16,7 @@ import type {
 } from '../ipc/contract';
 import type { NetworkStackInfo } from '../net/network-stack';
 import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
-import type { FetchLike } from '../shotgrid/shotgrid-client';
+import type { FetchLike } from '../net/fetch-like';
 import { gridpassUserAgent } from '../shotgrid/user-agent';
 import { parseSiteAddress } from '../site/site-address';
 import type { SettingsStore } from '../settings/settings-store';

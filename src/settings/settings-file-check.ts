@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { parseAccountId } from '../accounts/account-id';
 import {
   appSettingsSchema,
   pendingAuthFailureSchema,
@@ -172,12 +171,12 @@ function accountLabel(entry: unknown, index: number): string {
   return `${printable(key.login)} on ${printable(key.host)}`;
 }
 
-/** The keychain key an entry names: its own host and login, else the pair its id encodes. */
+/** The keychain key an entry names by its host and login; null when it does not say (then any entry may be its). */
 function accountKey(entry: unknown): { host: string; login: string } | null {
   if (!isRecord(entry)) return null;
-  const { host, login, id } = entry;
+  const { host, login } = entry;
   if (typeof host === 'string' && host !== '' && typeof login === 'string' && login !== '') return { host: host.toLowerCase(), login };
-  return typeof id === 'string' ? parseAccountId(id) : null;
+  return null;
 }
 
 /** Control characters shown as `?`, and cut short, so a notice stays one readable line. */

@@ -44,11 +44,11 @@ describe('checking the settings file', () => {
     ]);
   });
 
-  it('names an account by its id when host or login is missing, by its place when nothing says who it is', () => {
+  it('names an account by its place, with no key, when it does not say which login it is', () => {
     const state = checkSettingsData({ schemaVersion: 1, accounts: [{ id: 'studio.example.com:omar' }, 'junk'] });
     if (state.state !== 'readable') throw new Error(`expected a readable file, got ${state.state}`);
     expect(state.contents.setAside.map(({ label, key }) => ({ label, key }))).toEqual([
-      { label: 'omar on studio.example.com', key: { host: 'studio.example.com', login: 'omar' } },
+      { label: 'account 1', key: null },
       { label: 'account 2', key: null },
     ]);
   });
