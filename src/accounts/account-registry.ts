@@ -66,6 +66,14 @@ export function createAccountRegistry(deps: AccountRegistryDeps): AccountRegistr
   return new SettingsAndVaultRegistry(deps.settings, deps.vault, deps.now ?? (() => new Date()));
 }
 
+/** Refused logins Gridpass has caused for a login, saved or not, as the settings file records them. */
+export function failedLoginsIn(file: GridpassSettingsFile, site: string, login: string): number {
+  const origin = siteOrigin(site);
+  if (!origin.ok) return 0;
+  const key = { host: origin.host, login };
+  return file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(sameKey(key))?.count ?? 0;
+}
+
 const accountKinds: readonly SecretKind[] = ['passphrase', 'pat'];
 const ref = (kind: SecretKind, key: AccountKey): SecretRef => ({ kind, host: key.host, login: key.login });
 const failed = <T>(failure: AccountFailure): AccountResult<T> => ({ ok: false, failure });
@@ -156,11 +164,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
   }
 
   failedLogins(site: string, login: string): number {
-    const origin = siteOrigin(site);
-    if (!origin.ok) return 0;
-    const key = { host: origin.host, login };
-    const file = this.settings.read();
-    return file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(sameKey(key))?.count ?? 0;
+    return failedLoginsIn(this.settings.read(), site, login);
   }
 
   resetFailures(site: string, login: string): AccountResult<void> {

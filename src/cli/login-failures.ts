@@ -8,8 +8,11 @@ import type { KeychainAccess } from './keychain-access';
  * be opened the count is treated as unknown (0) and a refusal is still reported to the person.
  */
 export async function savedLoginFailures(context: CliContext, site: SiteAddress, login: string): Promise<number> {
-  const access = await openQuietly(context);
-  return access?.registry.failedLogins(site.origin, login) ?? 0;
+  try {
+    return (await context.accountRecords()).failedLogins(site.origin, login);
+  } catch {
+    return 0;
+  }
 }
 
 /** Counts a refused login and pauses the saved login's scheduled checks (the product's lockout rule). */

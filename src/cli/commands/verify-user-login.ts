@@ -37,6 +37,8 @@ export async function verifyUserLogin(io: CliIo, context: CliContext, request: U
   const probed = await client.probe(site, options);
   if (!probed.ok) return failedResult(context, request, null, probed.failure, failedBefore);
   const method = probed.value.loginMethod;
+  // The login reuses this probe: the site is asked what it is once per run, as the Python client does.
+  const loginOptions = { ...options, alreadyProbed: probed.value };
   const passphrase = await readSecret(io, context.secrets, {
     what: method === 'oxygen' ? 'legacy passphrase' : 'password',
     stdinOption: '--passphrase-stdin',
@@ -44,10 +46,10 @@ export async function verifyUserLogin(io: CliIo, context: CliContext, request: U
   });
 
   let code = request.twoFactorCode;
-  let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), options);
+  let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   if (!outcome.ok && outcome.failure.kind === 'two-factor-required' && code === undefined && io.stdinIsTty) {
     code = await askForCode(io, context);
-    if (code !== undefined) outcome = await client.verifyLogin(site, credentials(login, passphrase, code), options);
+    if (code !== undefined) outcome = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   }
   if (outcome.ok) {
     return {
