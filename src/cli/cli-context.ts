@@ -6,8 +6,8 @@ import type { PracticeSite, PracticeSiteOptions } from '../practice-site/practic
 import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { gridpassUserAgent } from '../shotgrid/user-agent';
-import { openAccountRecords, openKeychainAccess, type AccountRecords, type KeychainAccess } from './keychain-access';
-import { SecretList } from './secret-list';
+import { openKeychainAccess, type KeychainAccess } from './keychain-access';
+import { SecretList } from '../redaction/redact';
 
 /**
  * Everything a command needs from the machine, created on first use: `gridpass --version` reads no
@@ -26,11 +26,6 @@ export interface CliContext {
   environment(): EnvironmentFacts;
   /** The keychain vault and the saved-account registry; loads the native keychain module. */
   keychain(): Promise<KeychainAccess>;
-  /**
-   * The saved accounts for reading only, without the keychain module or the settings store. A context
-   * given its own keychain reads them from that keychain's registry.
-   */
-  accountRecords(): Promise<AccountRecords>;
   startPracticeSite(options: PracticeSiteOptions): Promise<PracticeSite>;
   /** Resolves with the signal that asked a long-running command (the practice site) to stop. */
   untilStopped(): Promise<NodeJS.Signals>;
@@ -46,8 +41,6 @@ export function createCliContext(overrides: CliContextOverrides = {}): CliContex
   const network = overrides.network ?? once(() => createNodeFetch(env as NodeJS.ProcessEnv));
   const client = overrides.client ?? once(() => createShotgridClient({ fetch: network().fetch, userAgent: gridpassUserAgent(version, platform) }));
   const keychain = overrides.keychain ?? once(() => openKeychainAccess(platform, env, now));
-  const accountRecords = overrides.accountRecords
-    ?? (overrides.keychain === undefined ? once(() => openAccountRecords(platform, env, keychain)) : async () => (await keychain()).registry);
   return {
     version,
     platform,
@@ -59,7 +52,6 @@ export function createCliContext(overrides: CliContextOverrides = {}): CliContex
     probes: overrides.probes ?? once(nodeNetworkProbesOnFirstUse),
     environment: overrides.environment ?? (() => nodeEnvironmentFacts(version, network().network)),
     keychain,
-    accountRecords,
     startPracticeSite: overrides.startPracticeSite ?? startPracticeSiteLazily,
     untilStopped: overrides.untilStopped ?? untilSignal,
   };

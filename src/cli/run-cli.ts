@@ -5,7 +5,7 @@ import { asksForHelp, type CommandEntry } from './command';
 import { Cancelled, ExitCode, UsageError } from './exit-codes';
 import { nearestWord } from './nearest-word';
 import { StdinTooLargeError } from './process-io';
-import { redactingIo } from './secret-list';
+import { redactingIo } from './redacting-io';
 import { terminalStyle } from './terminal-style';
 import { wrapText } from './wrap-text';
 
@@ -24,6 +24,16 @@ export const commands: readonly CommandEntry[] = [
     name: 'doctor',
     summary: 'Run every check, say what is wrong and what to do; write a support report',
     load: async () => (await import('./commands/doctor-command')).doctorCommand,
+  },
+  {
+    name: 'login',
+    summary: 'Verify a login once and save it (keychain and settings, as the app does)',
+    load: async () => (await import('./commands/login-command')).loginCommand,
+  },
+  {
+    name: 'status',
+    summary: 'Every saved login: last check, paused or not, keychain entry, how to fix it',
+    load: async () => (await import('./commands/status-command')).statusCommand,
   },
   {
     name: 'accounts',

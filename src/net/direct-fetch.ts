@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { FetchLike, FetchReply, FetchReplyBody } from '../shotgrid/shotgrid-client';
+import type { FetchLike, FetchReply, FetchReplyBody } from './fetch-like';
 
 /** The code of the error a reply body fails with when the connection ended before the reply did. */
 export const REPLY_CUT_OFF = 'GRIDPASS_REPLY_CUT_OFF';

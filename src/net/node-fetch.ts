@@ -1,4 +1,4 @@
-import type { FetchLike } from '../shotgrid/shotgrid-client';
+import type { FetchLike } from './fetch-like';
 import { directFetch } from './direct-fetch';
 import type { NetworkStackInfo } from './network-stack';
 import { ProxyUnreachableError } from './proxy-error';

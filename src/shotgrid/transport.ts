@@ -1,7 +1,8 @@
 import { classifyFetchError } from '../net/classify-fetch-error';
 import { REPLY_CUT_OFF } from '../net/direct-fetch';
-import type { HttpFailure, NetworkFailure } from './failure';
-import type { FetchLike, FetchReply } from './shotgrid-client';
+import type { FetchLike, FetchReply } from '../net/fetch-like';
+import type { NetworkFailure } from '../net/network-failure';
+import type { HttpFailure } from './failure';
 
 /** What came back over HTTP, before any meaning is read into it. */
 export interface HttpReply {

@@ -46,12 +46,6 @@ it('asks the site what it is once, then logs in with one read, as the Python cli
   expect(site.log.entries().map((entry) => entry.call)).toEqual(['info', 'read']);
 });
 
-it('leaves no settings file behind when the login works: checking a typed login writes nothing', async () => {
-  const works = account('works');
-  expect((await verify(works, works.passphrase!)).code).toBe(0);
-  expect(await readdir(sandbox.home)).toEqual([]);
-});
-
 it('counts a refused login in the settings file, and the next run reads the count back', async () => {
   const noPat = account('no-pat');
   const first = await verify(noPat, noPat.passphrase!);
