@@ -76,7 +76,7 @@ export interface ShotgridClient {
 
 /** The part of WHATWG fetch the client uses: Node's fetch, undici's or Electron's `net.fetch`. */
 export type FetchLike = (url: string, init: {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   headers: Record<string, string>;
   body?: string;
   signal: AbortSignal;
