@@ -4,8 +4,10 @@ import type { CliIo } from './cli-io';
 import { asksForHelp, type Command } from './command';
 import { accountsCommand } from './commands/accounts-command';
 import { doctorCommand } from './commands/doctor-command';
+import { loginCommand } from './commands/login-command';
 import { practiceSiteCommand } from './commands/practice-site-command';
 import { siteCommand } from './commands/site-command';
+import { statusCommand } from './commands/status-command';
 import { verifyCommand } from './commands/verify-command';
 import { Cancelled, ExitCode, UsageError } from './exit-codes';
 import { nearestWord } from './nearest-word';
@@ -14,7 +16,9 @@ import { redactingIo } from './secret-list';
 import { terminalStyle } from './terminal-style';
 import { wrapText } from './wrap-text';
 
-export const commands: readonly Command[] = [siteCommand, verifyCommand, doctorCommand, accountsCommand, practiceSiteCommand];
+export const commands: readonly Command[] = [
+  siteCommand, verifyCommand, doctorCommand, loginCommand, statusCommand, accountsCommand, practiceSiteCommand,
+];
 
 export function globalHelp(version: string): string {
   const width = Math.max(...commands.map((command) => command.name.length));

@@ -1,5 +1,5 @@
 import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
-import type { FetchLike } from '../shotgrid/shotgrid-client';
+import type { FetchLike } from './fetch-like';
 import type { NetworkStackInfo } from './network-stack';
 import { ProxyUnreachableError } from './proxy-error';
 import { proxyFor, readProxySettings } from './proxy-settings';

@@ -6,7 +6,7 @@ import { signInWithBrowser } from './browser-sign-in';
 import type { ApprovalLink, BrowserSignInTiming } from './browser-sign-in';
 import type { LauncherFailure } from './browser-sign-in-failure';
 import type { Failure } from './failure';
-import type { FetchLike } from './shotgrid-client';
+import type { FetchLike } from '../net/fetch-like';
 import { readSignedInPerson } from './signed-in-person';
 import type { SignedInPerson } from './signed-in-person';
 import { createTransport } from './transport';

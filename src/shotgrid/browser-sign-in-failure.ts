@@ -1,4 +1,4 @@
-import type { NetworkFailure } from './failure';
+import type { NetworkFailure } from '../net/network-failure';
 
 /**
  * Why a browser sign-in (App Session Launcher) ended without a session. Each kind becomes one finding;

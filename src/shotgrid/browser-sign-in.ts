@@ -1,7 +1,7 @@
 import type { Clock } from '../app-shell/clock';
 import type { SiteAddress } from '../site/site-address';
 import type { BrowserSignInFailure, LauncherFailure } from './browser-sign-in-failure';
-import type { NetworkFailure } from './failure';
+import type { NetworkFailure } from '../net/network-failure';
 import { isServerError, readPollAnswer, readRequestAnswer } from './launcher-reply';
 import type { LauncherRequest } from './launcher-reply';
 import type { HttpReply, OutgoingRequest, Transport, TransportResult } from './transport';

@@ -1,3 +1,4 @@
+import type { FetchLike } from '../net/fetch-like';
 import type { SiteAddress } from '../site/site-address';
 import type { Outcome } from './failure';
 import type { LoginMethod } from './login-method';
@@ -73,15 +74,6 @@ export interface ShotgridClient {
   verifyScriptKey(site: SiteAddress, credentials: ScriptKeyCredentials, options?: CallOptions): Promise<Outcome<VerifiedScriptKey>>;
   verifySessionToken(site: SiteAddress, credentials: SessionTokenCredentials, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
 }
-
-/** The part of WHATWG fetch the client uses: Node's fetch, undici's or Electron's `net.fetch`. */
-export type FetchLike = (url: string, init: {
-  method: 'GET' | 'POST' | 'PUT';
-  headers: Record<string, string>;
-  body?: string;
-  signal: AbortSignal;
-  redirect: 'manual';
-}) => Promise<Response>;
 
 export interface ShotgridClientOptions {
   fetch: FetchLike;

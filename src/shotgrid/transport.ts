@@ -1,6 +1,7 @@
 import { classifyFetchError } from '../net/classify-fetch-error';
-import type { HttpFailure, NetworkFailure } from './failure';
-import type { FetchLike } from './shotgrid-client';
+import type { FetchLike } from '../net/fetch-like';
+import type { NetworkFailure } from '../net/network-failure';
+import type { HttpFailure } from './failure';
 
 /** What came back over HTTP, before any meaning is read into it. */
 export interface HttpReply {

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyFetchError } from '../../../src/net/classify-fetch-error';
 import { createNodeFetch } from '../../../src/net/node-fetch';
 import { ProxyUnreachableError } from '../../../src/net/proxy-error';
-import type { FetchLike } from '../../../src/shotgrid/shotgrid-client';
+import type { FetchLike } from '../../../src/net/fetch-like';
 import { closedPort, IDENTITY_SITE_INFO, sendJson, startLoopbackServer, TLS_FIXTURES } from '../../fixtures/loopback-server';
 import type { LoopbackServer, TlsCertificate } from '../../fixtures/loopback-server';
 
