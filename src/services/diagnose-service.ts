@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { CheckId, CheckResult } from '../diagnosis/check-result';
 import { checkIds } from '../diagnosis/check-result';
-import { createRedactor, redactDeep } from '../diagnosis/redact';
+import { createRedactor, redactDeep } from '../redaction/redact';
 import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../diagnosis/support-report';
 import { checkNames, diagnoseVerdict, runDiagnosis, type CheckDependencies, type DiagnoseTarget } from '../diagnosis/run-checks';
 import type { DiagnoseStatus, Finding, PendingCheck, ResponseOf } from '../ipc/contract';

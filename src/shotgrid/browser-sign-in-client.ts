@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
-import type { Clock } from '../app-shell/clock';
 import { defaultRequestTimeoutMs } from '../net/request-timeout';
 import type { SiteAddress } from '../site/site-address';
 import { signInWithBrowser } from './browser-sign-in';
-import type { ApprovalLink, BrowserSignInTiming } from './browser-sign-in';
+import type { ApprovalLink, BrowserSignInTiming, PollClock } from './browser-sign-in';
 import type { LauncherFailure } from './browser-sign-in-failure';
 import type { Failure } from './failure';
 import type { FetchLike } from '../net/fetch-like';
+import { screenFailure } from './server-text';
 import { readSignedInPerson } from './signed-in-person';
 import type { SignedInPerson } from './signed-in-person';
 import { createTransport } from './transport';
@@ -34,7 +34,7 @@ export interface BrowserSignInClient {
 export interface BrowserSignInClientOptions {
   fetch: FetchLike;
   userAgent: string;
-  clock: Clock;
+  clock: PollClock;
   timeoutMs?: number;
   /** Defaults to this computer's host name. */
   machineId?: string;
@@ -71,7 +71,7 @@ export function createBrowserSignInClient(options: BrowserSignInClientOptions): 
       onApprovalLink: run.onApprovalLink,
       timing: options.timing,
     });
-    if (!signedIn.ok) return signedIn;
+    if (!signedIn.ok) return { ok: false, failure: screenFailure(signedIn.failure, []) };
     const read = await readSignedInPerson(transportFor(run.signal, PERSON_MAX_RESPONSE_BYTES), site, signedIn.session);
     if (run.signal?.aborted) return { ok: false, failure: { kind: 'launcher-cancelled' } };
     return read.ok ? { ok: true, person: read.value } : read;

@@ -1,4 +1,3 @@
-import type { Clock } from '../app-shell/clock';
 import type { SiteAddress } from '../site/site-address';
 import type { BrowserSignInFailure, LauncherFailure } from './browser-sign-in-failure';
 import type { NetworkFailure } from '../net/network-failure';
@@ -14,6 +13,16 @@ export const LAUNCHER_MAX_WAIT_MS = 180 * 1000;
 /** tk-core tries a request up to 4 times on a 5xx or a dropped connection, pausing 0.75 s × the attempt. */
 export const LAUNCHER_MAX_ATTEMPTS = 4;
 export const LAUNCHER_RETRY_BACKOFF_MS = 750;
+
+/**
+ * The time the flow waits on, injected so polling can be tested without waiting. The app shell's clock
+ * has exactly this shape (and lives above this floor, so it is not imported).
+ */
+export interface PollClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
 
 /** The page where the person approves, and until when (on the flow's clock) Gridpass waits for them. */
 export interface ApprovalLink {
@@ -41,7 +50,7 @@ export interface BrowserSignInRun {
   site: SiteAddress;
   /** The computer's name, shown to the person on the approval page. */
   machineId: string;
-  clock: Clock;
+  clock: PollClock;
   /** Cancels at any point: while the request opens, between polls, or during one. */
   signal?: AbortSignal;
   /** Called once the site opened the request: show the link, open the browser. */

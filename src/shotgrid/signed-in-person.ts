@@ -4,7 +4,7 @@ import { firstEntity, readOneRequest } from './api3-read';
 import type { BrowserSession } from './browser-sign-in';
 import type { Checked } from './checked';
 import { HUMAN_USER_FIELDS } from './human-user';
-import { redactSecrets } from './redact-secrets';
+import { screenFailure, screenHumanUser } from './server-text';
 import type { Transport } from './transport';
 
 /**
@@ -39,13 +39,13 @@ export async function readSignedInPerson(transport: Transport, site: SiteAddress
     entityType: 'HumanUser', field: 'login', value: session.login, returnFields: PERSON_FIELDS, auth, faultContext: { sessionToken: true },
   });
   const called = await callApi3(transport, site, request);
-  if (!called.ok) return { ok: false, failure: redactSecrets(called.failure, [session.sessionToken]) };
+  if (!called.ok) return { ok: false, failure: screenFailure(called.failure, [session.sessionToken]) };
   const found = firstEntity(called.results);
   if (!found.ok) return found;
   if (found.entity === null) {
     return { ok: false, failure: { kind: 'account-inactive', detail: `The site has no active HumanUser with the login "${session.login}".` } };
   }
-  return { ok: true, value: toPerson(found.entity, session.login) };
+  return { ok: true, value: screened(toPerson(found.entity, session.login), session) };
 }
 
 function toPerson(entity: Record<string, unknown>, login: string): SignedInPerson {
@@ -61,6 +61,11 @@ function toPerson(entity: Record<string, unknown>, login: string): SignedInPerso
     lockedUntil: lockedUntilReadable ? isoTime(entity.locked_until) : null,
     lockedUntilReadable,
   };
+}
+
+/** A site that echoes the request could put the token into a name: such a value is dropped. */
+function screened(person: SignedInPerson, session: BrowserSession): SignedInPerson {
+  return { ...person, ...screenHumanUser(person, session.login, [session.sessionToken]) };
 }
 
 function text(value: unknown): string | null {

@@ -50,7 +50,6 @@ what is left), 2 usage error (also: no terminal and no --yes), 3 internal error.
 
 export const accountsCommand: Command = {
   name: 'accounts',
-  summary: 'List saved logins; forget them (settings and keychain together); clean orphans',
   help,
   async run(args, io, context) {
     const [sub, ...rest] = args;

@@ -75,7 +75,6 @@ type LoginOutcome =
 
 export const loginCommand: Command = {
   name: 'login',
-  summary: 'Verify a login once and save it (keychain and settings, as the app does)',
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, options);

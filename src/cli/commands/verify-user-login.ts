@@ -50,6 +50,8 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
   const probed = await client.probe(site, options);
   if (!probed.ok) return { result: failedResult(context, request, null, probed.failure, failedBefore), accepted: null };
   const method = probed.value.loginMethod;
+  // The login reuses this probe: the site is asked what it is once per run, as the Python client does.
+  const loginOptions = { ...options, alreadyProbed: probed.value };
   const passphrase = await readSecret(io, context.secrets, {
     what: method === 'oxygen' ? 'legacy passphrase' : 'password',
     stdinOption: '--passphrase-stdin',
@@ -57,10 +59,10 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
   });
 
   let code = request.codeFromStdin ? await readTwoFactorCode(io, context.secrets, source === 'stdin') : undefined;
-  let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), options);
+  let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   if (!outcome.ok && outcome.failure.kind === 'two-factor-required' && code === undefined && io.stdinIsTty) {
     code = await askTwoFactorCode(io, context.secrets);
-    outcome = await client.verifyLogin(site, credentials(login, passphrase, code), options);
+    outcome = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   }
   await recordLoginAttempt(context, site, login, outcome.ok ? { kind: 'verified' } : { kind: 'failed', failure: outcome.failure });
   if (outcome.ok) {
