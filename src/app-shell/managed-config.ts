@@ -10,11 +10,11 @@ import { z } from 'zod';
 import type { ManagedConfigView } from '../ipc/contract';
 import { parseSiteAddress } from '../site/site-address';
 
-export const MANAGED_CONFIG_FILE = 'managed.json';
-export const APP_MANAGED_CONFIG_FILE = 'gridpass-managed.json';
+const MANAGED_CONFIG_FILE = 'managed.json';
+const APP_MANAGED_CONFIG_FILE = 'gridpass-managed.json';
 const MAX_FILE_BYTES = 64 * 1024;
 
-export interface ManagedConfigPlaces {
+interface ManagedConfigPlaces {
   platform: string;
   env: Readonly<Record<string, string | undefined>>;
   /** Directory of the app's executable (on Linux AppImage, of the .AppImage file itself). */
@@ -79,7 +79,7 @@ const fieldRules = {
 
 const managedConfigSchema = z.object(fieldRules).partial().strict();
 
-export type ManagedConfigResult =
+type ManagedConfigResult =
   | { ok: true; config: ManagedConfigView }
   | { ok: false; message: string };
 
@@ -132,13 +132,13 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   return `${name} ${issue.message}.`;
 }
 
-export interface ManagedConfigLoad {
+interface ManagedConfigLoad {
   config: ManagedConfigView | null;
   /** One per file that exists but was ignored, for the log and the Settings screen. */
   notices: string[];
 }
 
-export interface ManagedConfigReader {
+interface ManagedConfigReader {
   /** Resolves null when the file does not exist. */
   readFile(filePath: string): Promise<string | null>;
 }

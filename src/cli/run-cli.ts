@@ -16,7 +16,7 @@ import { wrapText } from './wrap-text';
 
 export const commands: readonly Command[] = [siteCommand, verifyCommand, doctorCommand, accountsCommand, practiceSiteCommand];
 
-export function globalHelp(version: string): string {
+function globalHelp(version: string): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   return `gridpass ${version}: gets ShotGrid API logins working, and says why when they do not.
 

@@ -1,5 +1,5 @@
 /** Replaces secrets in text that leaves Gridpass (reports, logs, copied text). */
-export type Redactor = (text: string) => string;
+type Redactor = (text: string) => string;
 
 export const redactedMarker = '[redacted]';
 

@@ -200,7 +200,7 @@ export const requestSchemas = {
   openExternal: z.object({ url: text(2048) }).strict(),
 } as const;
 
-export interface ResponseMap {
+interface ResponseMap {
   getAppState: AppStateView;
   probeSite: ProbeResponse;
   verifyLogin: VerifyResponse;

@@ -3,7 +3,7 @@ import type { PracticeAccountSeed, PracticeScriptSeed } from './practice-seed';
 
 /** Consecutive failed logins that lock an account (Autodesk support article "Locked user accounts"). */
 export const LOCKOUT_THRESHOLD = 10;
-export const LOCKOUT_DURATION_MS = 60 * 60 * 1000;
+const LOCKOUT_DURATION_MS = 60 * 60 * 1000;
 
 /** A person's account as the site holds it while running. */
 export interface AccountRecord {
@@ -27,7 +27,7 @@ export interface PracticeAccountState {
   unusedTwoFactorCodes: number | null;
 }
 
-export type TwoFactorCheck = 'not-required' | 'accepted' | 'missing' | 'invalid';
+type TwoFactorCheck = 'not-required' | 'accepted' | 'missing' | 'invalid';
 
 /** The site's people and scripts, with the bookkeeping that makes failures lock an account. */
 export class AccountBook {

@@ -16,7 +16,7 @@ import { accountFailureFinding } from './account-failure-finding';
 import { countedRefusals } from './counted-refusals';
 import { secretMissingCode, toAccountView } from './views';
 
-export interface AccountsDeps {
+interface AccountsDeps {
   client: ShotgridClient;
   registry: AccountRegistry;
   findingContext: (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>) => FindingContext;
@@ -144,4 +144,3 @@ export function createAccountsService(deps: AccountsDeps) {
   };
 }
 
-export type AccountsService = ReturnType<typeof createAccountsService>;

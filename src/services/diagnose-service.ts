@@ -20,7 +20,7 @@ export interface ResolvedDiagnoseTarget {
   inputFinding: Finding | null;
 }
 
-export interface DiagnoseServiceDeps {
+interface DiagnoseServiceDeps {
   checkDependencies: () => Promise<CheckDependencies>;
   /** Counts a refused login this run caused (ShotGrid locks after 10), with the finding that explains it. */
   recordRefusedLogin: (target: ResolvedDiagnoseTarget, finding: Finding | null) => Promise<void>;
@@ -158,8 +158,6 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     },
   };
 }
-
-export type DiagnoseService = ReturnType<typeof createDiagnoseService>;
 
 function crashedCheck(error: unknown): CheckResult {
   return {

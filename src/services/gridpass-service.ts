@@ -27,7 +27,7 @@ import { observedSettings } from './observed-settings';
 import { createOnboardingService } from './onboarding-service';
 import { createServiceEventHub, type ServiceEvents } from './service-events';
 
-export interface GridpassServiceDeps {
+interface GridpassServiceDeps {
   version: string;
   platform: NodeJS.Platform;
   /** Electron's `net.fetch` in the app; Node's (proxy-aware) fetch in tests and the CLI. */

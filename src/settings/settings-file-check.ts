@@ -10,7 +10,7 @@ export type SettingsFileProblem =
   | { kind: 'not-json' }
   | { kind: 'schema-invalid'; issues: string[] };
 
-export type SettingsFileState =
+type SettingsFileState =
   | { state: 'absent' }
   | { state: 'valid' }
   | { state: 'damaged'; problem: SettingsFileProblem };
@@ -36,7 +36,7 @@ export function checkSettingsFile(filePath: string): SettingsFileState {
   return checkSettingsData(data);
 }
 
-export function checkSettingsData(data: unknown): SettingsFileState {
+function checkSettingsData(data: unknown): SettingsFileState {
   const parsed = settingsFileSchema.safeParse(data);
   if (parsed.success) return { state: 'valid' };
   return { state: 'damaged', problem: { kind: 'schema-invalid', issues: describeIssues(parsed.error) } };

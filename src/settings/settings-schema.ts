@@ -8,10 +8,10 @@
 import { z } from 'zod';
 import { loginMethods } from '../shotgrid/login-method';
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+const SETTINGS_SCHEMA_VERSION = 1;
 
 /** Same bounds as the IPC contract's `updateSettings` request. */
-export const checkIntervalHoursSchema = z.number().int().min(1).max(168);
+const checkIntervalHoursSchema = z.number().int().min(1).max(168);
 
 export const appSettingsSchema = z.object({
   checkIntervalHours: checkIntervalHoursSchema.default(6),
@@ -20,14 +20,14 @@ export const appSettingsSchema = z.object({
 });
 
 /** Mirrors `AccountHealth` and `CheckReason` in the IPC contract. */
-export const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
-export const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
+const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
+const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
 
 const timestamp = z.iso.datetime({ offset: true });
 const host = z.string().min(1).max(300);
 const login = z.string().min(1).max(256);
 
-export const savedAccountSchema = z.object({
+const savedAccountSchema = z.object({
   /** `accountIdFor(host, login)`: stable, so a re-saved login keeps its id. */
   id: z.string().min(1).max(600),
   /** The site's origin, `https://host[:port]`. */
@@ -53,7 +53,7 @@ export const savedAccountSchema = z.object({
  * Failures caused for logins that are not saved (yet), so the wizard can warn before another try.
  * Saving the login moves the count onto the account.
  */
-export const pendingAuthFailureSchema = z.object({
+const pendingAuthFailureSchema = z.object({
   host,
   login,
   count: z.number().int().min(1),
@@ -67,11 +67,9 @@ export const settingsFileSchema = z.object({
   authFailures: z.array(pendingAuthFailureSchema).default([]),
 });
 
-export type AppSettings = z.output<typeof appSettingsSchema>;
 export type AccountHealthValue = z.output<typeof accountHealthSchema>;
 export type CheckReasonValue = z.output<typeof checkReasonSchema>;
 export type SavedAccount = z.output<typeof savedAccountSchema>;
-export type PendingAuthFailure = z.output<typeof pendingAuthFailureSchema>;
 export type GridpassSettingsFile = z.output<typeof settingsFileSchema>;
 
 export function defaultSettingsFile(): GridpassSettingsFile {

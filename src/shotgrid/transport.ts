@@ -13,8 +13,8 @@ export interface HttpReply {
   body: string;
 }
 
-export type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' | 'malformed' }>;
-export type TransportResult = { ok: true; reply: HttpReply } | { ok: false; failure: TransportFailure };
+type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' | 'malformed' }>;
+type TransportResult = { ok: true; reply: HttpReply } | { ok: false; failure: TransportFailure };
 
 export interface TransportSettings {
   fetch: FetchLike;

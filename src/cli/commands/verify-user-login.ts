@@ -12,7 +12,7 @@ import { recordRefusedLogin, savedLoginFailures } from '../login-failures';
 import { readSecret, secretSource } from '../read-secret';
 import type { VerifyResult } from './verify-document';
 
-export interface UserLoginRequest {
+interface UserLoginRequest {
   site: SiteAddress;
   login: string;
   passphraseFromStdin: boolean;
