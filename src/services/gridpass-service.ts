@@ -195,6 +195,10 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     copyPat: (request) => onboarding.copyPat(request),
     listAccounts: async () => accounts.list(),
     checkAccount: ({ accountId }) => accounts.check(accountId, 'manual'),
+    async replacePassphrase(request) {
+      const replaced = await onboarding.replacePassphrase(request);
+      return replaced.ok ? { ...replaced, account: accounts.recordVerified(replaced.account.id) } : replaced;
+    },
     forgetAccount: ({ accountId }) => accounts.forget(accountId),
     endOfBooking: () => accounts.endOfBooking(),
     listOrphans: () => accounts.orphans(),
