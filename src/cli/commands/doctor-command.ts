@@ -1,5 +1,5 @@
 import type { CheckDependencies, DiagnoseTarget, KeychainSelfTestResult } from '../../diagnosis/check-dependencies';
-import { causedRefusedLogin, diagnoseVerdict, runDiagnosis } from '../../diagnosis/run-checks';
+import { diagnoseVerdict, runDiagnosis } from '../../diagnosis/run-checks';
 import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../../diagnosis/support-report';
 import type { SiteAddress } from '../../site/site-address';
 import { keychainBackendName } from '../../vault/keychain-failure';
@@ -20,7 +20,7 @@ import { siteArgument } from '../site-argument';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
 import { wrapText } from '../wrap-text';
 import { reportFileProblem, writeFailureWords, writeReportFile } from '../write-report-file';
-import { savedLoginFailures, recordRefusedLogin } from '../login-failures';
+import { savedLoginFailures, recordLoginAttempt } from '../login-failures';
 import { readTwoFactorCode, refuseCodeOnCommandLine } from '../two-factor-code';
 
 const help = `Usage: gridpass doctor [--site S] [--login L] [--passphrase-stdin] [--2fa-stdin]
@@ -57,7 +57,6 @@ Examples:
 
 export const doctorCommand: Command = {
   name: 'doctor',
-  summary: 'Run every check, say what is wrong and what to do; write a support report',
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, {
@@ -94,9 +93,9 @@ export const doctorCommand: Command = {
     if (!values.json) io.out(heading(context, site, login, style));
 
     const deps = checkDependencies(context, stepTimeout);
-    const { results, siteInfo } = await runDiagnosis(target, deps, values.json ? undefined : checkProgressPrinter(io, style));
-    if (site !== null && target.login !== undefined && causedRefusedLogin(results)) {
-      await recordRefusedLogin(context, site, target.login);
+    const { results, siteInfo, loginAttempt } = await runDiagnosis(target, deps, values.json ? undefined : checkProgressPrinter(io, style));
+    if (site !== null && target.login !== undefined && loginAttempt !== null) {
+      await recordLoginAttempt(context, site, target.login, loginAttempt);
     }
     const verdict = diagnoseVerdict(results, cliFindingContext(context, site, siteInfo?.loginMethod ?? null, { login: target.login ?? null }));
     const report = buildSupportReport({

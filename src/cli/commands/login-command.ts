@@ -75,7 +75,6 @@ type LoginOutcome =
 
 export const loginCommand: Command = {
   name: 'login',
-  summary: 'Verify a login once and save it (keychain and settings, as the app does)',
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, options);
@@ -118,8 +117,7 @@ async function verifyThenSave(
   const { passphrase, user, loginMethod } = checked.accepted;
   const saved = await access.registry.saveVerifiedLogin({ site: site.origin, login, displayName: user.name, loginMethod, passphrase });
   if (!saved.ok) return { saved: false, result: checked.result, finding: saveFailureFinding(access, saved.failure, context, site, login) };
-  // Only a verified login clears the count, exactly as the wizard does (saving also resumes paused checks).
-  access.registry.resetFailures(site.origin, login);
+  // The verified login already cleared the count and the pause (the refusal policy, as in the wizard).
   return { saved: true, result: checked.result, account: access.registry.get(saved.value.account.id) ?? saved.value.account };
 }
 

@@ -1,5 +1,5 @@
 import { findingForFailure, findingForVerified } from '../../diagnosis/finding-catalogue';
-import { isRefusedLogin } from '../../diagnosis/checks/credentials-check';
+import { countsAsRefusal } from '../../accounts/refusal-policy';
 import type { Outcome } from '../../shotgrid/failure';
 import type { LoginMethod } from '../../shotgrid/login-method';
 import type { HumanUserRecord } from '../../shotgrid/shotgrid-client';
@@ -7,7 +7,7 @@ import type { SiteAddress } from '../../site/site-address';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { cliFindingContext } from '../finding-context';
-import { recordRefusedLogin, savedLoginFailures } from '../login-failures';
+import { recordLoginAttempt, savedLoginFailures } from '../login-failures';
 import { readSecret, secretSource } from '../read-secret';
 import { askTwoFactorCode, readTwoFactorCode } from '../two-factor-code';
 import type { VerifyResult } from './verify-document';
@@ -50,6 +50,8 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
   const probed = await client.probe(site, options);
   if (!probed.ok) return { result: failedResult(context, request, null, probed.failure, failedBefore), accepted: null };
   const method = probed.value.loginMethod;
+  // The login reuses this probe: the site is asked what it is once per run, as the Python client does.
+  const loginOptions = { ...options, alreadyProbed: probed.value };
   const passphrase = await readSecret(io, context.secrets, {
     what: method === 'oxygen' ? 'legacy passphrase' : 'password',
     stdinOption: '--passphrase-stdin',
@@ -57,11 +59,12 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
   });
 
   let code = request.codeFromStdin ? await readTwoFactorCode(io, context.secrets, source === 'stdin') : undefined;
-  let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), options);
+  let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   if (!outcome.ok && outcome.failure.kind === 'two-factor-required' && code === undefined && io.stdinIsTty) {
     code = await askTwoFactorCode(io, context.secrets);
-    outcome = await client.verifyLogin(site, credentials(login, passphrase, code), options);
+    outcome = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   }
+  await recordLoginAttempt(context, site, login, outcome.ok ? { kind: 'verified' } : { kind: 'failed', failure: outcome.failure });
   if (outcome.ok) {
     const result: VerifyResult = {
       ok: true, outcome: 'checked', site: site.origin, loginMethod: method, login, credential: 'passphrase', user: outcome.value, script: null,
@@ -69,9 +72,7 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
     };
     return { result, accepted: { passphrase, user: outcome.value, loginMethod: method } };
   }
-  const refused = isRefusedLogin(outcome.failure);
-  if (refused) await recordRefusedLogin(context, site, login);
-  return { result: failedResult(context, request, method, outcome.failure, failedBefore + (refused ? 1 : 0)), accepted: null };
+  return { result: failedResult(context, request, method, outcome.failure, failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0)), accepted: null };
 }
 
 function credentials(login: string, passphrase: string, twoFactorCode: string | undefined) {
