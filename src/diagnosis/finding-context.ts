@@ -45,4 +45,9 @@ export interface FindingFacts {
   keychainMessage?: string;
   keychainFix?: string;
   inputMessage?: string;
+  /** Tries a request took before it gave up (browser sign-in). */
+  attempts?: number;
+  /** The person a browser sign-in confirmed (public fields only). */
+  personName?: string | null;
+  personLogin?: string;
 }

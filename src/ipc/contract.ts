@@ -59,8 +59,10 @@ export interface AccountView {
   lastCheckedAt: string | null;
   lastCheckReason: CheckReason | null;
   lastFinding: Finding | null;
-  /** Authentication failures Gridpass itself has caused for this login (ten lock the account). */
+  /** Authentication failures Gridpass itself has caused for this login. */
   failedLogins: number;
+  /** Refusals after which ShotGrid locks the account, from the refusal policy (never restated in the renderer). */
+  lockoutThreshold: number;
   /** Scheduled checks stop after one authentication failure until the person acts. */
   checksPaused: boolean;
   hasSavedPat: boolean;
@@ -120,9 +122,10 @@ export type VerifyResponse =
     /** A code was sent and refused; that counts towards the lockout like a wrong passphrase. */
     codeRefused: boolean;
     failedLogins: number;
+    lockoutThreshold: number;
     lockoutWarning: string | null;
   }
-  | { ok: false; reason: 'failed'; finding: Finding; failedLogins: number; lockoutWarning: string | null };
+  | { ok: false; reason: 'failed'; finding: Finding; failedLogins: number; lockoutThreshold: number; lockoutWarning: string | null };
 
 export type SaveResponse =
   | { ok: true; account: AccountView; keychain: 'saved' }
@@ -178,6 +181,8 @@ export const requestSchemas = {
   copyPat: z.object({ site: siteInput }).strict(),
   listAccounts: z.object({}).strict(),
   checkAccount: z.object({ accountId }).strict(),
+  /** After `verifyLogin` (and `submitTwoFactorCode`) accepted a new passphrase for this saved login. */
+  replacePassphrase: z.object({ verificationId: runId, accountId }).strict(),
   forgetAccount: z.object({ accountId }).strict(),
   endOfBooking: z.object({}).strict(),
   listOrphans: z.object({}).strict(),
@@ -210,6 +215,7 @@ interface ResponseMap {
   copyPat: SimpleResponse & { clearsAfterSeconds?: number };
   listAccounts: AccountView[];
   checkAccount: AccountView;
+  replacePassphrase: SaveResponse;
   forgetAccount: SimpleResponse;
   endOfBooking: EndOfBookingResponse;
   listOrphans: OrphanView[];

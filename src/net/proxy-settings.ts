@@ -2,7 +2,7 @@
  * The proxy environment, read the way undici's EnvHttpProxyAgent reads it (lower-case names win), so the
  * report and the error messages describe the proxy that was really used.
  */
-interface ProxySettings {
+export interface ProxySettings {
   /** For http sites; also for https sites when no https proxy is set, as undici does. */
   httpProxy: string | null;
   httpsProxy: string | null;

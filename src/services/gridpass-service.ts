@@ -5,6 +5,7 @@
  * dependency, so this runs unchanged in Node.
  */
 import { createAccountRegistry } from '../accounts/account-registry';
+import { decideAfter } from '../accounts/refusal-policy';
 import type { CheckDependencies } from '../diagnosis/check-dependencies';
 import { findingFor, type FindingContext } from '../diagnosis/finding-catalogue';
 import { createNodeNetworkProbes, type NetworkProbes } from '../diagnosis/node-network-probes';
@@ -87,9 +88,9 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
       now,
       ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
     }),
-    recordRefusedLogin: async ({ target, accountId }, finding) => {
-      if (accountId !== null) accounts.recordRefusal(accountId, finding);
-      else if (target.site && target.login) registry.recordAuthFailure(target.site.origin, target.login);
+    recordLoginAttempt: async ({ target, accountId }, attempt) => {
+      if (accountId !== null) accounts.recordAttempt(accountId, attempt);
+      else if (target.site && target.login) registry.recordAttempt(target.site.origin, target.login, { decision: decideAfter(attempt), check: null });
     },
     clipboard,
     saveFile: deps.saveFile,
@@ -195,6 +196,10 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     copyPat: (request) => onboarding.copyPat(request),
     listAccounts: async () => accounts.list(),
     checkAccount: ({ accountId }) => accounts.check(accountId, 'manual'),
+    async replacePassphrase(request) {
+      const replaced = await onboarding.replacePassphrase(request);
+      return replaced.ok ? { ...replaced, account: accounts.recordVerified(replaced.account.id) } : replaced;
+    },
     forgetAccount: ({ accountId }) => accounts.forget(accountId),
     endOfBooking: () => accounts.endOfBooking(),
     listOrphans: () => accounts.orphans(),

@@ -5,7 +5,7 @@
  * only ever sees who the person is.
  */
 import type { AccountRegistry } from '../accounts/account-registry';
-import { lockoutThreshold } from '../diagnosis/catalogue/wording';
+import { decideAfter, lockoutThreshold, refusalsLeft, type AttemptOutcome } from '../accounts/refusal-policy';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import { describeLoginProblem, parseLoginInput } from '../shotgrid/login-input';
@@ -13,7 +13,6 @@ import { parseSiteAddress } from '../site/site-address';
 import type { SiteAddress } from '../site/site-address';
 import type { Finding, PatResponse, ProbeResponse, SaveResponse, SimpleResponse, VerifyResponse } from '../ipc/contract';
 import { accountFailureFinding } from './account-failure-finding';
-import { countedRefusals } from './counted-refusals';
 import type { ClipboardGuard } from './clipboard-guard';
 import { ExpiringMap } from './expiring-map';
 import { parsePatInput } from './pat-input';
@@ -65,30 +64,31 @@ export function createOnboardingService(deps: OnboardingDeps) {
     // The site was probed a moment ago (for its login method), so the client need not probe again.
     const credentials = { login, passphrase, ...(twoFactorCode ? { twoFactorCode } : {}) };
     const result = await deps.client.verifyLogin(site, credentials, { alreadyProbed: info });
+    const failedLogins = recordAttempt(site, login, result.ok ? { kind: 'verified' } : { kind: 'failed', failure: result.failure });
     if (result.ok) {
-      deps.registry.resetFailures(site.origin, login);
       const verificationId = verifications.put({ ...request, user: result.value });
       return { ok: true, verificationId, user: toUserView(result.value), site: toSiteView(site, info) };
     }
     const failure = result.failure;
     if (failure.kind === 'two-factor-required' || failure.kind === 'two-factor-rejected') {
-      const failedLogins = failure.kind === 'two-factor-rejected' ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
       const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
       const attemptId = attempts.put(request);
       const codeRefused = failure.kind === 'two-factor-rejected';
       return {
         ok: false, reason: 'two-factor-required', attemptId, finding: findingForFailure(failure, context), codeRefused,
-        failedLogins, lockoutWarning: codeRefused ? lockoutWarning(failedLogins) : null,
+        failedLogins, lockoutThreshold, lockoutWarning: codeRefused ? lockoutWarning(failedLogins) : null,
       };
     }
-    const failedLogins = countedRefusals.has(failure.kind) ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
     const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
-    return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutWarning: lockoutWarning(failedLogins) };
+    return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutThreshold, lockoutWarning: lockoutWarning(failedLogins) };
   }
 
-  function countRefusal(site: SiteAddress, login: string): number {
-    const counted = deps.registry.recordAuthFailure(site.origin, login);
-    return counted.ok ? counted.value : deps.registry.failedLogins(site.origin, login);
+  /** Counts, pauses or clears as the refusal policy decides; resolves the login's refusal count. */
+  function recordAttempt(site: SiteAddress, login: string, attempt: AttemptOutcome): number {
+    const decision = decideAfter(attempt);
+    const recorded = deps.registry.recordAttempt(site.origin, login, { decision, check: null });
+    if (recorded.ok) return recorded.value.failedLogins;
+    return deps.registry.failedLogins(site.origin, login) + (decision.counts ? 1 : 0);
   }
 
   return {
@@ -103,11 +103,11 @@ export function createOnboardingService(deps: OnboardingDeps) {
       if (!parsed.ok || request.passphrase.trim() === '') {
         const inputMessage = parsed.ok ? 'The legacy passphrase is empty.' : describeLoginProblem(parsed.problem);
         const finding = findingFor('GP-INPUT-LOGIN', deps.findingContext({ loginMethod: null, site: null }), { inputMessage });
-        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutWarning: null };
+        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
       }
       const { login } = parsed;
       const probed = await probe(request.site);
-      if (!probed.ok) return { ok: false, reason: 'failed', finding: probed.finding, failedLogins: 0, lockoutWarning: null };
+      if (!probed.ok) return { ok: false, reason: 'failed', finding: probed.finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
       return attempt({ site: probed.site, info: probed.info, login, passphrase: request.passphrase });
     },
 
@@ -116,7 +116,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
       const code = request.code.replace(/\s+/g, '');
       if (pending === undefined) {
         const finding = findingFor('GP-WIZARD-EXPIRED', deps.findingContext({ loginMethod: null, site: null }));
-        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutWarning: null };
+        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
       }
       return attempt(pending, code);
     },
@@ -140,6 +140,28 @@ export function createOnboardingService(deps: OnboardingDeps) {
         verifications.put(verified, request.verificationId);
         if (pat !== null) heldPats.put(pat, verified.site.origin);
         return { ok: false, finding: accountFailureFinding(saved.failure, deps.findingContext({ loginMethod: verified.info.loginMethod, site: verified.site })) };
+      }
+      return { ok: true, account: toAccountView(saved.value.account), keychain: 'saved' };
+    },
+
+    /**
+     * A new passphrase for a saved login, verified a moment ago through `verifyLogin`: only now is it
+     * written over the old keychain entry (a kept token stays). A verification of another login
+     * cannot overwrite this one.
+     */
+    async replacePassphrase(request: { verificationId: string; accountId: string }): Promise<SaveResponse> {
+      const verified = verifications.take(request.verificationId);
+      const account = deps.registry.get(request.accountId);
+      const context = deps.findingContext({ loginMethod: account?.loginMethod ?? null, site: verified?.site ?? null });
+      if (verified === undefined || account === null || account.site !== verified.site.origin || account.login !== verified.login) {
+        return { ok: false, finding: findingFor('GP-WIZARD-EXPIRED', context) };
+      }
+      const saved = await deps.registry.saveVerifiedLogin({
+        site: verified.site.origin, login: verified.login, displayName: verified.user.name, loginMethod: verified.info.loginMethod, passphrase: verified.passphrase,
+      });
+      if (!saved.ok) {
+        verifications.put(verified, request.verificationId);
+        return { ok: false, finding: accountFailureFinding(saved.failure, context) };
       }
       return { ok: true, account: toAccountView(saved.value.account), keychain: 'saved' };
     },
@@ -176,7 +198,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
 /** The wizard shows the count beside this warning, so the finding itself leaves the count out. */
 function lockoutWarning(failedLogins: number): string | null {
   if (failedLogins === 0) return null;
-  const left = Math.max(0, lockoutThreshold - failedLogins);
+  const left = refusalsLeft(failedLogins);
   const rule = `ShotGrid locks an account for an hour after ${lockoutThreshold} refused logins in a row`;
   return left > 0
     ? `${rule} (${left} left). Check the passphrase before you try again; Gridpass never retries by itself.`

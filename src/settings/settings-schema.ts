@@ -1,14 +1,15 @@
 /**
- * The one schema for Gridpass's settings file, shared by the app (electron-store) and the CLI (conf).
+ * The one schema for Gridpass's settings file, shared by the app and the CLI.
  * It holds account metadata and preferences only: passphrases, tokens and keys live in the keychain.
  *
  * Changes stay additive: a new field gets a default, so a file written by an older version still
- * parses. A file that does not parse is moved aside by the settings store, never rewritten in place.
+ * parses. An account that does not parse is kept in the file as found by the settings store (see
+ * settings-file-check.ts), never rewritten or dropped.
  */
 import { z } from 'zod';
 import { loginMethods } from '../shotgrid/login-method';
 
-const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = 1;
 
 /** Same bounds as the IPC contract's `updateSettings` request. */
 const checkIntervalHoursSchema = z.number().int().min(1).max(168);
@@ -27,7 +28,7 @@ const timestamp = z.iso.datetime({ offset: true });
 const host = z.string().min(1).max(300);
 const login = z.string().min(1).max(256);
 
-const savedAccountSchema = z.object({
+export const savedAccountSchema = z.object({
   /** `accountIdFor(host, login)`: stable, so a re-saved login keeps its id. */
   id: z.string().min(1).max(600),
   /** The site's origin, `https://host[:port]`. */
@@ -53,7 +54,7 @@ const savedAccountSchema = z.object({
  * Failures caused for logins that are not saved (yet), so the wizard can warn before another try.
  * Saving the login moves the count onto the account.
  */
-const pendingAuthFailureSchema = z.object({
+export const pendingAuthFailureSchema = z.object({
   host,
   login,
   count: z.number().int().min(1),
@@ -67,9 +68,11 @@ export const settingsFileSchema = z.object({
   authFailures: z.array(pendingAuthFailureSchema).default([]),
 });
 
+export type AppSettings = z.output<typeof appSettingsSchema>;
 export type AccountHealthValue = z.output<typeof accountHealthSchema>;
 export type CheckReasonValue = z.output<typeof checkReasonSchema>;
 export type SavedAccount = z.output<typeof savedAccountSchema>;
+export type PendingAuthFailure = z.output<typeof pendingAuthFailureSchema>;
 export type GridpassSettingsFile = z.output<typeof settingsFileSchema>;
 
 export function defaultSettingsFile(): GridpassSettingsFile {
@@ -77,7 +80,8 @@ export function defaultSettingsFile(): GridpassSettingsFile {
 }
 
 /**
- * The same schema as JSON Schema (draft 2020-12) for conf/electron-store's ajv. It describes the
- * file as written, with optional fields where zod fills a default, so ajv accepts what zod accepts.
+ * The same schema as JSON Schema (draft 2020-12), for tools that check or edit the file (a studio's
+ * deployment scripts). It describes the file as written, with optional fields where zod fills a
+ * default, so a JSON Schema validator accepts what zod accepts.
  */
 export const settingsJsonSchema = z.toJSONSchema(settingsFileSchema, { io: 'input' });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-export const APP_DIR_NAME = 'Gridpass';
+const APP_DIR_NAME = 'Gridpass';
 
 /** Set to any folder to keep Gridpass's settings there (tests, portable setups). */
 const GRIDPASS_HOME_ENV = 'GRIDPASS_HOME';

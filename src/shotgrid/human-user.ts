@@ -4,7 +4,7 @@ import type { FaultContext } from './api3-fault';
 import type { Checked } from './checked';
 import type { HumanUserRecord } from './shotgrid-client';
 
-const HUMAN_USER_FIELDS = ['id', 'login', 'name', 'email', 'sg_status_list', 'permission_rule_set'] as const;
+export const HUMAN_USER_FIELDS = ['id', 'login', 'name', 'email', 'sg_status_list', 'permission_rule_set'] as const;
 
 /** The `read` of one person's HumanUser record by login. */
 export function humanUserRequest(login: string, auth: Api3Auth, faultContext?: FaultContext): Api3Request {
