@@ -22,7 +22,7 @@ export interface PracticeControlTarget {
   denyAppSession(requestId: string): ApprovalResult;
 }
 
-export interface ControlAnswer {
+interface ControlAnswer {
   reply: PracticeReply;
   outcome: RequestOutcome;
 }
