@@ -21,9 +21,9 @@ export const FIXED_EXTERNAL_HOSTS: readonly string[] = [...new Set([
   ...helpLinkHosts,
 ])];
 
-export type ExternalLinkDecision = { allowed: true; url: string } | { allowed: false; reason: string };
+type ExternalLinkDecision = { allowed: true; url: string } | { allowed: false; reason: string };
 
-export interface ExternalLinkPolicyOptions {
+interface ExternalLinkPolicyOptions {
   /** Hosts (`host[:port]`) from the studio's managed config. */
   managedHosts?: readonly string[];
   /** Only while the app runs against the practice site. */
