@@ -271,6 +271,27 @@ describe('account registry', () => {
     expect(JSON.parse(configText()).accounts.map((entry: { login: string }) => entry.login)).toEqual(['jane', 'omar']);
   });
 
+  it('lets go of an account it could not read when the person forgets that login, or everything', async () => {
+    await registry.saveVerifiedLogin(verified());
+    await registry.saveVerifiedLogin(verified({ login: 'omar' }));
+    const file = JSON.parse(configText()) as { accounts: Array<Record<string, unknown>> };
+    file.accounts = [
+      ...file.accounts.map((entry) => (entry.login === 'omar' ? { ...entry, lastHealth: 'expired' } : entry)),
+      { note: 'an entry that names no login' },
+    ];
+    fs.writeFileSync(path.join(cwd, 'config.json'), JSON.stringify(file));
+
+    const reopened = createAccountRegistry({ settings: openSettingsStore({ cwd }), vault });
+    const one = await reopened.forget('studio.example.com:omar');
+    expect(one).toMatchObject({ accountsRemoved: 1, secretsRemoved: 1, complete: true });
+    expect(JSON.parse(configText()).accounts.map((entry: { login?: string }) => entry.login ?? 'unnamed')).toEqual(['jane', 'unnamed']);
+
+    const all = await reopened.forgetAll();
+    expect(all).toMatchObject({ accountsRemoved: 2, complete: true });
+    expect(JSON.parse(configText()).accounts).toEqual([]);
+    expect(openSettingsStore({ cwd }).notice).toBeNull();
+  });
+
   it('refuses a site that is not a web address, and saves nothing', async () => {
     const result = await registry.saveVerifiedLogin(verified({ site: 'studio' }));
     expect(result).toMatchObject({ ok: false, failure: { kind: 'invalid' } });
