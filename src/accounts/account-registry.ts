@@ -39,7 +39,13 @@ export interface AccountRegistry {
   list(): SavedAccount[];
   get(id: string): SavedAccount | null;
   saveVerifiedLogin(login: VerifiedLogin): Promise<AccountResult<SaveOutcome>>;
-  readSecret(id: string, kind: 'passphrase' | 'pat'): Promise<AccountResult<string | null>>;
+  readSecret(id: string, kind: AccountSecretKind): Promise<AccountResult<string | null>>;
+  /** Keeps the login's session token in the keychain, confirmed by the site at `at`. */
+  saveSession(id: string, sessionToken: string, at: Date): Promise<AccountResult<SavedAccount>>;
+  /** The kept session was accepted again at `at`. */
+  confirmSession(id: string, at: Date): AccountResult<SavedAccount>;
+  /** Removes the kept session (the site refused it); resolves whether there was one. */
+  dropSession(id: string): Promise<AccountResult<boolean>>;
   recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount>;
   /** Counts a failure this app caused and pauses scheduled checks; resolves the new count. */
   recordAuthFailure(site: string, login: string): AccountResult<number>;
@@ -51,7 +57,7 @@ export interface AccountRegistry {
   forgetSite(host: string): Promise<ForgetReport>;
   /** End of booking: every account, every keychain entry, every failure count. */
   forgetAll(): Promise<ForgetReport>;
-  /** Passphrase and token entries with no saved account behind them (e.g. after a crash). */
+  /** Passphrase, token and session entries with no saved account behind them (e.g. after a crash). */
   orphans(): Promise<AccountResult<SecretRef[]>>;
   cleanOrphans(): Promise<CleanOrphansReport>;
 }
@@ -66,7 +72,9 @@ export function createAccountRegistry(deps: AccountRegistryDeps): AccountRegistr
   return new SettingsAndVaultRegistry(deps.settings, deps.vault, deps.now ?? (() => new Date()));
 }
 
-const accountKinds: readonly SecretKind[] = ['passphrase', 'pat'];
+/** The keychain entries a saved login owns; forgetting the login removes them all. */
+export type AccountSecretKind = 'passphrase' | 'pat' | 'session';
+const accountKinds: readonly AccountSecretKind[] = ['passphrase', 'pat', 'session'];
 const ref = (kind: SecretKind, key: AccountKey): SecretRef => ({ kind, host: key.host, login: key.login });
 const failed = <T>(failure: AccountFailure): AccountResult<T> => ({ ok: false, failure });
 const sameKey = (key: AccountKey) => (entry: AccountKey) => entry.host === key.host && entry.login === key.login;
@@ -113,11 +121,32 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     return { ok: true, value: { account, patFailure: pat.failure } };
   }
 
-  async readSecret(id: string, kind: 'passphrase' | 'pat'): Promise<AccountResult<string | null>> {
+  async readSecret(id: string, kind: AccountSecretKind): Promise<AccountResult<string | null>> {
     const account = this.get(id);
     if (!account) return failed(notFound(id));
     const result = await this.vault.read(ref(kind, account));
     return result.ok ? result : failed({ kind: 'vault', failure: result.failure });
+  }
+
+  async saveSession(id: string, sessionToken: string, at: Date): Promise<AccountResult<SavedAccount>> {
+    const account = this.get(id);
+    if (!account) return failed(notFound(id));
+    const saved = await this.vault.save(ref('session', account), sessionToken);
+    if (!saved.ok) return failed({ kind: 'vault', failure: saved.failure });
+    return this.confirmSession(id, at);
+  }
+
+  confirmSession(id: string, at: Date): AccountResult<SavedAccount> {
+    return this.#updateAccount(id, (account) => ({ ...account, sessionConfirmedAt: at.toISOString() }));
+  }
+
+  async dropSession(id: string): Promise<AccountResult<boolean>> {
+    const account = this.get(id);
+    if (!account) return failed(notFound(id));
+    const removed = await this.vault.remove(ref('session', account));
+    if (!removed.ok) return failed({ kind: 'vault', failure: removed.failure });
+    const written = this.#updateAccount(id, (entry) => ({ ...entry, sessionConfirmedAt: null }));
+    return written.ok ? removed : written;
   }
 
   recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount> {
@@ -266,6 +295,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
       failedLogins: existing?.failedLogins ?? 0,
       checksPaused: false,
       hasSavedPat,
+      sessionConfirmedAt: existing?.sessionConfirmedAt ?? null,
     };
   }
 

@@ -155,7 +155,7 @@ export interface EndOfBookingResponse {
 }
 
 export interface OrphanView {
-  kind: 'passphrase' | 'pat' | 'script-key';
+  kind: 'passphrase' | 'pat' | 'script-key' | 'session';
   host: string;
   login: string;
 }

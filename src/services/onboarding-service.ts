@@ -7,6 +7,7 @@
 import type { AccountRegistry } from '../accounts/account-registry';
 import { lockoutThreshold } from '../diagnosis/catalogue/wording';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
+import type { Outcome } from '../shotgrid/failure';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import { describeLoginProblem, parseLoginInput } from '../shotgrid/login-input';
 import { parseSiteAddress } from '../site/site-address';
@@ -37,6 +38,8 @@ interface LoginAttempt {
 
 interface Verification extends LoginAttempt {
   user: HumanUserRecord;
+  /** The session a 2FA code was swapped for: the code worked once, so this is the only session there is. */
+  sessionToken: string | null;
 }
 
 const patClipboardSeconds = 60;
@@ -63,12 +66,11 @@ export function createOnboardingService(deps: OnboardingDeps) {
   async function attempt(request: LoginAttempt, twoFactorCode?: string): Promise<VerifyResponse> {
     const { site, info, login, passphrase } = request;
     // The site was probed a moment ago (for its login method), so the client need not probe again.
-    const credentials = { login, passphrase, ...(twoFactorCode ? { twoFactorCode } : {}) };
-    const result = await deps.client.verifyLogin(site, credentials, { alreadyProbed: info });
+    const result = await verifyOnce(request, twoFactorCode);
     if (result.ok) {
       deps.registry.resetFailures(site.origin, login);
-      const verificationId = verifications.put({ ...request, user: result.value });
-      return { ok: true, verificationId, user: toUserView(result.value), site: toSiteView(site, info) };
+      const verificationId = verifications.put({ ...request, ...result.value });
+      return { ok: true, verificationId, user: toUserView(result.value.user), site: toSiteView(site, info) };
     }
     const failure = result.failure;
     if (failure.kind === 'two-factor-required' || failure.kind === 'two-factor-rejected') {
@@ -86,9 +88,41 @@ export function createOnboardingService(deps: OnboardingDeps) {
     return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutWarning: lockoutWarning(failedLogins) };
   }
 
+  /**
+   * With a 2FA code, the login is swapped for a session at once (python-api does the same): the code works
+   * once, so it is the only chance to get a session the tools can use later.
+   */
+  async function verifyOnce(request: LoginAttempt, twoFactorCode?: string): Promise<Outcome<{ user: HumanUserRecord; sessionToken: string | null }>> {
+    const { site, info, login, passphrase } = request;
+    if (twoFactorCode) {
+      const opened = await deps.client.openSession(site, { login, passphrase, twoFactorCode }, { alreadyProbed: info });
+      return opened.ok ? { ...opened, value: { user: opened.value.user, sessionToken: opened.value.sessionToken } } : opened;
+    }
+    const verified = await deps.client.verifyLogin(site, { login, passphrase }, { alreadyProbed: info });
+    return verified.ok ? { ...verified, value: { user: verified.value, sessionToken: null } } : verified;
+  }
+
   function countRefusal(site: SiteAddress, login: string): number {
     const counted = deps.registry.recordAuthFailure(site.origin, login);
     return counted.ok ? counted.value : deps.registry.failedLogins(site.origin, login);
+  }
+
+  /**
+   * The saved login's session goes into the keychain too, for tools (`gridpass session`). Without a 2FA
+   * session in hand, the just-verified passphrase is swapped for one with `get_session_token`. A failure
+   * here leaves the login saved: the next check gets a session instead.
+   */
+  async function keepSession(accountId: string, verified: Verification): Promise<void> {
+    let sessionToken = verified.sessionToken;
+    if (sessionToken === null) {
+      const opened = await deps.client.openSession(verified.site, { login: verified.login, passphrase: verified.passphrase }, { alreadyProbed: verified.info });
+      if (!opened.ok) {
+        if (countedRefusals.has(opened.failure.kind)) countRefusal(verified.site, verified.login);
+        return;
+      }
+      sessionToken = opened.value.sessionToken;
+    }
+    await deps.registry.saveSession(accountId, sessionToken, new Date(deps.now()));
   }
 
   return {
@@ -141,7 +175,8 @@ export function createOnboardingService(deps: OnboardingDeps) {
         if (pat !== null) heldPats.put(pat, verified.site.origin);
         return { ok: false, finding: accountFailureFinding(saved.failure, deps.findingContext({ loginMethod: verified.info.loginMethod, site: verified.site })) };
       }
-      return { ok: true, account: toAccountView(saved.value.account), keychain: 'saved' };
+      await keepSession(saved.value.account.id, verified);
+      return { ok: true, account: toAccountView(deps.registry.get(saved.value.account.id) ?? saved.value.account), keychain: 'saved' };
     },
 
     holdPat(request: { site: string; pat: string }): PatResponse {

@@ -47,6 +47,8 @@ export const savedAccountSchema = z.object({
   failedLogins: z.number().int().min(0).default(0),
   checksPaused: z.boolean().default(false),
   hasSavedPat: z.boolean().default(false),
+  /** When the session token kept in the keychain was last accepted by the site; null when none is kept. */
+  sessionConfirmedAt: timestamp.nullable().default(null),
 });
 
 /**

@@ -7,6 +7,7 @@ import { redactSecrets } from './redact-secrets';
 import type { CallOptions, ShotgridClient, ShotgridClientOptions } from './shotgrid-client';
 import { createTransport } from './transport';
 import type { Transport } from './transport';
+import { openSession } from './open-session';
 import { verifyLogin } from './verify-login';
 import { verifyScriptKey } from './verify-script-key';
 import { verifySessionToken } from './verify-session-token';
@@ -57,6 +58,8 @@ export function createShotgridClient(options: ShotgridClientOptions): ShotgridCl
       run(callOptions, [credentials.scriptKey], (transport) => verifyScriptKey(transport, site, credentials, retryDelay)),
     verifySessionToken: (site, credentials, callOptions) =>
       run(callOptions, [credentials.sessionToken], (transport) => verifySessionToken(transport, site, credentials, retryDelay)),
+    openSession: (site, credentials, callOptions) =>
+      run(callOptions, [credentials.passphrase, credentials.twoFactorCode], (transport) => openSession(transport, site, credentials, retryDelay, callOptions?.alreadyProbed !== undefined)),
   };
 }
 

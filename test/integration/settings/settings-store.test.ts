@@ -148,4 +148,5 @@ const defaultAccountFields = {
   failedLogins: 0,
   checksPaused: false,
   hasSavedPat: false,
+  sessionConfirmedAt: null,
 };
