@@ -64,8 +64,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
   }
 
   async function attempt(request: LoginAttempt, twoFactorCode?: string): Promise<VerifyResponse> {
-    const { site, info, login, passphrase } = request;
-    // The site was probed a moment ago (for its login method), so the client need not probe again.
+    const { site, info, login } = request;
     const result = await verifyOnce(request, twoFactorCode);
     if (result.ok) {
       deps.registry.resetFailures(site.origin, login);
@@ -94,6 +93,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
    */
   async function verifyOnce(request: LoginAttempt, twoFactorCode?: string): Promise<Outcome<{ user: HumanUserRecord; sessionToken: string | null }>> {
     const { site, info, login, passphrase } = request;
+    // The site was probed a moment ago (for its login method), so the client need not probe again.
     if (twoFactorCode) {
       const opened = await deps.client.openSession(site, { login, passphrase, twoFactorCode }, { alreadyProbed: info });
       return opened.ok ? { ...opened, value: { user: opened.value.user, sessionToken: opened.value.sessionToken } } : opened;

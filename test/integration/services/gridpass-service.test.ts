@@ -69,7 +69,8 @@ describe('the application service against the practice site and the real keychai
   });
 
   it('keeps a session for the saved login in the keychain, swapped for the passphrase once with get_session_token', async () => {
-    const { service, site, vault, settings } = await start();
+    // Planted sessions: the run's secret sweep finds any that leaks into output or test results.
+    const { service, site, vault, settings } = await start({ practice: { sessionIdPrefix: 'planted-session-' } });
     const maya = practiceAccount(site, 'works');
     const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
     site.log.clear();
@@ -79,7 +80,7 @@ describe('the application service against the practice site and the real keychai
 
     const session = await vault.read({ kind: 'session', host: new URL(site.url).host, login: maya.login });
     const token = session.ok ? session.value : null;
-    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(token).toMatch(/^planted-session-[0-9a-f]{32}$/);
     const read = await api3(site, 'read', { session_token: token, reject_if_expired: true }, { type: 'HumanUser', return_fields: ['login'], filters: { logical_operator: 'and', conditions: [] } });
     expect(read.body).not.toHaveProperty('exception');
     const account = settings.read().accounts[0];
