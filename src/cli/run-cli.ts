@@ -5,6 +5,7 @@ import { asksForHelp, type Command } from './command';
 import { accountsCommand } from './commands/accounts-command';
 import { doctorCommand } from './commands/doctor-command';
 import { practiceSiteCommand } from './commands/practice-site-command';
+import { sessionCommand } from './commands/session-command';
 import { siteCommand } from './commands/site-command';
 import { verifyCommand } from './commands/verify-command';
 import { Cancelled, ExitCode, UsageError } from './exit-codes';
@@ -14,7 +15,7 @@ import { redactingIo } from './secret-list';
 import { terminalStyle } from './terminal-style';
 import { wrapText } from './wrap-text';
 
-export const commands: readonly Command[] = [siteCommand, verifyCommand, doctorCommand, accountsCommand, practiceSiteCommand];
+export const commands: readonly Command[] = [siteCommand, verifyCommand, doctorCommand, accountsCommand, sessionCommand, practiceSiteCommand];
 
 export function globalHelp(version: string): string {
   const width = Math.max(...commands.map((command) => command.name.length));
