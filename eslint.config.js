@@ -1,7 +1,9 @@
 // Lint enforces the process layering: src/ is Electron-free, renderer/ sees only the IPC contract's
-// types, and raw ipcMain/ipcRenderer live only in the two files that wrap them.
+// types, and raw ipcMain/ipcRenderer live only in the two files that wrap them. Inside src/, imports
+// only run down the floors of scripts/lint/src-floors.mjs.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { srcFloorsRule } from './scripts/lint/src-floors.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'tls', 'http', 'https', 'crypto'];
 
@@ -17,7 +19,9 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { gridpass: { rules: { 'src-floors': srcFloorsRule } } },
     rules: {
+      'gridpass/src-floors': 'error',
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'src/ is Electron-free: take what you need from Electron as an injected dependency.' }],
         patterns: [

@@ -1,8 +1,9 @@
 // Builds everything the app, the CLI and the tests run: the renderer with Vite, main, the sandboxed
-// preload (one CommonJS file, as a sandboxed preload must be) and the CLI with esbuild.
+// preload (one CommonJS file, as a sandboxed preload must be), the CLI and the browser preview of
+// `npm run demo` with esbuild.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { readFile, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __GRIDPASS_VERSION__: JSON.stringify(pkg.version) };
@@ -43,6 +44,19 @@ const targets = {
     sourcemap: false,
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
+  // `npm run demo` without Electron: the browser tests' harness as one script (never packaged).
+  preview: async () => {
+    await esbuild({
+      ...common,
+      entryPoints: { 'browser-preview': 'test/fixtures/browser/browser-preview.ts' },
+      outdir: 'out/preview',
+      format: 'esm',
+      external: ['@playwright/test', ...native],
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+    // The bridge's init script is read from beside the bundle, as it is read from beside its source.
+    await copyFile('test/fixtures/browser/bridge-shim.js', 'out/preview/bridge-shim.js');
+  },
   renderer: () => viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 };
 

@@ -7,7 +7,6 @@ import { focusIfLost } from '../components/focus-if-lost';
 import { StatusLabel } from '../components/StatusLabel';
 import { describeWhen } from '../components/format-time';
 import { describeCallError, gridpass } from '../gridpass';
-import { lockoutAfter } from '../wizard/LockoutNotice';
 import { secretWord } from '../wizard/secret-label';
 import { healthDisplay } from './health';
 import { CopyPatButton } from '../wizard/CopyPatButton';
@@ -86,7 +85,7 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
         </div>
         <div>
           <dt>Failed sign-ins from Gridpass</dt>
-          <dd>{account.failedLogins === 0 ? 'None' : `${account.failedLogins} of ${lockoutAfter} before ShotGrid locks the account`}</dd>
+          <dd>{account.failedLogins === 0 ? 'None' : `${account.failedLogins} of ${account.lockoutThreshold} before ShotGrid locks the account`}</dd>
         </div>
         {account.hasSavedPat && (
           <div>

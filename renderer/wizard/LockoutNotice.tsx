@@ -1,20 +1,30 @@
-/** ShotGrid locks an account for an hour after this many failed logins. */
-export const lockoutAfter = 10;
+import type { VerifyResponse } from '../../src/ipc/contract';
+
+/** What the notice shows; the threshold comes from main's refusal policy, never restated here. */
+export interface Lockout {
+  failedLogins: number;
+  lockoutThreshold: number;
+  warning: string | null;
+}
+
+export function lockoutOf(response: Extract<VerifyResponse, { ok: false }>): Lockout {
+  return { failedLogins: response.failedLogins, lockoutThreshold: response.lockoutThreshold, warning: response.lockoutWarning };
+}
 
 /**
  * How close Gridpass has brought this login to a lockout, so the person can stop in time. Main's
  * warning already explains the lock and what to do, so it replaces the general sentence rather
  * than repeating it.
  */
-export function LockoutNotice({ failedLogins, warning }: { failedLogins: number; warning: string | null }) {
+export function LockoutNotice({ failedLogins, lockoutThreshold, warning }: Lockout) {
   if (failedLogins === 0 && !warning) return null;
   return (
     <div className="lockout" role="note">
       <p>
         <strong>
-          Failed sign-ins from Gridpass for this login: {failedLogins} of {lockoutAfter}.
+          Failed sign-ins from Gridpass for this login: {failedLogins} of {lockoutThreshold}.
         </strong>{' '}
-        {warning ?? `ShotGrid locks an account for an hour after ${lockoutAfter} failed sign-ins. Gridpass never retries by itself.`}
+        {warning ?? `ShotGrid locks an account for an hour after ${lockoutThreshold} failed sign-ins. Gridpass never retries by itself.`}
       </p>
     </div>
   );

@@ -3,7 +3,7 @@ import type { Dispatch, FormEvent } from 'react';
 import type { Finding, SiteView, VerifyResponse } from '../../src/ipc/contract';
 import { FindingView } from '../components/FindingView';
 import { describeCallError, gridpass } from '../gridpass';
-import { LockoutNotice } from './LockoutNotice';
+import { LockoutNotice, lockoutOf, type Lockout } from './LockoutNotice';
 import { LoginFields } from './LoginFields';
 import { StepFrame } from './StepFrame';
 import { TwoFactorFields } from './TwoFactorFields';
@@ -12,8 +12,8 @@ import type { WizardAction, WizardState } from './wizard-state';
 
 type Attempt =
   | { stage: 'form' }
-  | { stage: 'two-factor'; attemptId: string; refused: string | null; failedLogins: number; lockoutWarning: string | null }
-  | { stage: 'failed'; finding: Finding; failedLogins: number; lockoutWarning: string | null }
+  | { stage: 'two-factor'; attemptId: string; refused: string | null; lockout: Lockout }
+  | { stage: 'failed'; finding: Finding; lockout: Lockout }
   | { stage: 'error'; message: string };
 
 interface Props {
@@ -53,12 +53,11 @@ export function VerifyStep({ site, state, dispatch }: Props) {
         stage: 'two-factor',
         attemptId: response.attemptId,
         refused: response.codeRefused ? response.finding.explanation : null,
-        failedLogins: response.failedLogins,
-        lockoutWarning: response.lockoutWarning,
+        lockout: lockoutOf(response),
       });
     } else {
       setRound((n) => n + 1);
-      setAttempt({ stage: 'failed', finding: response.finding, failedLogins: response.failedLogins, lockoutWarning: response.lockoutWarning });
+      setAttempt({ stage: 'failed', finding: response.finding, lockout: lockoutOf(response) });
     }
   };
 
@@ -129,7 +128,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
           {attempt.stage === 'failed' && (
             <>
               <FindingView key={round} finding={attempt.finding} focusOnShow />
-              <LockoutNotice failedLogins={attempt.failedLogins} warning={attempt.lockoutWarning} />
+              <LockoutNotice {...attempt.lockout} />
             </>
           )}
           {attempt.stage === 'error' && (
@@ -139,7 +138,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
         {twoFactor && (
           <>
             <TwoFactorFields code={code} refused={twoFactor.refused} busy={busy} onCodeChange={setCode} onCancel={chooseDifferentLogin} />
-            {twoFactor.refused && <LockoutNotice failedLogins={twoFactor.failedLogins} warning={twoFactor.lockoutWarning} />}
+            {twoFactor.refused && <LockoutNotice {...twoFactor.lockout} />}
           </>
         )}
         {!twoFactor && !verified && (

@@ -9,6 +9,7 @@ import { secretRefProblem, type SecretKind, type SecretRef } from '../vault/secr
 import type { Vault, VaultFailure } from '../vault/vault';
 import { accountIdFor, parseAccountId, siteOrigin, type AccountKey } from './account-id';
 import type { AccountFailure, AccountResult, CleanOrphansReport, ForgetReport } from './account-failure';
+import type { RefusalDecision } from './refusal-policy';
 
 export interface VerifiedLogin {
   /** The site's address; only its origin is kept. */
@@ -34,6 +35,19 @@ export interface CheckRecord {
   finding: { code: string; title: string } | null;
 }
 
+/** One try of a login, as the refusal policy judged it, with the check to record when the login is saved. */
+export interface AttemptRecord {
+  decision: RefusalDecision;
+  check: CheckRecord | null;
+}
+
+export interface AttemptResult {
+  /** Refusals Gridpass has caused for this login after this attempt. */
+  failedLogins: number;
+  /** The saved login after the write; null for a login that is not saved. */
+  account: SavedAccount | null;
+}
+
 export interface AccountRegistry {
   /** Sorted by host, then login. */
   list(): SavedAccount[];
@@ -47,18 +61,24 @@ export interface AccountRegistry {
   /** Removes the kept session (the site refused it); resolves whether there was one. */
   dropSession(id: string): Promise<AccountResult<boolean>>;
   recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount>;
-  /** Counts a failure this app caused and pauses scheduled checks; resolves the new count. */
-  recordAuthFailure(site: string, login: string): AccountResult<number>;
+  /**
+   * Applies the policy's decision for one attempt (count, pause, clear) and its check in one write,
+   * for a saved login or a login not saved yet.
+   */
+  recordAttempt(site: string, login: string, attempt: AttemptRecord): AccountResult<AttemptResult>;
   failedLogins(site: string, login: string): number;
-  resetFailures(site: string, login: string): AccountResult<void>;
-  pauseChecks(id: string): AccountResult<SavedAccount>;
-  resumeChecks(id: string): AccountResult<SavedAccount>;
   forget(id: string): Promise<ForgetReport>;
   forgetSite(host: string): Promise<ForgetReport>;
   /** End of booking: every account, every keychain entry, every failure count. */
   forgetAll(): Promise<ForgetReport>;
-  /** Passphrase, token and session entries with no saved account behind them (e.g. after a crash). */
+  /**
+   * Passphrase, token and session entries with no saved account behind them (e.g. after a crash). Entries of
+   * accounts the settings file holds but this version could not read are never among them, and
+   * while a moved-aside copy of the settings file exists, no entry is.
+   */
   orphans(): Promise<AccountResult<SecretRef[]>>;
+  /** Why entries are kept out of `orphans()` now, for the person; null when none are. */
+  orphansHeldBack(): string | null;
   cleanOrphans(): Promise<CleanOrphansReport>;
 }
 
@@ -150,38 +170,31 @@ class SettingsAndVaultRegistry implements AccountRegistry {
   }
 
   recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount> {
-    return this.#updateAccount(id, (account) => ({
-      ...account,
-      lastCheckedAt: check.at.toISOString(),
-      lastCheckReason: check.reason,
-      lastHealth: check.health,
-      lastFindingCode: check.finding?.code ?? null,
-      lastFindingTitle: check.finding?.title ?? null,
-    }));
+    return this.#updateAccount(id, (account) => ({ ...account, ...checkFields(check) }));
   }
 
-  recordAuthFailure(site: string, login: string): AccountResult<number> {
+  recordAttempt(site: string, login: string, attempt: AttemptRecord): AccountResult<AttemptResult> {
     const key = this.#keyFor(site, login);
     if (!key.ok) return key;
     const { host } = key.value;
-    const at = this.now().toISOString();
-    let count = 0;
+    const { decision, check } = attempt;
+    let result: AttemptResult = { failedLogins: 0, account: null };
     const written = this.settings.update((file) => {
       const account = file.accounts.find(sameKey({ host, login }));
       if (account) {
-        count = account.failedLogins += 1;
-        // The product rule: after one rejected password, no scheduled check retries it.
-        account.checksPaused = true;
+        applyDecision(account, decision);
+        if (check !== null) Object.assign(account, checkFields(check));
+        result = { failedLogins: account.failedLogins, account };
         return;
       }
       const pending = file.authFailures.find(sameKey({ host, login }));
-      count = (pending?.count ?? 0) + 1;
-      file.authFailures = [
-        ...file.authFailures.filter((entry) => entry !== pending),
-        { host, login, count, lastFailureAt: at },
-      ];
+      const rest = file.authFailures.filter((entry) => entry !== pending);
+      const count = decision.clears ? 0 : (pending?.count ?? 0) + (decision.counts ? 1 : 0);
+      const lastFailureAt = decision.counts || pending === undefined ? this.now().toISOString() : pending.lastFailureAt;
+      file.authFailures = count === 0 ? rest : [...rest, { host, login, count, lastFailureAt }];
+      result = { failedLogins: count, account: null };
     });
-    return written.ok ? { ok: true, value: count } : failed({ kind: 'settings', failure: written.failure });
+    return written.ok ? { ok: true, value: result } : failed({ kind: 'settings', failure: written.failure });
   }
 
   failedLogins(site: string, login: string): number {
@@ -190,25 +203,6 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const key = { host: origin.host, login };
     const file = this.settings.read();
     return file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(sameKey(key))?.count ?? 0;
-  }
-
-  resetFailures(site: string, login: string): AccountResult<void> {
-    const key = this.#keyFor(site, login);
-    if (!key.ok) return key;
-    const { host } = key.value;
-    const written = this.settings.update((file) => {
-      file.authFailures = file.authFailures.filter((entry) => !sameKey({ host, login })(entry));
-      for (const account of file.accounts.filter(sameKey({ host, login }))) account.failedLogins = 0;
-    });
-    return written.ok ? { ok: true, value: undefined } : failed({ kind: 'settings', failure: written.failure });
-  }
-
-  pauseChecks(id: string): AccountResult<SavedAccount> {
-    return this.#updateAccount(id, (account) => ({ ...account, checksPaused: true }));
-  }
-
-  resumeChecks(id: string): AccountResult<SavedAccount> {
-    return this.#updateAccount(id, (account) => ({ ...account, checksPaused: false }));
   }
 
   async forget(id: string): Promise<ForgetReport> {
@@ -233,13 +227,33 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const listed = await this.vault.list();
     if (!listed.ok) return failed({ kind: 'vault', failure: listed.failure });
     const accounts = this.settings.read().accounts;
+    const held = this.settings.heldBack();
+    // A copy moved aside, or an account whose key cannot be told, may own any entry.
+    if (held.asideFiles.length > 0 || held.accounts.some((entry) => entry.key === null)) return { ok: true, value: [] };
+    const heldKeys = held.accounts.flatMap((entry) => (entry.key === null ? [] : [entry.key]));
     const isOrphan = (entry: SecretRef): boolean => {
       // Script keys belong to support staff, not to an account, so they are never orphans.
       if (entry.kind === 'script-key') return false;
+      if (heldKeys.some(sameKey(entry))) return false;
       const account = accounts.find(sameKey(entry));
       return !account || (entry.kind === 'pat' && !account.hasSavedPat);
     };
     return { ok: true, value: listed.value.filter(isOrphan) };
+  }
+
+  orphansHeldBack(): string | null {
+    const held = this.settings.heldBack();
+    if (held.asideFiles.length > 0) {
+      return (
+        `Keychain entries are not counted as orphans while an earlier settings file is kept beside the current one ` +
+        `(${held.asideFiles.join(', ')}): they may belong to the logins in it. Delete that file once you no longer need it.`
+      );
+    }
+    if (held.accounts.length === 0) return null;
+    const names = held.accounts.map((entry) => entry.label).join(', ');
+    return held.accounts.some((entry) => entry.key === null)
+      ? `Keychain entries are not counted as orphans while the settings file holds accounts this version cannot read (${names}).`
+      : `The keychain entries of accounts this version cannot read (${names}) are not counted as orphans.`;
   }
 
   async cleanOrphans(): Promise<CleanOrphansReport> {
@@ -346,6 +360,27 @@ class SettingsAndVaultRegistry implements AccountRegistry {
       complete: secrets.failures.length === 0 && settingsFailure === null,
     };
   }
+}
+
+function checkFields(check: CheckRecord): Pick<SavedAccount, 'lastCheckedAt' | 'lastCheckReason' | 'lastHealth' | 'lastFindingCode' | 'lastFindingTitle'> {
+  return {
+    lastCheckedAt: check.at.toISOString(),
+    lastCheckReason: check.reason,
+    lastHealth: check.health,
+    lastFindingCode: check.finding?.code ?? null,
+    lastFindingTitle: check.finding?.title ?? null,
+  };
+}
+
+/** What the refusal policy decided, applied to the saved record. */
+function applyDecision(account: SavedAccount, decision: RefusalDecision): void {
+  if (decision.clears) {
+    account.failedLogins = 0;
+    account.checksPaused = false;
+    return;
+  }
+  if (decision.counts) account.failedLogins += 1;
+  if (decision.pauses) account.checksPaused = true;
 }
 
 function notFound(id: string): AccountFailure {

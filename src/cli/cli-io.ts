@@ -15,6 +15,7 @@ export interface CliIo {
   columns: number | null;
   /** True when stdin is a terminal: prompts are allowed. */
   stdinIsTty: boolean;
+  /** All of standard input, read once: later calls give the same text. */
   readStdin(): Promise<string>;
   /** Asks without echoing what is typed; null when the person gave up (Ctrl-C, Ctrl-D). */
   promptSecret(question: string): Promise<string | null>;

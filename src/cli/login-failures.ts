@@ -1,3 +1,4 @@
+import { decideAfter, type AttemptOutcome } from '../accounts/refusal-policy';
 import type { SiteAddress } from '../site/site-address';
 import type { CliContext } from './cli-context';
 import type { KeychainAccess } from './keychain-access';
@@ -12,11 +13,11 @@ export async function savedLoginFailures(context: CliContext, site: SiteAddress,
   return access?.registry.failedLogins(site.origin, login) ?? 0;
 }
 
-/** Counts a refused login and pauses the saved login's scheduled checks (the product's lockout rule). */
-export async function recordRefusedLogin(context: CliContext, site: SiteAddress, login: string): Promise<void> {
+/** Counts, pauses or clears as the refusal policy decides for one try of the login, as the app does. */
+export async function recordLoginAttempt(context: CliContext, site: SiteAddress, login: string, attempt: AttemptOutcome): Promise<void> {
   const access = await openQuietly(context);
   if (access === null) return;
-  access.registry.recordAuthFailure(site.origin, login);
+  access.registry.recordAttempt(site.origin, login, { decision: decideAfter(attempt), check: null });
 }
 
 async function openQuietly(context: CliContext): Promise<KeychainAccess | null> {

@@ -2,8 +2,15 @@ import type { CliIo } from './cli-io';
 
 const maxStdinBytes = 64 * 1024;
 
-/** Reads stdin to its end, bounded: a secret is a line, not a file. */
-async function readStdin(): Promise<string> {
+let stdinText: Promise<string> | null = null;
+
+/** Reads stdin to its end once (a passphrase and a code may share it), bounded: secrets are lines, not files. */
+function readStdin(): Promise<string> {
+  stdinText ??= readAllStdin();
+  return stdinText;
+}
+
+async function readAllStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {

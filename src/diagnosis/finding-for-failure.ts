@@ -1,4 +1,5 @@
-import type { AuthFailure, Failure, HttpFailure, NetworkFailure } from '../shotgrid/failure';
+import type { NetworkFailure } from '../net/network-failure';
+import type { AuthFailure, Failure, HttpFailure } from '../shotgrid/failure';
 import type { Finding } from './finding';
 import { findingFor, type FindingCode } from './catalogue/catalogue';
 import type { FindingContext, FindingFacts } from './finding-context';

@@ -1,3 +1,4 @@
+import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { SiteInfo } from '../shotgrid/shotgrid-client';
 import type { CheckId, CheckResult } from './check-result';
 import type { CheckDependencies, DiagnoseTarget } from './check-dependencies';
@@ -54,6 +55,8 @@ export interface DiagnosisRun {
   results: CheckResult[];
   /** What the site said about itself, for the report's site facts; null when it never answered. */
   siteInfo: SiteInfo | null;
+  /** The run's one try of the login, for the refusal policy; null when the login was not tried. */
+  loginAttempt: AttemptOutcome | null;
 }
 
 /**
@@ -76,7 +79,9 @@ export async function runDiagnosis(target: DiagnoseTarget, deps: CheckDependenci
     results.push({ id: check.id, name: check.name, ...found, durationMs });
   }
   onProgress?.([...results], null);
-  return { results, siteInfo: context.facts.siteInfo };
+  const login = context.facts.login;
+  const loginAttempt: AttemptOutcome | null = login === null ? null : login.ok ? { kind: 'verified' } : { kind: 'failed', failure: login.failure };
+  return { results, siteInfo: context.facts.siteInfo, loginAttempt };
 }
 
 /** A check that throws is a bug in a dependency; it becomes a failed check, never a crashed diagnosis. */
@@ -90,11 +95,3 @@ async function runOne(check: Check, context: CheckContext): Promise<CheckOutcome
     return outcome('fail', 'The check itself failed to run', [`Error: ${detail}`], finding);
   }
 }
-
-/** Whether this run's login attempt counted towards the site's lockout (the caller keeps the tally). */
-export function causedRefusedLogin(results: readonly CheckResult[]): boolean {
-  const credentials = results.find((result) => result.id === 'credentials');
-  return credentials?.status === 'fail' && refusedLoginCodes.has(credentials.finding?.code ?? '');
-}
-
-const refusedLoginCodes = new Set(['GP-AUTH-NO-PAT', 'GP-AUTH-BAD-CREDENTIALS', 'GP-AUTH-2FA-REJECTED']);

@@ -6,7 +6,7 @@ import type { DiagnoseVerdict } from './diagnose-verdict';
 import type { EnvironmentFacts } from './environment-facts';
 import type { Finding } from './finding';
 import { describeProxy } from './proxy-settings';
-import { createRedactor, redactDeep } from './redact';
+import { createRedactor, redactDeep } from '../redaction/redact';
 
 export { renderReportMarkdown } from './report-markdown';
 export { renderReportJson } from './report-json';

@@ -59,8 +59,10 @@ export interface AccountView {
   lastCheckedAt: string | null;
   lastCheckReason: CheckReason | null;
   lastFinding: Finding | null;
-  /** Authentication failures Gridpass itself has caused for this login (ten lock the account). */
+  /** Authentication failures Gridpass itself has caused for this login. */
   failedLogins: number;
+  /** Refusals after which ShotGrid locks the account, from the refusal policy (never restated in the renderer). */
+  lockoutThreshold: number;
   /** Scheduled checks stop after one authentication failure until the person acts. */
   checksPaused: boolean;
   hasSavedPat: boolean;
@@ -120,9 +122,10 @@ export type VerifyResponse =
     /** A code was sent and refused; that counts towards the lockout like a wrong passphrase. */
     codeRefused: boolean;
     failedLogins: number;
+    lockoutThreshold: number;
     lockoutWarning: string | null;
   }
-  | { ok: false; reason: 'failed'; finding: Finding; failedLogins: number; lockoutWarning: string | null };
+  | { ok: false; reason: 'failed'; finding: Finding; failedLogins: number; lockoutThreshold: number; lockoutWarning: string | null };
 
 export type SaveResponse =
   | { ok: true; account: AccountView; keychain: 'saved' }

@@ -1,4 +1,4 @@
-import type { NetworkFailure } from '../shotgrid/failure';
+import type { NetworkFailure } from './network-failure';
 
 /**
  * Turns whatever a fetch rejected with into a NetworkFailure. Two shapes arrive: Node's fetch (undici)

@@ -1,9 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
+import { lockoutDurationMs, lockoutThreshold } from '../shotgrid/lockout';
 import type { PracticeAccountSeed, PracticeScriptSeed } from './practice-seed';
-
-/** Consecutive failed logins that lock an account (Autodesk support article "Locked user accounts"). */
-export const LOCKOUT_THRESHOLD = 10;
-export const LOCKOUT_DURATION_MS = 60 * 60 * 1000;
 
 /** A person's account as the site holds it while running. */
 export interface AccountRecord {
@@ -39,7 +36,7 @@ export class AccountBook {
       seed,
       status: seed.status,
       consecutiveFailures: 0,
-      lockedUntil: seed.startsLocked ? new Date(startedAt.getTime() + LOCKOUT_DURATION_MS) : null,
+      lockedUntil: seed.startsLocked ? new Date(startedAt.getTime() + lockoutDurationMs) : null,
       spentCodes: new Set<string>(),
     }));
     this.scripts = scripts;
@@ -79,8 +76,8 @@ export class AccountBook {
   /** Counts a failed login; the tenth in a row locks the account for an hour and starts a fresh count. */
   recordFailure(record: AccountRecord, now: Date): void {
     record.consecutiveFailures += 1;
-    if (record.consecutiveFailures >= LOCKOUT_THRESHOLD) {
-      record.lockedUntil = new Date(now.getTime() + LOCKOUT_DURATION_MS);
+    if (record.consecutiveFailures >= lockoutThreshold) {
+      record.lockedUntil = new Date(now.getTime() + lockoutDurationMs);
       record.consecutiveFailures = 0;
     }
   }

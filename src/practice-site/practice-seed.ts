@@ -12,6 +12,7 @@ import type { LoginMethod } from '../shotgrid/login-method';
 export type AccountScenario =
   | 'works'
   | 'works-legacy-login'
+  | 'legacy-login-differs'
   | 'no-pat'
   | 'no-passphrase'
   | 'two-factor'
@@ -161,6 +162,12 @@ const PEOPLE: readonly Person[] = [
     passphrase: 'harbor-signal-71', patBound: true, permissionGroup: 'Admin',
     notes: 'Site admin with a PAT bound; may use sudo_as_login.',
     ssoNotes: 'Site admin; signs in through SSO and may use sudo_as_login.',
+  },
+  {
+    id: 112, shortLogin: 'jdoe', firstname: 'Jane', lastname: 'Doe', scenario: 'legacy-login-differs',
+    passphrase: 'cedar-lighthouse-36', patBound: true, keepsShortLogin: true,
+    notes: 'Signs in to Autodesk with jane.doe@studio.example, but the legacy login is jdoe: typing the e-mail fails (102); ' +
+      'browser sign-in (App Session Launcher) tells who she is.',
   },
 ];
 

@@ -55,6 +55,7 @@ const STATE_LABELS: Readonly<Record<AccountScenario, string>> = {
   'sudo-not-allowed': 'sudo refused',
   'retired': 'retired',
   'admin': 'admin, works',
+  'legacy-login-differs': 'works (login is not the e-mail)',
 };
 
 export function stateLabel(scenario: AccountScenario): string {

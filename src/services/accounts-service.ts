@@ -4,16 +4,15 @@
  * refusals lock the account for an hour.
  */
 import type { AccountRegistry, CheckRecord } from '../accounts/account-registry';
+import { decideAfter, type AttemptOutcome } from '../accounts/refusal-policy';
 import type { ForgetReport } from '../accounts/account-failure';
 import { findingFor, findingForFailure, isFindingCode, type FindingContext } from '../diagnosis/finding-catalogue';
 import { helpLinks } from '../diagnosis/help-links';
 import type { AccountHealth, AccountView, CheckReason, EndOfBookingResponse, Finding, OrphanView, SimpleResponse } from '../ipc/contract';
 import type { SavedAccount } from '../settings/settings-schema';
-import type { Failure } from '../shotgrid/failure';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
-import { accountFailureFinding } from './account-failure-finding';
-import { countedRefusals } from './counted-refusals';
+import { accountFailureFinding } from '../diagnosis/account-failure-finding';
 import { secretMissingCode, toAccountView } from './views';
 
 export interface AccountsDeps {
@@ -24,11 +23,6 @@ export interface AccountsDeps {
   /** Drops what the wizard holds in memory, at the end of a booking. */
   forgetHeldSecrets: () => void;
 }
-
-/** Answers that another unattended try cannot fix: checks wait for the person. */
-const needsThePerson = new Set<Failure['kind']>([
-  'auth-rejected', 'two-factor-rejected', 'two-factor-required', 'account-locked', 'account-inactive', 'sso-only', 'session-expired', 'fault',
-]);
 
 export function createAccountsService(deps: AccountsDeps) {
   const { registry } = deps;
@@ -74,31 +68,32 @@ export function createAccountsService(deps: AccountsDeps) {
     if (account.checksPaused && reason !== 'manual') return view(account);
     const secret = await registry.readSecret(id, 'passphrase');
     if (!secret.ok) return record(account, reason, 'attention', accountFailureFinding(secret.failure, contextOf(account)));
-    if (secret.value === null) {
-      registry.pauseChecks(id);
-      return record(account, reason, 'failing', findingFor(secretMissingCode, contextOf(account)));
-    }
+    if (secret.value === null) return recordOutcome(account, reason, { kind: 'secret-missing' });
     const site = siteFromOrigin(account.site);
     const result = await deps.client.verifyLogin(site, { login: account.login, passphrase: secret.value });
-    if (result.ok) {
-      registry.resetFailures(account.site, account.login);
-      if (account.checksPaused) registry.resumeChecks(id);
-      return record(accountOrThrow(id), reason, 'ok', null);
-    }
-    return recordFailure(account, reason, result.failure);
+    return recordOutcome(account, reason, result.ok ? { kind: 'verified' } : { kind: 'failed', failure: result.failure });
   }
 
-  function recordFailure(account: SavedAccount, reason: CheckReason, failure: Failure): AccountView {
+  /** Counts, pauses or clears as the refusal policy decides, with the check, in one write. */
+  function recordOutcome(account: SavedAccount, reason: CheckReason, outcome: AttemptOutcome): AccountView {
     // Forgotten while the check was under way: counting the refusal would write the login back into the settings file.
     accountOrThrow(account.id);
-    if (countedRefusals.has(failure.kind)) registry.recordAuthFailure(account.site, account.login);
-    if (needsThePerson.has(failure.kind)) {
-      registry.pauseChecks(account.id);
-      const updated = accountOrThrow(account.id);
-      return record(updated, reason, 'failing', findingForFailure(failure, contextOf(updated)));
+    const decision = decideAfter(outcome);
+    const finding = findingOf(account, outcome);
+    const check: CheckRecord = { at: deps.now(), reason, health: decision.health, finding: finding && { code: finding.code, title: finding.title } };
+    const recorded = registry.recordAttempt(account.site, account.login, { decision, check });
+    return view(recorded.ok && recorded.value.account !== null ? recorded.value.account : account);
+  }
+
+  function findingOf(account: SavedAccount, outcome: AttemptOutcome): Finding | null {
+    switch (outcome.kind) {
+      case 'verified':
+        return null;
+      case 'secret-missing':
+        return findingFor(secretMissingCode, contextOf(account));
+      case 'failed':
+        return findingForFailure(outcome.failure, contextOf(account));
     }
-    // Network and site trouble: keep the passphrase and keep checking; it is not the person's fault.
-    return record(account, reason, 'attention', findingForFailure(failure, contextOf(account)));
   }
 
   function forgetResponse(report: ForgetReport): SimpleResponse {
@@ -111,14 +106,13 @@ export function createAccountsService(deps: AccountsDeps) {
   return {
     list: (): AccountView[] => registry.list().map(view),
     /**
-     * A diagnosis tried this saved login and was refused: count it, pause checks, show why. Null when
-     * the login was forgotten while the diagnosis ran: there is nothing left to mark.
+     * A diagnosis tried this saved login: count, pause or clear as a check would, and show why. Null
+     * when the login was forgotten while the diagnosis ran: there is nothing left to mark.
      */
-    recordRefusal(id: string, finding: Finding | null): AccountView | null {
+    recordAttempt(id: string, attempt: AttemptOutcome): AccountView | null {
       const account = registry.get(id);
       if (account === null) return null;
-      registry.recordAuthFailure(account.site, account.login);
-      return record(accountOrThrow(id), 'manual', 'failing', finding);
+      return recordOutcome(account, 'manual', attempt);
     },
     /** The wizard has just verified this login: that is its first check, no need to log in again. */
     recordVerified(id: string): AccountView {

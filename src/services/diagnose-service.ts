@@ -3,11 +3,12 @@
  * sees check results and reports that are already redacted; the passphrase used for a run stays here.
  */
 import { randomUUID } from 'node:crypto';
+import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { CheckId, CheckResult } from '../diagnosis/check-result';
 import { checkIds } from '../diagnosis/check-result';
-import { createRedactor, redactDeep } from '../diagnosis/redact';
+import { createRedactor, redactDeep } from '../redaction/redact';
 import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../diagnosis/support-report';
-import { causedRefusedLogin, checkNames, diagnoseVerdict, runDiagnosis, type CheckDependencies, type DiagnoseTarget } from '../diagnosis/run-checks';
+import { checkNames, diagnoseVerdict, runDiagnosis, type CheckDependencies, type DiagnoseTarget } from '../diagnosis/run-checks';
 import type { DiagnoseStatus, Finding, PendingCheck, ResponseOf } from '../ipc/contract';
 import type { ClipboardGuard } from './clipboard-guard';
 
@@ -23,7 +24,8 @@ export interface ResolvedDiagnoseTarget {
 export interface DiagnoseServiceDeps {
   checkDependencies: () => Promise<CheckDependencies>;
   /** Counts a refused login this run caused (ShotGrid locks after 10), with the finding that explains it. */
-  recordRefusedLogin: (target: ResolvedDiagnoseTarget, finding: Finding | null) => Promise<void>;
+  /** The run tried the login: the refusal policy decides what that changes for it. */
+  recordLoginAttempt: (target: ResolvedDiagnoseTarget, attempt: AttemptOutcome) => Promise<void>;
   clipboard: ClipboardGuard;
   saveFile: (suggestedName: string, contents: string) => Promise<ResponseOf<'saveDiagnoseReport'>>;
   now: () => Date;
@@ -58,7 +60,7 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
 
   async function execute(runId: string, run: DiagnoseRun, resolved: ResolvedDiagnoseTarget): Promise<void> {
     const checkDependencies = await deps.checkDependencies();
-    const { results, siteInfo } = await runDiagnosis(resolved.target, checkDependencies, (done, running) => {
+    const { results, siteInfo, loginAttempt } = await runDiagnosis(resolved.target, checkDependencies, (done, running) => {
       run.done = done;
       run.running = running;
       deps.onProgress?.(runId);
@@ -81,10 +83,7 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     // The passphrase was needed for one attempt only; the target no longer holds it.
     resolved.target.passphrase = undefined;
     // A run cleared meanwhile (end of booking) must not write the login back into the settings file.
-    if (causedRefusedLogin(results) && !run.cancelled) {
-      const credentials = results.find((result) => result.id === 'credentials');
-      await deps.recordRefusedLogin(resolved, credentials?.finding ?? null);
-    }
+    if (loginAttempt !== null && !run.cancelled) await deps.recordLoginAttempt(resolved, loginAttempt);
   }
 
   function start(resolved: ResolvedDiagnoseTarget): { runId: string } {

@@ -5,6 +5,7 @@
  * dependency, so this runs unchanged in Node.
  */
 import { createAccountRegistry } from '../accounts/account-registry';
+import { decideAfter } from '../accounts/refusal-policy';
 import type { CheckDependencies } from '../diagnosis/check-dependencies';
 import { findingFor, type FindingContext } from '../diagnosis/finding-catalogue';
 import { createNodeNetworkProbes, type NetworkProbes } from '../diagnosis/node-network-probes';
@@ -15,7 +16,7 @@ import type {
 } from '../ipc/contract';
 import type { NetworkStackInfo } from '../net/network-stack';
 import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
-import type { FetchLike } from '../shotgrid/shotgrid-client';
+import type { FetchLike } from '../net/fetch-like';
 import { gridpassUserAgent } from '../shotgrid/user-agent';
 import { parseSiteAddress } from '../site/site-address';
 import type { SettingsStore } from '../settings/settings-store';
@@ -87,9 +88,9 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
       now,
       ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
     }),
-    recordRefusedLogin: async ({ target, accountId }, finding) => {
-      if (accountId !== null) accounts.recordRefusal(accountId, finding);
-      else if (target.site && target.login) registry.recordAuthFailure(target.site.origin, target.login);
+    recordLoginAttempt: async ({ target, accountId }, attempt) => {
+      if (accountId !== null) accounts.recordAttempt(accountId, attempt);
+      else if (target.site && target.login) registry.recordAttempt(target.site.origin, target.login, { decision: decideAfter(attempt), check: null });
     },
     clipboard,
     saveFile: deps.saveFile,

@@ -5,7 +5,7 @@
  * only ever sees who the person is.
  */
 import type { AccountRegistry } from '../accounts/account-registry';
-import { lockoutThreshold } from '../diagnosis/catalogue/wording';
+import { decideAfter, lockoutThreshold, refusalsLeft, type AttemptOutcome } from '../accounts/refusal-policy';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
 import type { Outcome } from '../shotgrid/failure';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
@@ -13,8 +13,7 @@ import { describeLoginProblem, parseLoginInput } from '../shotgrid/login-input';
 import { parseSiteAddress } from '../site/site-address';
 import type { SiteAddress } from '../site/site-address';
 import type { Finding, PatResponse, ProbeResponse, SaveResponse, SimpleResponse, VerifyResponse } from '../ipc/contract';
-import { accountFailureFinding } from './account-failure-finding';
-import { countedRefusals } from './counted-refusals';
+import { accountFailureFinding } from '../diagnosis/account-failure-finding';
 import type { ClipboardGuard } from './clipboard-guard';
 import { ExpiringMap } from './expiring-map';
 import { parsePatInput } from './pat-input';
@@ -66,25 +65,23 @@ export function createOnboardingService(deps: OnboardingDeps) {
   async function attempt(request: LoginAttempt, twoFactorCode?: string): Promise<VerifyResponse> {
     const { site, info, login } = request;
     const result = await verifyOnce(request, twoFactorCode);
+    const failedLogins = recordAttempt(site, login, result.ok ? { kind: 'verified' } : { kind: 'failed', failure: result.failure });
     if (result.ok) {
-      deps.registry.resetFailures(site.origin, login);
       const verificationId = verifications.put({ ...request, ...result.value });
       return { ok: true, verificationId, user: toUserView(result.value.user), site: toSiteView(site, info) };
     }
     const failure = result.failure;
     if (failure.kind === 'two-factor-required' || failure.kind === 'two-factor-rejected') {
-      const failedLogins = failure.kind === 'two-factor-rejected' ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
       const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
       const attemptId = attempts.put(request);
       const codeRefused = failure.kind === 'two-factor-rejected';
       return {
         ok: false, reason: 'two-factor-required', attemptId, finding: findingForFailure(failure, context), codeRefused,
-        failedLogins, lockoutWarning: codeRefused ? lockoutWarning(failedLogins) : null,
+        failedLogins, lockoutThreshold, lockoutWarning: codeRefused ? lockoutWarning(failedLogins) : null,
       };
     }
-    const failedLogins = countedRefusals.has(failure.kind) ? countRefusal(site, login) : deps.registry.failedLogins(site.origin, login);
     const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
-    return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutWarning: lockoutWarning(failedLogins) };
+    return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutThreshold, lockoutWarning: lockoutWarning(failedLogins) };
   }
 
   /**
@@ -102,9 +99,12 @@ export function createOnboardingService(deps: OnboardingDeps) {
     return verified.ok ? { ...verified, value: { user: verified.value, sessionToken: null } } : verified;
   }
 
-  function countRefusal(site: SiteAddress, login: string): number {
-    const counted = deps.registry.recordAuthFailure(site.origin, login);
-    return counted.ok ? counted.value : deps.registry.failedLogins(site.origin, login);
+  /** Counts, pauses or clears as the refusal policy decides; resolves the login's refusal count. */
+  function recordAttempt(site: SiteAddress, login: string, attempt: AttemptOutcome): number {
+    const decision = decideAfter(attempt);
+    const recorded = deps.registry.recordAttempt(site.origin, login, { decision, check: null });
+    if (recorded.ok) return recorded.value.failedLogins;
+    return deps.registry.failedLogins(site.origin, login) + (decision.counts ? 1 : 0);
   }
 
   /**
@@ -117,7 +117,8 @@ export function createOnboardingService(deps: OnboardingDeps) {
     if (sessionToken === null) {
       const opened = await deps.client.openSession(verified.site, { login: verified.login, passphrase: verified.passphrase }, { alreadyProbed: verified.info });
       if (!opened.ok) {
-        if (countedRefusals.has(opened.failure.kind)) countRefusal(verified.site, verified.login);
+        // Judged like any try of the passphrase: a refusal here counts and pauses, as it would in a check.
+        recordAttempt(verified.site, verified.login, { kind: 'failed', failure: opened.failure });
         return;
       }
       sessionToken = opened.value.sessionToken;
@@ -137,11 +138,11 @@ export function createOnboardingService(deps: OnboardingDeps) {
       if (!parsed.ok || request.passphrase.trim() === '') {
         const inputMessage = parsed.ok ? 'The legacy passphrase is empty.' : describeLoginProblem(parsed.problem);
         const finding = findingFor('GP-INPUT-LOGIN', deps.findingContext({ loginMethod: null, site: null }), { inputMessage });
-        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutWarning: null };
+        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
       }
       const { login } = parsed;
       const probed = await probe(request.site);
-      if (!probed.ok) return { ok: false, reason: 'failed', finding: probed.finding, failedLogins: 0, lockoutWarning: null };
+      if (!probed.ok) return { ok: false, reason: 'failed', finding: probed.finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
       return attempt({ site: probed.site, info: probed.info, login, passphrase: request.passphrase });
     },
 
@@ -150,7 +151,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
       const code = request.code.replace(/\s+/g, '');
       if (pending === undefined) {
         const finding = findingFor('GP-WIZARD-EXPIRED', deps.findingContext({ loginMethod: null, site: null }));
-        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutWarning: null };
+        return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
       }
       return attempt(pending, code);
     },
@@ -213,7 +214,7 @@ export type OnboardingService = ReturnType<typeof createOnboardingService>;
 /** The wizard shows the count beside this warning, so the finding itself leaves the count out. */
 function lockoutWarning(failedLogins: number): string | null {
   if (failedLogins === 0) return null;
-  const left = Math.max(0, lockoutThreshold - failedLogins);
+  const left = refusalsLeft(failedLogins);
   const rule = `ShotGrid locks an account for an hour after ${lockoutThreshold} refused logins in a row`;
   return left > 0
     ? `${rule} (${left} left). Check the passphrase before you try again; Gridpass never retries by itself.`

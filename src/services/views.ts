@@ -1,4 +1,5 @@
 /** Turns domain records into the views the renderer may see: never a secret, only what a screen shows. */
+import { lockoutThreshold } from '../accounts/refusal-policy';
 import type { AccountView, Finding, SiteView, UserView } from '../ipc/contract';
 import { helpLinks } from '../diagnosis/help-links';
 import type { SavedAccount } from '../settings/settings-schema';
@@ -54,6 +55,7 @@ export function toAccountView(account: SavedAccount, findingOf: (code: string) =
     lastCheckReason: account.lastCheckReason,
     lastFinding: account.lastFindingCode === null ? null : findingOf(account.lastFindingCode),
     failedLogins: account.failedLogins,
+    lockoutThreshold,
     checksPaused: account.checksPaused,
     hasSavedPat: account.hasSavedPat,
     secretMissing: account.lastFindingCode === secretMissingCode,

@@ -1,4 +1,5 @@
 import type { AuthFailure } from './failure';
+import { namesALock } from './lockout';
 
 /** What the failed call carried, which decides what a fault code means. */
 export interface FaultContext {
@@ -35,7 +36,7 @@ function classifyAuthenticationFault(code: 102 | 110, message: string, context: 
   if (context.sudoAsLogin !== undefined && /\bsudo\b|impersonat/i.test(message)) {
     return { kind: 'sudo-refused', targetLogin: context.sudoAsLogin, serverMessage: message };
   }
-  if (/\blocked\b|locked_until|too many (failed )?(login )?attempts/i.test(message)) {
+  if (namesALock(message)) {
     return { kind: 'account-locked', serverMessage: message };
   }
   if (/\binactive\b|\bdisabled\b|\bdeactivated\b|not active/i.test(message)) {

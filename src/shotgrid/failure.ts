@@ -1,20 +1,10 @@
-/**
- * Everything that can go wrong between Gridpass and a site, as data. The client never throws past its
- * boundary: each problem becomes one of these, and the diagnosis catalogue turns it into a finding.
- */
+import type { NetworkFailure } from '../net/network-failure';
 
-/** The request never got an HTTP answer. */
-export type NetworkFailure =
-  | { kind: 'dns'; host: string }
-  | { kind: 'refused' }
-  | { kind: 'reset' }
-  | { kind: 'timeout'; afterMs: number }
-  | { kind: 'tls-untrusted'; detail: string }
-  | { kind: 'tls-expired'; detail: string }
-  | { kind: 'tls-wrong-host'; detail: string }
-  | { kind: 'tls-other'; detail: string }
-  | { kind: 'proxy'; detail: string }
-  | { kind: 'network'; detail: string };
+/**
+ * Everything that can go wrong between Gridpass and a site, as data (a NetworkFailure, no HTTP answer at
+ * all, is net/'s). The client never throws past its boundary: each problem becomes one of these, and the
+ * diagnosis catalogue turns it into a finding.
+ */
 
 /** An HTTP answer came back, but not a usable ShotGrid reply. */
 export type HttpFailure =

@@ -2,7 +2,7 @@ import type { SiteAddress } from '../site/site-address';
 import { callApi3, isRecord, type Api3Auth } from './api3-call';
 import type { Checked } from './checked';
 import { probeSite } from './probe-site';
-import { redactSecrets } from './redact-secrets';
+import { screenFailure } from './server-text';
 import type { OpenedSession, UserLoginCredentials } from './shotgrid-client';
 import type { Transport } from './transport';
 import { readOwnRecord } from './read-own-record';
@@ -29,7 +29,7 @@ export async function openSession(
   if (!session.ok) return session;
   const read = await readOwnRecord(transport, site, credentials.login, { session_token: session.value, reject_if_expired: true }, true);
   // The session token is a credential too; the client's own list of secrets could not know it.
-  if (!read.ok) return { ok: false, failure: redactSecrets(read.failure, [session.value]) };
+  if (!read.ok) return { ok: false, failure: screenFailure(read.failure, [session.value]) };
   return { ok: true, value: { user: read.value, sessionToken: session.value } };
 }
 

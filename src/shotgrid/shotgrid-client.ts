@@ -1,3 +1,4 @@
+import type { FetchLike } from '../net/fetch-like';
 import type { SiteAddress } from '../site/site-address';
 import type { Outcome } from './failure';
 import type { LoginMethod } from './login-method';
@@ -81,15 +82,6 @@ export interface ShotgridClient {
   /** `get_session_token` with the passphrase (and a 2FA code), then one read with the new session. */
   openSession(site: SiteAddress, credentials: UserLoginCredentials, options?: CallOptions): Promise<Outcome<OpenedSession>>;
 }
-
-/** The part of WHATWG fetch the client uses: Node's fetch, undici's or Electron's `net.fetch`. */
-export type FetchLike = (url: string, init: {
-  method: 'GET' | 'POST';
-  headers: Record<string, string>;
-  body?: string;
-  signal: AbortSignal;
-  redirect: 'manual';
-}) => Promise<Response>;
 
 export interface ShotgridClientOptions {
   fetch: FetchLike;

@@ -1,6 +1,8 @@
 import { classifyFetchError } from '../net/classify-fetch-error';
-import type { HttpFailure, NetworkFailure } from './failure';
-import type { FetchLike } from './shotgrid-client';
+import { REPLY_CUT_OFF } from '../net/direct-fetch';
+import type { FetchLike, FetchReply } from '../net/fetch-like';
+import type { NetworkFailure } from '../net/network-failure';
+import type { HttpFailure } from './failure';
 
 /** What came back over HTTP, before any meaning is read into it. */
 export interface HttpReply {
@@ -66,7 +68,7 @@ async function postJson(settings: TransportSettings, url: string, body: string):
   };
 
   try {
-    let response: Response;
+    let response: FetchReply;
     try {
       response = await settings.fetch(url, {
         method: 'POST',
@@ -101,17 +103,17 @@ async function postJson(settings: TransportSettings, url: string, body: string):
   }
 }
 
-/** undici and Chromium both say so when a body ends short of its Content-Length (or chunked framing). */
+/** undici, Chromium and the direct fetch all say so when a body ends short of its Content-Length (or chunked framing). */
 function isTruncated(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 6; current = current.cause, depth += 1) {
     const code = (current as { code?: unknown }).code;
-    if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return true;
+    if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === REPLY_CUT_OFF) return true;
     if (/ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(current.message)) return true;
   }
   return false;
 }
 
-function toReply(response: Response, body: string): HttpReply {
+function toReply(response: FetchReply, body: string): HttpReply {
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
@@ -122,7 +124,7 @@ function toReply(response: Response, body: string): HttpReply {
 }
 
 /** The body as text, or `null` once it passes `maxBytes`; stops reading there, whatever Content-Length said. */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+async function readCapped(response: FetchReply, maxBytes: number): Promise<string | null> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);

@@ -5,11 +5,11 @@ import { parseSiteAddress } from '../../src/site/site-address';
 import { createKeychainVault } from '../../src/vault/keychain-vault';
 import { measureKeychainRoundTrip } from '../../src/vault/measure-round-trip';
 import { removeKeychainService, uniqueKeychainService } from '../fixtures/keyring';
-
-type Report = (name: string, value: string, versus: string) => void;
+import { ms, ratio, type Report } from './bench-report';
+import { median } from './process-runs';
 
 /** The keychain round trip (save, read, delete), against a loopback HTTP round trip as the baseline. */
-export async function benchKeychain(runs: number, report: Report, ms: (v: number) => string, ratio: (v: number, b: number) => string): Promise<void> {
+export async function benchKeychain(runs: number, report: Report): Promise<void> {
   const site = await startPracticeSite();
   const service = uniqueKeychainService('bench');
   try {
@@ -22,17 +22,12 @@ export async function benchKeychain(runs: number, report: Report, ms: (v: number
       await client.probe(parsed.site);
       probes.push(performance.now() - started);
     }
-    const baseline = middle(probes);
+    const baseline = median(probes);
     report('baseline: one loopback HTTP round trip (info)', ms(baseline), '1.00x');
-    const keychain = middle(await measureKeychainRoundTrip(createKeychainVault({ service }), runs));
+    const keychain = median(await measureKeychainRoundTrip(createKeychainVault({ service }), runs));
     report('keychain round trip (save + read + delete)', ms(keychain), `${ratio(keychain, baseline)} baseline`);
   } finally {
     await removeKeychainService(service);
     await site.close();
   }
-}
-
-function middle(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }

@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: prints Gridpass's speed and size figures. Every timing is a median over several runs
- * and is printed next to a baseline measured in the same process, so the ratios mean something on any
- * machine. Nothing here asserts a threshold: figures are measured, not judged.
+ * and is printed next to a baseline measured in the same run (whole processes alternate with theirs),
+ * so the ratios mean something on any machine. Nothing here asserts a threshold: figures are
+ * measured, not judged.
  */
-import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,16 +15,14 @@ import { createShotgridClient } from '../../src/shotgrid/create-shotgrid-client'
 import { parseSiteAddress } from '../../src/site/site-address';
 import { startRendererServer } from '../fixtures/browser/renderer-server';
 import { chromiumPath } from '../../playwright.config';
+import { benchCliProcesses } from './bench-cli';
 import { benchKeychain } from './bench-keychain';
+import { ms, printReport, ratio } from './bench-report';
+import { benchCheckNow } from './bench-tray';
+import { hasGnuTime, median } from './process-runs';
 
-const runs = Number(process.env.GRIDPASS_BENCH_RUNS ?? 9);
+const runs = Number(process.env.GRIDPASS_BENCH_RUNS ?? 11);
 const cli = path.resolve('out/cli/gridpass.js');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 async function timeRuns(count: number, run: () => Promise<unknown>, before?: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
@@ -37,22 +35,7 @@ async function timeRuns(count: number, run: () => Promise<unknown>, before?: () 
   return median(times);
 }
 
-function runProcess(args: string[], stdin = ''): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, NO_COLOR: '1' } });
-    child.on('error', reject);
-    child.on('exit', (code) => resolve(code ?? -1));
-    child.stdin.end(stdin);
-  });
-}
-
-const rows: Array<[string, string, string]> = [];
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const ratio = (value: number, baseline: number) => `${(value / baseline).toFixed(2)}x`;
-function report(name: string, value: string, versus: string): void {
-  rows.push([name, value, versus]);
-  console.log(`${name.padEnd(52)} ${value.padStart(14)}   ${versus}`);
-}
+const report = printReport;
 
 async function roundTrips(): Promise<void> {
   const site = await startPracticeSite();
@@ -73,24 +56,6 @@ async function roundTrips(): Promise<void> {
     report('HTTP round trips: verify login (probe included)', String(plain.roundTrips), 'target 2');
     report('HTTP round trips: verify login with 2FA code', String(twoFactor.roundTrips), 'target 3');
     report('HTTP round trips: wizard, site entry to verified', String(probe.roundTrips + wizard.roundTrips), 'probe + 1 login');
-  } finally {
-    await site.close();
-  }
-}
-
-async function cliTimes(): Promise<void> {
-  const baseline = await timeRuns(runs, () => runProcess(['-e', '0']));
-  report('baseline: node -e 0', ms(baseline), '1.00x');
-  const version = await timeRuns(runs, () => runProcess([cli, '--version']));
-  report('gridpass --version', ms(version), `${ratio(version, baseline)} node -e 0`);
-  const site = await startPracticeSite();
-  try {
-    const maya = site.accounts.find((account) => account.scenario === 'works')!;
-    const verify = await timeRuns(runs, async () => {
-      const code = await runProcess([cli, 'verify', '--site', site.url, '--login', maya.login, '--passphrase-stdin'], `${maya.passphrase}\n`);
-      if (code !== 0) throw new Error(`gridpass verify exited ${code}`);
-    });
-    report('gridpass verify (practice site on loopback)', ms(verify), `${ratio(verify, baseline)} node -e 0`);
   } finally {
     await site.close();
   }
@@ -146,9 +111,11 @@ async function renderTime(): Promise<void> {
   }
 }
 
-console.log(`Gridpass bench (median of ${runs} runs each; ratios against baselines measured in this run)\n`);
+console.log(`Gridpass bench (median of ${runs} runs each; ratios against baselines measured in this run)`);
+console.log(hasGnuTime ? 'CPU and peak memory of processes: GNU time (/usr/bin/time)\n' : 'No GNU time (/usr/bin/time): wall times only\n');
 await roundTrips();
-await cliTimes();
-await benchKeychain(runs, report, ms, ratio);
+await benchCliProcesses(runs, report);
+await benchCheckNow(runs, report);
+await benchKeychain(runs, report);
 await bundleSizes();
 await renderTime();

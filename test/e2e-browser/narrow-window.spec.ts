@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { lockoutThreshold } from '../../src/accounts/refusal-policy';
 import type { AccountView } from '../../src/ipc/contract';
 import { expect, handlersFrom, test, windowSize } from '../fixtures/browser/gridpass-app';
 import { sampleAppState, sampleFinding, sampleSite } from '../fixtures/browser/sample-views';
@@ -14,7 +15,7 @@ function longAccount(overrides: Partial<AccountView>): AccountView {
     id: 'acct-long', site: `https://${longHost}`, host: longHost, login: longLogin, displayName: null, loginMethod: 'oxygen',
     health: 'failing', lastCheckedAt: '2025-01-01T10:00:00.000Z', lastCheckReason: 'manual',
     lastFinding: sampleFinding({ explanation: `Nothing answers at https://${longHost}/api3/json, from this computer.` }),
-    failedLogins: 2, checksPaused: true, hasSavedPat: true, secretMissing: true,
+    failedLogins: 2, lockoutThreshold, checksPaused: true, hasSavedPat: true, secretMissing: true,
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 // The real app, driven through Playwright's Electron support. It needs an Electron binary, which
 // offline build machines do not have: there the whole file is one clean skip. Run it with
 // `npm run build` first; on Linux CI under `xvfb-run -a`.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,22 +10,13 @@ import type { ElectronApplication, Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../../src/app-shell/content-security-policy';
 import { requestNames } from '../../src/ipc/contract';
 import { startPracticeSite } from '../../src/practice-site';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 import type { PracticeSite } from '../../src/practice-site';
 
 const SKIP_MESSAGE = 'skipped: no Electron binary';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** ELECTRON_PATH, or the binary `npm install electron` put in node_modules (never a download). */
-function findElectronBinary(): string | null {
-  if (process.env.ELECTRON_PATH) return existsSync(process.env.ELECTRON_PATH) ? process.env.ELECTRON_PATH : null;
-  const packageDir = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(path.join(packageDir, 'dist')) || !existsSync(pathFile)) return null;
-  const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const electronBinary = findElectronBinary();
+const electronBinary = findElectronBinary(root);
 
 if (electronBinary === null) {
   test.describe('Gridpass desktop app', () => {

@@ -1,5 +1,5 @@
 import type { CheckDependencies, DiagnoseTarget, KeychainSelfTestResult } from '../../diagnosis/check-dependencies';
-import { causedRefusedLogin, diagnoseVerdict, runDiagnosis } from '../../diagnosis/run-checks';
+import { diagnoseVerdict, runDiagnosis } from '../../diagnosis/run-checks';
 import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../../diagnosis/support-report';
 import type { SiteAddress } from '../../site/site-address';
 import { keychainBackendName } from '../../vault/keychain-failure';
@@ -20,9 +20,10 @@ import { siteArgument } from '../site-argument';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
 import { wrapText } from '../wrap-text';
 import { reportFileProblem, writeFailureWords, writeReportFile } from '../write-report-file';
-import { savedLoginFailures, recordRefusedLogin } from '../login-failures';
+import { savedLoginFailures, recordLoginAttempt } from '../login-failures';
+import { readTwoFactorCode, refuseCodeOnCommandLine } from '../two-factor-code';
 
-const help = `Usage: gridpass doctor [--site S] [--login L] [--passphrase-stdin] [--2fa-code C]
+const help = `Usage: gridpass doctor [--site S] [--login L] [--passphrase-stdin] [--2fa-stdin]
                        [--json] [--report FILE] [--timeout SECONDS]
 
 Runs Gridpass's named checks from this computer outwards and says, in plain
@@ -37,7 +38,8 @@ Options:
   --site S             The site address, e.g. mystudio.shotgrid.autodesk.com.
   --login L            The ShotGrid login to check (needs --site).
   --passphrase-stdin   Read the passphrase from the first line of standard input.
-  --2fa-code C         A two-step verification (or backup) code, used once.
+  --2fa-stdin          Read a two-step verification (or backup) code from standard
+                       input, on the line after the passphrase; used once.
   --json               Print the support report as one JSON document (schema
                        gridpass.report/1); nothing else goes to standard output.
   --report FILE        Also write the report to FILE, readable by you only:
@@ -55,13 +57,13 @@ Examples:
 
 export const doctorCommand: Command = {
   name: 'doctor',
-  summary: 'Run every check, say what is wrong and what to do; write a support report',
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, {
       site: { type: 'string' },
       login: { type: 'string' },
       'passphrase-stdin': { type: 'boolean' },
+      '2fa-stdin': { type: 'boolean' },
       '2fa-code': { type: 'string' },
       json: { type: 'boolean' },
       report: { type: 'string' },
@@ -69,9 +71,9 @@ export const doctorCommand: Command = {
     });
     if (values.login !== undefined && values.site === undefined) throw new UsageError('--login needs --site: say which site the login is for.');
     if (values['passphrase-stdin'] && values.login === undefined) throw new UsageError('--passphrase-stdin needs --login: say whose passphrase it is.');
-    if (values['2fa-code'] !== undefined && values.login === undefined) throw new UsageError('--2fa-code needs --login and a passphrase.');
+    refuseCodeOnCommandLine(values['2fa-code'], context.secrets);
+    if (values['2fa-stdin'] === true && values.login === undefined) throw new UsageError('--2fa-stdin needs --login and a passphrase.');
     if (values.report !== undefined && values.report.trim() === '') throw new UsageError('--report needs a file name.');
-    context.secrets.add(values['2fa-code']);
     const stepTimeout = timeoutMs(values.timeout);
     const site = values.site === undefined ? null : siteArgument(values.site);
     const login = values.login === undefined ? undefined : loginArgument(values.login, '--login');
@@ -83,15 +85,17 @@ export const doctorCommand: Command = {
       target.login = login;
       const passphrase = await doctorPassphrase(io, context, values['passphrase-stdin'] === true, values.json === true);
       if (passphrase !== undefined) target.passphrase = passphrase;
-      if (values['2fa-code'] !== undefined) target.twoFactorCode = values['2fa-code'];
+      if (values['2fa-stdin'] === true && passphrase !== undefined) {
+        target.twoFactorCode = await readTwoFactorCode(io, context.secrets, values['passphrase-stdin'] === true);
+      }
       target.failedLogins = await savedLoginFailures(context, site, login);
     }
     if (!values.json) io.out(heading(context, site, login, style));
 
     const deps = checkDependencies(context, stepTimeout);
-    const { results, siteInfo } = await runDiagnosis(target, deps, values.json ? undefined : checkProgressPrinter(io, style));
-    if (site !== null && target.login !== undefined && causedRefusedLogin(results)) {
-      await recordRefusedLogin(context, site, target.login);
+    const { results, siteInfo, loginAttempt } = await runDiagnosis(target, deps, values.json ? undefined : checkProgressPrinter(io, style));
+    if (site !== null && target.login !== undefined && loginAttempt !== null) {
+      await recordLoginAttempt(context, site, target.login, loginAttempt);
     }
     const verdict = diagnoseVerdict(results, cliFindingContext(context, site, siteInfo?.loginMethod ?? null, { login: target.login ?? null }));
     const report = buildSupportReport({

@@ -32,7 +32,6 @@ Example:
 
 export const practiceSiteCommand: Command = {
   name: 'practice-site',
-  summary: 'Run a simulated ShotGrid site with ready-made accounts, for tests and training',
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, {

@@ -1,7 +1,8 @@
+import type { AccountRegistry } from '../../accounts/account-registry';
+import { decideAfter } from '../../accounts/refusal-policy';
 import type { SavedAccount } from '../../settings/settings-schema';
-import { countedRefusals } from '../../services/counted-refusals';
-import { freshSession, type FreshSession } from '../../sessions/fresh-session';
-import { sessionProblemFinding } from '../../sessions/session-finding';
+import { freshSession, type FreshSession } from '../../use-cases/fresh-session';
+import { sessionProblemFinding } from '../../use-cases/session-finding';
 import { findingFor } from '../../diagnosis/finding-catalogue';
 import type { Finding } from '../../diagnosis/finding';
 import type { SiteAddress } from '../../site/site-address';
@@ -59,7 +60,6 @@ const options = {
 
 export const sessionCommand: Command = {
   name: 'session',
-  summary: 'Print a working session token of a saved login, for pipeline tools',
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, options);
@@ -75,9 +75,10 @@ export const sessionCommand: Command = {
     const result = await freshSession({
       client: context.client(), registry: access.registry, now: () => context.now(), timeoutMs: timeout,
       // Only the passphrase is kept out of the output: the token is what this command prints.
-      onPassphrase: (passphrase) => context.secrets.add(passphrase),
+      onPassphrase: (passphrase: string) => context.secrets.add(passphrase),
     }, account);
     if (result.ok) {
+      recordAttempt(access.registry, result, null, context.now());
       if (values.json) {
         io.out(jsonDocument({
           schema: sessionSchema, ok: true, site: account.site, login: account.login, token: result.sessionToken,
@@ -88,9 +89,11 @@ export const sessionCommand: Command = {
       }
       return ExitCode.ok;
     }
-    const failedLogins = countRefusal(access.registry, result);
-    const findingContext = cliFindingContext(context, site, account.loginMethod, { login: account.login, failedLogins });
-    return printFailure(io, context, site, account.login, sessionProblemFinding(result.problem, findingContext), values.json === true);
+    const counts = result.attempt !== null && decideAfter(result.attempt).counts;
+    const failedLogins = result.account.failedLogins + (counts ? 1 : 0);
+    const finding = sessionProblemFinding(result.problem, cliFindingContext(context, site, account.loginMethod, { login: account.login, failedLogins }));
+    recordAttempt(access.registry, result, finding, context.now());
+    return printFailure(io, context, site, account.login, finding, values.json === true);
   },
 };
 
@@ -104,12 +107,16 @@ function savedAccountFor(accounts: readonly SavedAccount[], site: SiteAddress, l
   return onSite[0] ?? null;
 }
 
-/** A refused passphrase counts towards the lockout and pauses the login, exactly as a refusal in the app does. */
-function countRefusal(registry: Parameters<typeof freshSession>[0]['registry'], result: Extract<FreshSession, { ok: false }>): number {
-  const { problem, account } = result;
-  if (problem.kind !== 'site' || !problem.passphraseSent || !countedRefusals.has(problem.failure.kind)) return account.failedLogins;
-  const counted = registry.recordAuthFailure(account.site, account.login);
-  return counted.ok ? counted.value : account.failedLogins + 1;
+/**
+ * A try of the passphrase (a renewal) is judged by the refusal policy like any other try: a refusal counts
+ * and pauses, a verified one clears, and the app shows the result. Checking the kept session is no try of
+ * the passphrase and records nothing.
+ */
+function recordAttempt(registry: AccountRegistry, result: FreshSession, finding: Finding | null, at: Date): void {
+  if (result.attempt === null) return;
+  const decision = decideAfter(result.attempt);
+  const check = { at, reason: 'manual' as const, health: decision.health, finding: finding && { code: finding.code, title: finding.title } };
+  registry.recordAttempt(result.account.site, result.account.login, { decision, check });
 }
 
 function printFailure(io: CliIo, context: CliContext, site: SiteAddress, login: string | null, finding: Finding, json: boolean): ExitCode {

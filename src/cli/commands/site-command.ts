@@ -51,7 +51,6 @@ Example:
 
 export const siteCommand: Command = {
   name: 'site',
-  summary: 'What a site is and how its people log in to the API (no login needed)',
   help,
   async run(args, io, context) {
     const { values, positionals } = parseOptions(args, {

@@ -10,6 +10,7 @@ import { formatFinding } from '../print-finding';
 import { formatUser } from '../print-user';
 import { siteArgument } from '../site-argument';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
+import { refuseCodeOnCommandLine } from '../two-factor-code';
 import { wrapText } from '../wrap-text';
 import { verifyDocument, verifySchema, type VerifyResult } from './verify-document';
 import { verifySavedLogins } from './verify-saved-logins';
@@ -17,7 +18,7 @@ import { verifyScriptKeyLogin } from './verify-script-key';
 import { verifyUserLogin } from './verify-user-login';
 
 const help = `Usage:
-  gridpass verify --site S --login L [--passphrase-stdin] [--2fa-code C] [--json] [--timeout SECONDS]
+  gridpass verify --site S --login L [--passphrase-stdin] [--2fa-stdin] [--json] [--timeout SECONDS]
   gridpass verify --site S --script NAME [--key-stdin] [--sudo-as LOGIN] [--json] [--timeout SECONDS]
   gridpass verify --saved [--site S] [--include-paused] [--json] [--timeout SECONDS]
 
@@ -27,9 +28,10 @@ and says who the site says the person is.
 A person's login: the passphrase is asked for without echo on a terminal, or read
 from the first line of standard input with --passphrase-stdin. There is no option
 to give it on the command line: other users of the computer could see it. If the
-site asks for a two-step verification code and none was given, a terminal is asked
-for one (a backup code works too) and the login is tried once more; without a
-terminal the result is GP-AUTH-2FA-REQUIRED. A refused passphrase is never retried:
+site asks for a two-step verification code, a terminal is asked for one (a backup
+code works too) and the login is tried once more; without a terminal, pipe the code
+in with --2fa-stdin (the line after the passphrase), else the result is
+GP-AUTH-2FA-REQUIRED. Codes are secrets too: never given on the command line. A refused passphrase is never retried:
 ShotGrid locks an account for an hour after 10 refused logins.
 
 A script key: read from standard input with --key-stdin (or asked for on a
@@ -46,7 +48,8 @@ Options:
   --site S             The site address, e.g. mystudio.shotgrid.autodesk.com.
   --login L            The ShotGrid login (often an e-mail address).
   --passphrase-stdin   Read the passphrase from standard input.
-  --2fa-code C         A two-step verification or backup code (single use).
+  --2fa-stdin          Read a two-step verification or backup code from standard
+                       input (after the passphrase line) and send it at once.
   --script NAME        Check the script key of this API script instead.
   --key-stdin          Read the script key from standard input.
   --sudo-as LOGIN      With --script: also check acting as this person.
@@ -68,6 +71,8 @@ const options = {
   site: { type: 'string' },
   login: { type: 'string' },
   'passphrase-stdin': { type: 'boolean' },
+  '2fa-stdin': { type: 'boolean' },
+  // Refused with a reason rather than "unknown option": it used to exist.
   '2fa-code': { type: 'string' },
   script: { type: 'string' },
   'key-stdin': { type: 'boolean' },
@@ -82,13 +87,13 @@ type VerifyValues = ReturnType<typeof parseOptions<typeof options>>['values'];
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: "Check a login, a script key or the saved logins against the site's API",
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, options);
+    refuseCodeOnCommandLine(values['2fa-code'], context.secrets);
     const results = await verifyByMode(io, context, values);
     if (values.json) io.out(jsonDocument(verifyDocument(results)));
-    else printResults(io, results, terminalStyle(io.isTty, context.env, io.columns));
+    else printVerifyResults(io, results, terminalStyle(io.isTty, context.env, io.columns));
     // Nothing checked is not "all good": a script must not mistake a --site typo for success.
     return results.length > 0 && results.every((result) => result.ok) ? ExitCode.ok : ExitCode.checkFailed;
   },
@@ -117,7 +122,7 @@ async function verifyByMode(io: CliIo, context: CliContext, values: VerifyValues
   const login = loginArgument(values.login ?? '', '--login');
   const site = siteArgument(values.site);
   return [await verifyUserLogin(io, context, {
-    site, login, passphraseFromStdin: values['passphrase-stdin'] === true, twoFactorCode: values['2fa-code'], timeoutMs: timeout,
+    site, login, passphraseFromStdin: values['passphrase-stdin'] === true, codeFromStdin: values['2fa-stdin'] === true, timeoutMs: timeout,
   })];
 }
 
@@ -125,7 +130,7 @@ async function verifyByMode(io: CliIo, context: CliContext, values: VerifyValues
 function refuseStrayOptions(values: VerifyValues): void {
   const belongs: Array<[keyof VerifyValues, boolean, string]> = [
     ['passphrase-stdin', values.login !== undefined, '--login'],
-    ['2fa-code', values.login !== undefined, '--login'],
+    ['2fa-stdin', values.login !== undefined, '--login'],
     ['key-stdin', values.script !== undefined, '--script'],
     ['sudo-as', values.script !== undefined, '--script'],
     ['include-paused', values.saved === true, '--saved'],
@@ -135,7 +140,7 @@ function refuseStrayOptions(values: VerifyValues): void {
   }
 }
 
-function printResults(io: CliIo, results: readonly VerifyResult[], style: TerminalStyle): void {
+export function printVerifyResults(io: CliIo, results: readonly VerifyResult[], style: TerminalStyle): void {
   results.forEach((result, index) => {
     if (index > 0) io.out('');
     if (results.length > 1) io.out(style.bold(`${result.login} on ${result.site}`));

@@ -1,10 +1,9 @@
 import type { AccountRegistry } from '../../accounts/account-registry';
 import type { KeychainProblem } from '../../diagnosis/check-dependencies';
-import { isRefusedLogin } from '../../diagnosis/checks/credentials-check';
+import { decideAfter, lockoutThreshold, type AttemptOutcome } from '../../accounts/refusal-policy';
 import { findingFor, findingForFailure, findingForVerified, isFindingCode } from '../../diagnosis/finding-catalogue';
 import type { Finding } from '../../diagnosis/finding';
 import type { SavedAccount } from '../../settings/settings-schema';
-import type { Failure } from '../../shotgrid/failure';
 import { parseSiteAddress, type SiteAddress } from '../../site/site-address';
 import type { Vault, VaultFailure } from '../../vault/vault';
 import type { CliContext } from '../cli-context';
@@ -31,7 +30,7 @@ export async function verifySavedLogins(io: CliIo, context: CliContext, request:
   if (access.settingsNotice !== null) io.err(access.settingsNotice);
   const accounts = access.registry.list().filter((account) => request.site === null || account.site === request.site.origin);
   if (accounts.length === 0) {
-    io.err(request.site === null ? 'No saved logins yet: save one with the Gridpass app first.' : `No saved logins for ${request.site.origin}.`);
+    io.err(request.site === null ? 'No saved logins yet: save one with "gridpass login --site S --login L" or the Gridpass app first.' : `No saved logins for ${request.site.origin}.`);
     return [];
   }
   const results: VerifyResult[] = [];
@@ -58,16 +57,19 @@ async function checkSavedLogin(
     return {
       ...base, ok: false, outcome: 'paused',
       finding: code !== null && isFindingCode(code) ? findingFor(code, findingContext) : null,
-      note: `Not re-tried: checks for this login are paused after a refused passphrase (${account.failedLogins} caused by Gridpass; ` +
-        'ShotGrid locks an account for an hour after 10). Fix the cause first, then re-check it with --include-paused.',
+      note: `Not re-tried: checks for this login are paused until someone acts (${account.failedLogins} refused ` +
+        `${account.failedLogins === 1 ? 'login' : 'logins'} caused by Gridpass; ShotGrid locks an account for an hour after ${lockoutThreshold}). ` +
+        'Fix the cause first, then re-check it with --include-paused.',
     };
   }
   const secret = await registry.readSecret(account.id, 'passphrase');
   if (!secret.ok || secret.value === null || site === null) {
     const failure = secret.ok ? null : secret.failure.kind === 'vault' ? secret.failure.failure : null;
+    const finding = failure === null ? findingFor('GP-SAVED-SECRET-MISSING', findingContext) : keychainFinding(vault, failure, findingContext);
+    // A keychain that cannot be read now may work later; an entry that is gone needs the person.
+    if (failure === null) record(registry, account, { kind: 'secret-missing' }, finding, context.now());
     return {
-      ...base, ok: false, outcome: 'no-secret',
-      finding: failure === null ? findingFor('GP-SAVED-SECRET-MISSING', findingContext) : keychainFinding(vault, failure, findingContext),
+      ...base, ok: false, outcome: 'no-secret', finding,
       note: failure !== null
         ? 'The passphrase could not be read from the keychain.'
         : 'The keychain holds no passphrase for this login (it may have been removed outside Gridpass). Save the login again in the Gridpass app.',
@@ -78,29 +80,23 @@ async function checkSavedLogin(
   const at = context.now();
   if (outcome.ok) {
     const finding = findingForVerified(findingContext);
-    registry.recordCheck(account.id, { at, reason: 'manual', health: 'ok', finding: null });
-    if (account.checksPaused) registry.resumeChecks(account.id);
-    return { ...base, ok: true, outcome: 'checked', user: outcome.value, finding, note: null };
+    const failedLogins = record(registry, account, { kind: 'verified' }, null, at);
+    return { ...base, ok: true, outcome: 'checked', user: outcome.value, failedLogins, finding, note: null };
   }
-  const refused = isRefusedLogin(outcome.failure);
-  const failedLogins = refused ? countRefusal(registry, account) : account.failedLogins;
-  const finding = findingForFailure(outcome.failure, { ...findingContext, failedLogins });
-  registry.recordCheck(account.id, { at, reason: 'manual', health: healthAfter(outcome.failure), finding: { code: finding.code, title: finding.title } });
+  const attempt: AttemptOutcome = { kind: 'failed', failure: outcome.failure };
+  const counted = decideAfter(attempt).counts ? account.failedLogins + 1 : account.failedLogins;
+  const finding = findingForFailure(outcome.failure, { ...findingContext, failedLogins: counted });
+  const failedLogins = record(registry, account, attempt, finding, at);
   return { ...base, ok: false, outcome: 'checked', failedLogins, finding, note: null };
 }
 
-function countRefusal(registry: AccountRegistry, account: SavedAccount): number {
-  const counted = registry.recordAuthFailure(account.site, account.login);
-  return counted.ok ? counted.value : account.failedLogins + 1;
-}
-
-/** Failures that say the login itself is broken, as opposed to the path to the site. */
-const failingKinds: ReadonlySet<Failure['kind']> = new Set([
-  'auth-rejected', 'two-factor-rejected', 'sso-only', 'account-locked', 'account-inactive',
-]);
-
-function healthAfter(failure: Failure): 'failing' | 'attention' {
-  return failingKinds.has(failure.kind) ? 'failing' : 'attention';
+/** Records the check as the app's scheduled checks do, with the same policy; resolves the refusal count. */
+function record(registry: AccountRegistry, account: SavedAccount, attempt: AttemptOutcome, finding: Finding | null, at: Date): number {
+  const decision = decideAfter(attempt);
+  const check = { at, reason: 'manual' as const, health: decision.health, finding: finding && { code: finding.code, title: finding.title } };
+  const recorded = registry.recordAttempt(account.site, account.login, { decision, check });
+  if (recorded.ok) return recorded.value.failedLogins;
+  return decision.clears ? 0 : account.failedLogins + (decision.counts ? 1 : 0);
 }
 
 const keychainCodes: Record<KeychainProblem, 'GP-KEYCHAIN-UNAVAILABLE' | 'GP-KEYCHAIN-LOCKED' | 'GP-KEYCHAIN-DENIED'> = {
@@ -109,7 +105,7 @@ const keychainCodes: Record<KeychainProblem, 'GP-KEYCHAIN-UNAVAILABLE' | 'GP-KEY
   denied: 'GP-KEYCHAIN-DENIED',
 };
 
-export function keychainFinding(vault: Vault, failure: VaultFailure, context: ReturnType<typeof cliFindingContext>): Finding {
+export function keychainFinding(vault: Pick<Vault, 'backend'>, failure: VaultFailure, context: ReturnType<typeof cliFindingContext>): Finding {
   const problem: KeychainProblem = failure.kind === 'locked' || failure.kind === 'denied' ? failure.kind : 'unavailable';
   return findingFor(keychainCodes[problem], context, {
     keychainBackend: vault.backend,

@@ -1,22 +1,23 @@
 import { findingForFailure, findingForVerified } from '../../diagnosis/finding-catalogue';
-import { isRefusedLogin } from '../../diagnosis/checks/credentials-check';
+import { countsAsRefusal } from '../../accounts/refusal-policy';
 import type { Outcome } from '../../shotgrid/failure';
 import type { LoginMethod } from '../../shotgrid/login-method';
 import type { HumanUserRecord } from '../../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../../site/site-address';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
-import { Cancelled } from '../exit-codes';
 import { cliFindingContext } from '../finding-context';
-import { recordRefusedLogin, savedLoginFailures } from '../login-failures';
+import { recordLoginAttempt, savedLoginFailures } from '../login-failures';
 import { readSecret, secretSource } from '../read-secret';
+import { askTwoFactorCode, readTwoFactorCode } from '../two-factor-code';
 import type { VerifyResult } from './verify-document';
 
 export interface UserLoginRequest {
   site: SiteAddress;
   login: string;
   passphraseFromStdin: boolean;
-  twoFactorCode: string | undefined;
+  /** Read the two-step code from standard input (after the passphrase) and send it with the first login. */
+  codeFromStdin: boolean;
   timeoutMs: number;
 }
 
@@ -26,8 +27,20 @@ export interface UserLoginRequest {
  * asked for one and the login tried once more with it; a refused passphrase is never retried.
  */
 export async function verifyUserLogin(io: CliIo, context: CliContext, request: UserLoginRequest): Promise<VerifyResult> {
+  return (await checkUserLogin(io, context, request)).result;
+}
+
+/** A checked login and, when the site accepted it, the passphrase it accepted (for `gridpass login` to save). */
+export type CheckedUserLogin = { result: VerifyResult; accepted: null } | { result: VerifyResult; accepted: AcceptedLogin };
+
+export interface AcceptedLogin {
+  passphrase: string;
+  user: HumanUserRecord;
+  loginMethod: LoginMethod | null;
+}
+
+export async function checkUserLogin(io: CliIo, context: CliContext, request: UserLoginRequest): Promise<CheckedUserLogin> {
   const source = secretSource(io, request.passphraseFromStdin, { what: 'passphrase', stdinOption: '--passphrase-stdin' });
-  context.secrets.add(request.twoFactorCode);
   const { site, login } = request;
   const client = context.client();
   const options = { timeoutMs: request.timeoutMs };
@@ -35,43 +48,35 @@ export async function verifyUserLogin(io: CliIo, context: CliContext, request: U
   // Read before the probe: opening the settings is local work that should not sit between two requests.
   const failedBefore = await savedLoginFailures(context, site, login);
   const probed = await client.probe(site, options);
-  if (!probed.ok) return failedResult(context, request, null, probed.failure, failedBefore);
+  if (!probed.ok) return { result: failedResult(context, request, null, probed.failure, failedBefore), accepted: null };
   const method = probed.value.loginMethod;
+  // The login reuses this probe: the site is asked what it is once per run, as the Python client does.
+  const loginOptions = { ...options, alreadyProbed: probed.value };
   const passphrase = await readSecret(io, context.secrets, {
     what: method === 'oxygen' ? 'legacy passphrase' : 'password',
     stdinOption: '--passphrase-stdin',
     source,
   });
 
-  let code = request.twoFactorCode;
-  let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), options);
+  let code = request.codeFromStdin ? await readTwoFactorCode(io, context.secrets, source === 'stdin') : undefined;
+  let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   if (!outcome.ok && outcome.failure.kind === 'two-factor-required' && code === undefined && io.stdinIsTty) {
-    code = await askForCode(io, context);
-    if (code !== undefined) outcome = await client.verifyLogin(site, credentials(login, passphrase, code), options);
+    code = await askTwoFactorCode(io, context.secrets);
+    outcome = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   }
+  await recordLoginAttempt(context, site, login, outcome.ok ? { kind: 'verified' } : { kind: 'failed', failure: outcome.failure });
   if (outcome.ok) {
-    return {
+    const result: VerifyResult = {
       ok: true, outcome: 'checked', site: site.origin, loginMethod: method, login, credential: 'passphrase', user: outcome.value, script: null,
       failedLogins: failedBefore, note: null, finding: findingForVerified(cliFindingContext(context, site, method, { login })),
     };
+    return { result, accepted: { passphrase, user: outcome.value, loginMethod: method } };
   }
-  const refused = isRefusedLogin(outcome.failure);
-  if (refused) await recordRefusedLogin(context, site, login);
-  return failedResult(context, request, method, outcome.failure, failedBefore + (refused ? 1 : 0));
+  return { result: failedResult(context, request, method, outcome.failure, failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0)), accepted: null };
 }
 
 function credentials(login: string, passphrase: string, twoFactorCode: string | undefined) {
   return twoFactorCode === undefined ? { login, passphrase } : { login, passphrase, twoFactorCode };
-}
-
-async function askForCode(io: CliIo, context: CliContext): Promise<string | undefined> {
-  io.err('The site asks for a two-step verification code.');
-  const typed = await io.promptSecret('Code from your authenticator app, or a backup code (not shown): ');
-  if (typed === null) throw new Cancelled('Cancelled: the login was not tried with a code.');
-  const code = typed.trim();
-  if (code === '') return undefined;
-  context.secrets.add(code);
-  return code;
 }
 
 function failedResult(

@@ -1,11 +1,10 @@
+import { lockoutThreshold, refusalsLeft } from '../../accounts/refusal-policy';
 import type { Finding, FixLink, FixStep } from '../finding';
 import type { FindingContext, FindingFacts } from '../finding-context';
 
 /** A catalogue entry: everything but the code, which the catalogue adds from the entry's key. */
 export type FindingBuilder = (context: FindingContext, facts: FindingFacts) => Omit<Finding, 'code'>;
 
-/** ShotGrid locks an account for an hour after this many refused logins. */
-export const lockoutThreshold = 10;
 
 const maxQuotedLength = 300;
 
@@ -47,7 +46,7 @@ export function lockoutSteps(context: FindingContext): FixStep[] {
   const failed = context.failedLogins ?? 0;
   const retry = 'Gridpass never retries a refused login by itself, so trying again is always your choice.';
   if (failed <= 0) return [step(`${retry} After ${lockoutThreshold} refused logins ShotGrid locks the account for an hour.`)];
-  const left = Math.max(lockoutThreshold - failed, 0);
+  const left = refusalsLeft(failed);
   return [step(
     `Gridpass has had ${failed} refused ${failed === 1 ? 'login' : 'logins'} for this account. ShotGrid locks an account for an hour after ${lockoutThreshold}` +
       (left > 0 ? ` (${left} left, counting only Gridpass's attempts).` : '.') + ` ${retry}`,

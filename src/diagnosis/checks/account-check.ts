@@ -2,7 +2,7 @@ import { findingFor } from '../catalogue/catalogue';
 import { findingForFailure } from '../finding-for-failure';
 import type { Check } from './check';
 import { findingContextOf, outcome, skipped } from './check';
-import { lockoutThreshold } from '../catalogue/wording';
+import { lockoutThreshold } from '../../accounts/refusal-policy';
 
 /** Reads the account's state from the one login attempt; it never logs in again. */
 export const accountCheck: Check = {

@@ -1,13 +1,9 @@
+import { countsAsRefusal } from '../../accounts/refusal-policy';
 import type { Failure } from '../../shotgrid/failure';
 import { findingForVerified } from '../catalogue/catalogue';
 import { findingForFailure } from '../finding-for-failure';
 import type { Check, CheckContext } from './check';
 import { findingContextOf, outcome, skipped, timeoutOf } from './check';
-
-/** Failures the site counts towards its lockout. */
-export function isRefusedLogin(failure: Failure): boolean {
-  return failure.kind === 'auth-rejected' || failure.kind === 'two-factor-rejected';
-}
 
 function skipReason(context: CheckContext): string | null {
   const { target, facts } = context;
@@ -43,7 +39,7 @@ export const credentialsCheck: Check = {
       ], findingForVerified(findingContextOf(context)));
     }
     const base = findingContextOf(context);
-    const failedLogins = (base.failedLogins ?? 0) + (isRefusedLogin(result.failure) ? 1 : 0);
+    const failedLogins = (base.failedLogins ?? 0) + (countsAsRefusal(result.failure) ? 1 : 0);
     const finding = findingForFailure(result.failure, { ...base, failedLogins });
     return outcome('fail', finding.title, [`Failure: ${result.failure.kind}`, ...serverMessage(result.failure)], finding);
   },

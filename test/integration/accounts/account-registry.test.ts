@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccountRegistry, type AccountRegistry, type VerifiedLogin } from '../../../src/accounts/account-registry';
+import { decideAfter } from '../../../src/accounts/refusal-policy';
 import { openSettingsStore } from '../../../src/settings/settings-store';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
@@ -19,6 +20,8 @@ let outputs: unknown[];
 
 const open = () => createAccountRegistry({ settings: openSettingsStore({ cwd }), vault, now: () => clock });
 const record = <T>(value: T): T => (outputs.push(value), value);
+/** A refused passphrase, as the refusal policy judges it. */
+const refusal = { decision: decideAfter({ kind: 'failed', failure: { kind: 'auth-rejected', code: 102, serverMessage: "Can't authenticate user 'jane'." } }), check: null };
 const configText = () => fs.readFileSync(path.join(cwd, 'config.json'), 'utf8');
 
 function verified(overrides: Partial<VerifiedLogin> = {}): VerifiedLogin {
@@ -121,8 +124,8 @@ describe('account registry', () => {
   });
 
   it('counts failed logins it caused before a login is saved, and carries the count onto the account', async () => {
-    expect(registry.recordAuthFailure('https://studio.example.com', 'jane')).toEqual({ ok: true, value: 1 });
-    expect(registry.recordAuthFailure('https://studio.example.com/', 'jane')).toEqual({ ok: true, value: 2 });
+    expect(registry.recordAttempt('https://studio.example.com', 'jane', refusal)).toEqual({ ok: true, value: { failedLogins: 1, account: null } });
+    expect(registry.recordAttempt('https://studio.example.com/', 'jane', refusal)).toEqual({ ok: true, value: { failedLogins: 2, account: null } });
     expect(open().failedLogins('https://studio.example.com', 'jane')).toBe(2);
     expect(registry.failedLogins('https://studio.example.com', 'amy')).toBe(0);
 
@@ -131,14 +134,17 @@ describe('account registry', () => {
     expect(JSON.parse(configText()).authFailures).toEqual([]);
   });
 
-  it('pauses scheduled checks after one failure on a saved account, until resumed', async () => {
+  it('pauses scheduled checks after one refusal on a saved account, until a verified login clears both', async () => {
     await registry.saveVerifiedLogin(verified());
-    expect(registry.recordAuthFailure('https://studio.example.com', 'jane')).toEqual({ ok: true, value: 1 });
+    expect(registry.recordAttempt('https://studio.example.com', 'jane', refusal)).toMatchObject({ ok: true, value: { failedLogins: 1 } });
     expect(registry.get('studio.example.com:jane')).toMatchObject({ failedLogins: 1, checksPaused: true });
-    expect(registry.resumeChecks('studio.example.com:jane')).toMatchObject({ ok: true, value: { checksPaused: false } });
-    expect(registry.pauseChecks('studio.example.com:jane')).toMatchObject({ ok: true, value: { checksPaused: true } });
-    expect(registry.resetFailures('https://studio.example.com', 'jane')).toEqual({ ok: true, value: undefined });
-    expect(registry.get('studio.example.com:jane')?.failedLogins).toBe(0);
+    const timeout = { decision: decideAfter({ kind: 'failed', failure: { kind: 'timeout', afterMs: 15_000 } }), check: null };
+    registry.recordAttempt('https://studio.example.com', 'jane', timeout);
+    expect(registry.get('studio.example.com:jane')).toMatchObject({ failedLogins: 1, checksPaused: true });
+    const at = new Date('2025-03-01T16:00:00.000Z');
+    const verifiedNow = { decision: decideAfter({ kind: 'verified' }), check: { at, reason: 'manual' as const, health: 'ok' as const, finding: null } };
+    expect(registry.recordAttempt('https://studio.example.com', 'jane', verifiedNow)).toMatchObject({ ok: true, value: { failedLogins: 0 } });
+    expect(registry.get('studio.example.com:jane')).toMatchObject({ failedLogins: 0, checksPaused: false, lastCheckedAt: at.toISOString(), lastHealth: 'ok' });
   });
 
   it('forgets an account: its metadata and its keychain entries together', async () => {
@@ -180,7 +186,7 @@ describe('account registry', () => {
     await registry.saveVerifiedLogin(verified({ site: 'https://a.example.com', pat: plantedSecret('pat') }));
     await registry.saveVerifiedLogin(verified({ site: 'https://b.example.com' }));
     await vault.save({ kind: 'script-key', host: 'a.example.com', login: 'ingest' }, plantedSecret('script'));
-    registry.recordAuthFailure('https://a.example.com', 'newcomer');
+    registry.recordAttempt('https://a.example.com', 'newcomer', refusal);
 
     expect(await registry.forgetSite('a.example.com')).toMatchObject({ accountsRemoved: 1, secretsRemoved: 3, complete: true });
     expect(registry.failedLogins('https://a.example.com', 'newcomer')).toBe(0);
@@ -213,7 +219,7 @@ describe('account registry', () => {
     expect(JSON.stringify(outputs)).not.toContain('planted-');
   });
 
-  it('after a corrupt settings file, keeps the keychain untouched and shows the logins as orphans', async () => {
+  it('after a corrupt settings file, keeps the keychain untouched and counts nothing as an orphan until the old file is gone', async () => {
     const login = verified();
     await registry.saveVerifiedLogin(login);
     fs.writeFileSync(path.join(cwd, 'config.json'), '{"schemaVersion": 1, "accounts": [');
@@ -221,10 +227,40 @@ describe('account registry', () => {
     const settings = openSettingsStore({ cwd });
     const recovered = createAccountRegistry({ settings, vault });
     expect(settings.notice).toMatch(/not valid JSON.*keychain were not touched/);
+    expect(settings.notice).not.toMatch(/--clean/);
     expect(recovered.list()).toEqual([]);
-    expect(await recovered.orphans()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'jane' }] });
+    expect(await recovered.orphans()).toEqual({ ok: true, value: [] });
+    expect(await recovered.cleanOrphans()).toEqual({ removed: 0, failures: [] });
+    const [aside] = settings.heldBack().asideFiles;
+    expect(recovered.orphansHeldBack()).toContain(aside);
     expect(await vault.read({ kind: 'passphrase', host: 'studio.example.com', login: 'jane' })).toEqual({ ok: true, value: login.passphrase });
     expect(settings.notice).not.toContain(login.passphrase);
+
+    // Once the person has decided about the old file, the entry is an orphan like any other.
+    fs.rmSync(aside ?? '');
+    expect(recovered.orphansHeldBack()).toBeNull();
+    expect(await recovered.orphans()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'jane' }] });
+  });
+
+  it('never counts the keychain entries of an account it cannot read as orphans', async () => {
+    await registry.saveVerifiedLogin(verified());
+    await registry.saveVerifiedLogin(verified({ login: 'omar' }));
+    await vault.save({ kind: 'passphrase', host: 'studio.example.com', login: 'ghost' }, plantedSecret('ghost'));
+    // A newer Gridpass recorded a health state this version does not know for omar.
+    const file = JSON.parse(configText()) as { accounts: Array<Record<string, unknown>> };
+    file.accounts = file.accounts.map((entry) => (entry.login === 'omar' ? { ...entry, lastHealth: 'expired' } : entry));
+    fs.writeFileSync(path.join(cwd, 'config.json'), JSON.stringify(file));
+
+    const settings = openSettingsStore({ cwd });
+    const reopened = createAccountRegistry({ settings, vault });
+    expect(reopened.list().map((entry) => entry.login)).toEqual(['jane']);
+    expect(settings.notice).toMatch(/omar on studio\.example\.com/);
+    expect(settings.notice).not.toMatch(/--clean/);
+    expect(await reopened.orphans()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'ghost' }] });
+    expect(reopened.orphansHeldBack()).toMatch(/accounts this version cannot read \(omar on studio\.example\.com\) are not counted as orphans/);
+    expect(await reopened.cleanOrphans()).toEqual({ removed: 1, failures: [] });
+    expect(await vault.read({ kind: 'passphrase', host: 'studio.example.com', login: 'omar' })).toMatchObject({ ok: true, value: expect.any(String) });
+    expect(JSON.parse(configText()).accounts.map((entry: { login: string }) => entry.login)).toEqual(['jane', 'omar']);
   });
 
   it('keeps a session token in its own keychain entry, with when the site last accepted it', async () => {

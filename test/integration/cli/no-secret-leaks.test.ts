@@ -1,5 +1,5 @@
 /**
- * Unique secrets fed to the built CLI the ways it accepts them (stdin, --2fa-code) must appear in
+ * Unique secrets fed to the built CLI the ways it accepts them (stdin, --2fa-stdin) must appear in
  * nothing it writes: stdout, stderr, report files or the settings file.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -37,9 +37,9 @@ it('never writes a planted passphrase, 2FA code or script key anywhere', async (
 
   const runs: ChildRun[] = await Promise.all([
     sandbox.run(['verify', ...siteArgs, '--login', works.login, '--passphrase-stdin'], { stdin: `${passphrase}\n` }),
-    sandbox.run(['verify', ...siteArgs, '--login', twoFactor.login, '--passphrase-stdin', '--2fa-code', code, '--json'], { stdin: `${twoFactor.passphrase}\n` }),
+    sandbox.run(['verify', ...siteArgs, '--login', twoFactor.login, '--passphrase-stdin', '--2fa-stdin', '--json'], { stdin: `${twoFactor.passphrase}\n${code}\n` }),
     sandbox.run(['verify', ...siteArgs, '--script', script.name, '--key-stdin', '--sudo-as', works.login, '--json'], { stdin: scriptKey }),
-    sandbox.run(['doctor', ...siteArgs, '--login', twoFactor.login, '--passphrase-stdin', '--2fa-code', code, '--report', markdown], { stdin: `${passphrase}\n` }),
+    sandbox.run(['doctor', ...siteArgs, '--login', twoFactor.login, '--passphrase-stdin', '--2fa-stdin', '--report', markdown], { stdin: `${passphrase}\n${code}\n` }),
     sandbox.run(['doctor', ...siteArgs, '--login', works.login, '--passphrase-stdin', '--json', '--report', json], { stdin: `${passphrase}\n` }),
     sandbox.run(['verify', ...siteArgs, '--login', works.login, `--passphrase=${passphrase}`]),
   ]);

@@ -18,6 +18,7 @@ interface Pin {
 const expectedByScenario: Record<AccountScenario, Pin> = {
   'works': { code: 'GP-OK', exit: 0 },
   'works-legacy-login': { code: 'GP-OK', exit: 0 },
+  'legacy-login-differs': { code: 'GP-OK', exit: 0 },
   'admin': { code: 'GP-OK', exit: 0 },
   'no-pat': { code: 'GP-AUTH-NO-PAT', exit: 1 },
   'no-passphrase': { code: 'GP-AUTH-NO-PAT', exit: 1 },

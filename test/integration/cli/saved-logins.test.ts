@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountRegistry, type AccountRegistry } from '../../../src/accounts/account-registry';
 import { accountIdFor } from '../../../src/accounts/account-id';
+import { decideAfter } from '../../../src/accounts/refusal-policy';
 import { startPracticeSite, type AccountScenario, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
 import { openSettingsStore } from '../../../src/settings/settings-store';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
@@ -70,7 +71,8 @@ describe('gridpass verify --saved', () => {
     expect(byLogin[works.login]).toMatchObject({ ok: true, outcome: 'checked', user: { login: works.login }, finding: { code: 'GP-OK' } });
     expect(byLogin[twoFactor.login]).toMatchObject({ ok: false, outcome: 'checked', finding: { code: 'GP-AUTH-2FA-REQUIRED' } });
     expect(registry.get(worksId)).toMatchObject({ lastHealth: 'ok', lastCheckReason: 'manual' });
-    expect(registry.get(twoFactorId)).toMatchObject({ lastHealth: 'attention', lastFindingCode: 'GP-AUTH-2FA-REQUIRED', failedLogins: 0, checksPaused: false });
+    // As the tray does: a saved login that needs a code cannot be checked unattended, so its checks wait for the person.
+    expect(registry.get(twoFactorId)).toMatchObject({ lastHealth: 'failing', lastFindingCode: 'GP-AUTH-2FA-REQUIRED', failedLogins: 0, checksPaused: true });
   });
 
   it('after one refused passphrase sends it no more, until asked with --include-paused', async () => {
@@ -106,7 +108,7 @@ describe('gridpass verify --saved', () => {
     const second = await sandbox.run(args, { stdin: 'wrong-two\n' });
     expect(second.stdout).toContain('Gridpass has had 2 refused logins for this account');
     expect(registry.failedLogins(site.url, noPat.login)).toBe(2);
-    registry.resetFailures(site.url, noPat.login);
+    registry.recordAttempt(site.url, noPat.login, { decision: decideAfter({ kind: 'verified' }), check: null });
   });
 
   it('exits 1 when no saved login matches, so a mistyped --site is not taken for success', async () => {

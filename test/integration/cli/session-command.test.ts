@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accountIdFor } from '../../../src/accounts/account-id';
 import { createAccountRegistry, type AccountRegistry } from '../../../src/accounts/account-registry';
+import { decideAfter } from '../../../src/accounts/refusal-policy';
 import { startPracticeSite, type AccountScenario, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
 import { openSettingsStore } from '../../../src/settings/settings-store';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
@@ -116,7 +117,7 @@ describe('gridpass session', () => {
     site.log.clear();
 
     const run = await sandbox.run(['session', '--site', site.url, '--json']);
-    expect(run.code).toBe(0);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
     const renewed = JSON.parse(run.stdout) as SessionJson;
     expect(renewed).toMatchObject({ ok: true, renewed: true });
     expect(renewed.token).not.toBe(first);
@@ -133,7 +134,10 @@ describe('gridpass session', () => {
     const works = account('works');
     const id = await save(works);
     await sandbox.run(['session', '--site', site.url]);
-    registry.pauseChecks(id);
+    // The app was refused this passphrase since (the person changed it on the site): the login is paused.
+    const refused = decideAfter({ kind: 'failed', failure: { kind: 'auth-rejected', code: 102, serverMessage: "Can't authenticate user" } });
+    registry.recordAttempt(site.url, works.login, { decision: refused, check: null });
+    expect(registry.get(id)?.checksPaused).toBe(true);
     site.expireSessions(works.login);
     site.log.clear();
 

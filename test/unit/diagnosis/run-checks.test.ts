@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { checkIds, type CheckId, type CheckResult } from '../../../src/diagnosis/check-result';
-import { causedRefusedLogin, checkNames, diagnoseVerdict, runChecks, runDiagnosis, type DiagnoseTarget } from '../../../src/diagnosis/run-checks';
+import { countsAsRefusal } from '../../../src/accounts/refusal-policy';
+import { checkNames, diagnoseVerdict, runChecks, runDiagnosis, type DiagnoseTarget } from '../../../src/diagnosis/run-checks';
 import { createFakeShotgridClient, failed, humanUser, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
 import { environmentFacts, fixedNow, healthyDependencies } from '../../fixtures/diagnosis/check-dependencies';
 import { identitySite, practiceSite } from '../../fixtures/diagnosis/sites';
@@ -161,14 +162,14 @@ describe('runChecks', () => {
         probe: succeeded(siteInfo({ loginMethod: 'oxygen' })),
         verifyLogin: failed({ kind: 'auth-rejected', code: 102, serverMessage: "Can't authenticate user 'ana'." }),
       });
-      const results = await runChecks({ ...fullTarget, failedLogins: 1 }, healthyDependencies({ client }));
+      const { results, loginAttempt } = await runDiagnosis({ ...fullTarget, failedLogins: 1 }, healthyDependencies({ client }));
       const credentials = byId(results, 'credentials');
       expect(credentials).toMatchObject({ status: 'fail', finding: { code: 'GP-AUTH-NO-PAT' } });
       expect(credentials.details).toContain("Site message: Can't authenticate user 'ana'.");
       expect(credentials.finding?.steps.map((s) => s.text).join(' ')).toContain('2 refused logins');
       expect(byId(results, 'account')).toMatchObject({ status: 'skipped', summary: 'the login was refused, so the account could not be read' });
       expect(client.calls.filter((c) => c.method === 'verifyLogin')).toHaveLength(1);
-      expect(causedRefusedLogin(results)).toBe(true);
+      expect(loginAttempt?.kind === 'failed' && countsAsRefusal(loginAttempt.failure)).toBe(true);
       expect(diagnoseVerdict(results)).toMatchObject({ ok: false, finding: { code: 'GP-AUTH-NO-PAT' } });
     });
 
@@ -183,15 +184,17 @@ describe('runChecks', () => {
 
     it('asks for a 2FA code without counting a refused login', async () => {
       const client = createFakeShotgridClient({ probe: succeeded(siteInfo()), verifyLogin: failed({ kind: 'two-factor-required', serverMessage: 'Missing argument for 2FA login' }) });
-      const results = await runChecks(fullTarget, healthyDependencies({ client }));
+      const { results, loginAttempt } = await runDiagnosis(fullTarget, healthyDependencies({ client }));
       expect(byId(results, 'credentials')).toMatchObject({ status: 'fail', finding: { code: 'GP-AUTH-2FA-REQUIRED' } });
-      expect(causedRefusedLogin(results)).toBe(false);
+      expect(loginAttempt?.kind === 'failed' && countsAsRefusal(loginAttempt.failure)).toBe(false);
     });
 
     it('derives a locked account from the one login attempt', async () => {
       const client = createFakeShotgridClient({ probe: succeeded(siteInfo()), verifyLogin: failed({ kind: 'account-locked', serverMessage: 'locked' }) });
-      const results = await runChecks({ ...fullTarget, failedLogins: 4 }, healthyDependencies({ client }));
+      const { results, loginAttempt } = await runDiagnosis({ ...fullTarget, failedLogins: 4 }, healthyDependencies({ client }));
       expect(byId(results, 'account')).toMatchObject({ status: 'fail', finding: { code: 'GP-ACCOUNT-LOCKED' } });
+      // A refusal that names a lock counts towards the lockout like any other.
+      expect(loginAttempt?.kind === 'failed' && countsAsRefusal(loginAttempt.failure)).toBe(true);
       expect(byId(results, 'account').details[0]).toContain('4 (ShotGrid locks after 10)');
       expect(client.calls.filter((c) => c.method === 'verifyLogin')).toHaveLength(1);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCKOUT_THRESHOLD } from '../../../src/practice-site/account-book';
+import { lockoutThreshold } from '../../../src/shotgrid/lockout';
 import { api3, manualClock, passwordAuth, practiceSites, seededAccount, tokenRequest } from '../../fixtures/practice-site';
 
 const sites = practiceSites();
@@ -11,7 +11,7 @@ describe('lockout after failed logins', () => {
     const site = await sites.start({ clock: clock.now });
     const account = seededAccount('works');
     const wrong = { user_login: account.login, user_password: 'guess' };
-    for (let attempt = 1; attempt <= LOCKOUT_THRESHOLD; attempt += 1) {
+    for (let attempt = 1; attempt <= lockoutThreshold; attempt += 1) {
       expect((await api3(site, 'get_session_token', wrong)).body).toMatchObject({ error_code: 102, message: expect.not.stringMatching(/locked/) });
     }
     expect(site.account(account.login)?.lockedUntil).toEqual(new Date(clock.now().getTime() + HOUR));
@@ -30,7 +30,7 @@ describe('lockout after failed logins', () => {
     const site = await sites.start({ clock: clock.now });
     const account = seededAccount('admin');
     const form = (password: string): Record<string, string> => ({ grant_type: 'password', username: account.login, password });
-    for (let attempt = 1; attempt <= LOCKOUT_THRESHOLD; attempt += 1) await tokenRequest(site, form('guess'));
+    for (let attempt = 1; attempt <= lockoutThreshold; attempt += 1) await tokenRequest(site, form('guess'));
     const lockedAt = clock.now().getTime();
     clock.advance(HOUR - 1000);
     const refused = await tokenRequest(site, form(account.passphrase ?? ''));
@@ -63,10 +63,10 @@ describe('lockout after failed logins', () => {
     expect(site.account(account.login)?.lockedUntil).not.toBeNull();
 
     const other = seededAccount('admin');
-    for (let attempt = 0; attempt < LOCKOUT_THRESHOLD - 1; attempt += 1) {
+    for (let attempt = 0; attempt < lockoutThreshold - 1; attempt += 1) {
       await api3(site, 'get_session_token', { user_login: other.login, user_password: 'guess' });
     }
-    expect(site.account(other.login)?.consecutiveFailures).toBe(LOCKOUT_THRESHOLD - 1);
+    expect(site.account(other.login)?.consecutiveFailures).toBe(lockoutThreshold - 1);
     await api3(site, 'get_session_token', passwordAuth(other));
     expect(site.account(other.login)?.consecutiveFailures).toBe(0);
     await api3(site, 'get_session_token', { user_login: other.login, user_password: 'guess' });

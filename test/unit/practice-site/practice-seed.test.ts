@@ -17,10 +17,10 @@ describe('practiceSeed', () => {
     const { accounts, scripts } = practiceSeed('oxygen');
     expect(new Set(accounts.map((account) => account.scenario))).toEqual(new Set([
       'works', 'works-legacy-login', 'no-pat', 'no-passphrase', 'two-factor', 'locked', 'inactive',
-      'sudo-target', 'sudo-not-allowed', 'retired', 'admin',
+      'sudo-target', 'sudo-not-allowed', 'retired', 'admin', 'legacy-login-differs',
     ]));
     for (const account of accounts) {
-      if (account.scenario === 'works-legacy-login') expect(account.login).not.toContain('@');
+      if (account.scenario === 'works-legacy-login' || account.scenario === 'legacy-login-differs') expect(account.login).not.toContain('@');
       else expect(account.login).toBe(account.email);
     }
     expect(accounts.find((account) => account.scenario === 'no-pat')).toMatchObject({ patBound: false, passphrase: expect.any(String) });
@@ -30,10 +30,15 @@ describe('practiceSeed', () => {
     expect(scripts.map((script) => script.canSudo)).toEqual([false, true]);
   });
 
+  it('seeds a person whose legacy login is not the e-mail they sign in to Autodesk with', () => {
+    const jane = practiceSeed('oxygen').accounts.find((account) => account.scenario === 'legacy-login-differs');
+    expect(jane).toMatchObject({ login: 'jdoe', email: 'jane.doe@studio.example', firstname: 'Jane', lastname: 'Doe', patBound: true, status: 'act' });
+  });
+
   it('keeps SSO sites free of site passwords and of password-only states', () => {
     const { accounts } = practiceSeed('saml2');
     expect(accounts.every((account) => account.passphrase === null)).toBe(true);
-    expect(accounts.map((account) => account.scenario)).toEqual(['works', 'inactive', 'sudo-target', 'sudo-not-allowed', 'retired', 'admin']);
+    expect(accounts.map((account) => account.scenario)).toEqual(['works', 'inactive', 'sudo-target', 'sudo-not-allowed', 'retired', 'admin', 'legacy-login-differs']);
     expect(accounts.every((account) => !/passphrase set/.test(account.notes))).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ describe('startPracticeSite', () => {
     expect(site.method).toBe('oxygen');
     expect(site.accounts.map((account) => account.scenario)).toEqual([
       'works', 'works-legacy-login', 'no-pat', 'no-passphrase', 'two-factor', 'locked', 'inactive',
-      'sudo-target', 'sudo-not-allowed', 'retired', 'admin',
+      'sudo-target', 'sudo-not-allowed', 'retired', 'admin', 'legacy-login-differs',
     ]);
     expect(site.scripts.map((script) => script.name)).toEqual(['gridpass-reader', 'gridpass-publisher']);
   });

@@ -28,7 +28,7 @@ describe('the diagnose service', () => {
       checkDependencies: async () => {
         throw new Error(`could not prepare the checks for user_login=maya&user_password=${encodeURIComponent(passphrase)}`);
       },
-      recordRefusedLogin: async () => undefined,
+      recordLoginAttempt: async () => undefined,
       clipboard: quietClipboard(),
       saveFile: async () => ({ ok: false, cancelled: true, message: '' }),
       now: () => new Date('2026-01-01T00:00:00Z'),

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createNodeFetch } from '../../../src/net/node-fetch';
 import { defaultRequestTimeoutMs } from '../../../src/net/request-timeout';
 import { createShotgridClient, DEFAULT_MAX_RESPONSE_BYTES } from '../../../src/shotgrid/create-shotgrid-client';
-import type { FetchLike } from '../../../src/shotgrid/shotgrid-client';
+import type { FetchLike } from '../../../src/net/fetch-like';
 import { siteFromOrigin } from '../../../src/site/site-address';
 import { IDENTITY_SITE_INFO, sendJson, sendText, startLoopbackServer } from '../../fixtures/loopback-server';
 import type { Handler, LoopbackServer } from '../../fixtures/loopback-server';

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AccountRegistry } from '../../../../src/accounts/account-registry';
+import type { AccountRegistry, AttemptRecord } from '../../../../src/accounts/account-registry';
 import { ExitCode } from '../../../../src/cli/exit-codes';
 import type { KeychainAccess } from '../../../../src/cli/keychain-access';
 import type { Vault, VaultSelfTest } from '../../../../src/vault/vault';
@@ -22,9 +22,9 @@ function keychain(selfTest: VaultSelfTest = passingSelfTest) {
   const refusals: string[] = [];
   const registry = {
     failedLogins: () => refusals.length,
-    recordAuthFailure: (site: string, login: string) => {
-      refusals.push(`${login}@${site}`);
-      return { ok: true, value: refusals.length };
+    recordAttempt: (site: string, login: string, attempt: AttemptRecord) => {
+      if (attempt.decision.counts) refusals.push(`${login}@${site}`);
+      return { ok: true, value: { failedLogins: refusals.length, account: null } };
     },
   } as Partial<AccountRegistry> as AccountRegistry;
   const vault = { backend: selfTest.backend, selfTest: () => Promise.resolve(selfTest) } as Partial<Vault> as Vault;
@@ -148,7 +148,8 @@ describe('gridpass doctor', () => {
     [['doctor', '--site', 'x', '--report', '/'], 'that is a folder'],
     [['doctor', '--login', 'ana'], '--login needs --site'],
     [['doctor', '--site', 'x', '--passphrase-stdin'], '--passphrase-stdin needs --login'],
-    [['doctor', '--site', 'x', '--2fa-code', '123456'], '--2fa-code needs --login'],
+    [['doctor', '--site', 'x', '--2fa-stdin'], '--2fa-stdin needs --login'],
+    [['doctor', '--site', 'x', '--login', 'y', '--2fa-code', '123456'], 'a code on the command line can be read by other users'],
     [['doctor', '--password', 'x'], 'There is no --password option'],
   ])('%j is a usage error', async (args, message) => {
     const { code, io } = await runGridpass(args);

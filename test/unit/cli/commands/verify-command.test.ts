@@ -93,11 +93,35 @@ describe('gridpass verify (a person\'s login)', () => {
     expect(loginCalls(client)).toHaveLength(1);
   });
 
-  it('sends a --2fa-code with the first login', async () => {
+  it('sends a code piped in with --2fa-stdin (the line after the passphrase) with the first login', async () => {
     const client = clientAnswering(succeeded(humanUser()));
-    const { code } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--2fa-code', '135791'], testCliContext({ client: () => client }), { stdin: 'pw' });
+    const { code } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--2fa-stdin'], testCliContext({ client: () => client }), { stdin: 'pw\n135 791\n' });
     expect(code).toBe(ExitCode.ok);
-    expect(loginCalls(client)).toMatchObject([{ credentials: { twoFactorCode: '135791' } }]);
+    expect(loginCalls(client)).toMatchObject([{ credentials: { passphrase: 'pw', twoFactorCode: '135791' } }]);
+  });
+
+  it('refuses a code given on the command line, before anything is sent, without repeating it', async () => {
+    const client = clientAnswering(succeeded(humanUser()));
+    const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--2fa-code', '246802'], testCliContext({ client: () => client }), { stdin: 'pw\n' });
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toContain('--2fa-stdin');
+    expect(io.stderr).not.toContain('246802');
+    expect(client.calls).toHaveLength(0);
+  });
+
+  it('treats a blank piped code as a usage error and sends no login', async () => {
+    const client = clientAnswering(succeeded(humanUser()));
+    const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--2fa-stdin'], testCliContext({ client: () => client }), { stdin: 'pw\n  \n' });
+    expect(code).toBe(ExitCode.usage);
+    expect(io.stderr).toContain('No two-step verification code on the second line');
+    expect(loginCalls(client)).toHaveLength(0);
+  });
+
+  it('treats a blank code typed at the prompt as a usage error: the passphrase is not sent again', async () => {
+    const client = clientAnswering(failed({ kind: 'two-factor-required', serverMessage: '' }));
+    const { code } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), { tty: true, answers: ['pw', ''] });
+    expect(code).toBe(ExitCode.usage);
+    expect(loginCalls(client)).toHaveLength(1);
   });
 
   it('never retries a refused passphrase', async () => {
@@ -174,8 +198,8 @@ describe('gridpass verify (a person\'s login)', () => {
     const passphrase = 'planted-passphrase-7731';
     const twoFactorCode = 'planted-code-4410';
     const client = clientAnswering(failed({ kind: 'fault', code: 999, serverMessage: `bad ${passphrase} and ${twoFactorCode}` }));
-    const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--2fa-code', twoFactorCode], testCliContext({ client: () => client }), {
-      stdin: `${passphrase}\n`,
+    const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--2fa-stdin'], testCliContext({ client: () => client }), {
+      stdin: `${passphrase}\n${twoFactorCode}\n`,
     });
     expect(code).toBe(ExitCode.checkFailed);
     expect(io.stdout).toContain('[redacted]');
@@ -224,7 +248,7 @@ describe('gridpass verify usage', () => {
     [['verify', ...site, ...login, '--script', 'x'], 'exactly one of them'],
     [['verify', ...login, '--passphrase-stdin'], 'Give the site address with --site'],
     [['verify', ...site, ...login, '--key-stdin'], '--key-stdin goes with --script'],
-    [['verify', ...site, '--script', 'x', '--2fa-code', '1'], '--2fa-code goes with --login'],
+    [['verify', ...site, '--script', 'x', '--2fa-stdin'], '--2fa-stdin goes with --login'],
     [['verify', '--saved', '--sudo-as', 'x'], '--sudo-as goes with --script'],
     [['verify', '--site', 'https://user:pw@mystudio.example', ...login], 'Leave your login and password out of the site address'],
     [['verify', ...site, ...login, '--passphrase', 'hunter2'], 'There is no --passphrase option'],

@@ -1,7 +1,6 @@
+import { accountFailureFinding } from '../diagnosis/account-failure-finding';
 import type { Finding } from '../diagnosis/finding';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
-import { accountFailureFinding } from '../services/account-failure-finding';
-import { secretMissingCode } from '../services/views';
 import type { SessionProblem } from './fresh-session';
 
 /** Why no working session could be had, as the finding a tool passes on to the person. */
@@ -12,7 +11,7 @@ export function sessionProblemFinding(problem: SessionProblem, context: FindingC
     case 'account':
       return accountFailureFinding(problem.failure, context);
     case 'no-passphrase':
-      return findingFor(secretMissingCode, context);
+      return findingFor('GP-SAVED-SECRET-MISSING', context);
     case 'site':
       return findingForFailure(problem.failure, context);
   }

@@ -1,0 +1,95 @@
+/**
+ * The `gridpass` command as whole processes, against baselines run alternately in the same bench:
+ * `node -e 0` for start-up, and a Python client doing the same login (info, then one read) for
+ * verify, session and doctor.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAccountRegistry } from '../../src/accounts/account-registry';
+import { startPracticeSite, type PracticeSite } from '../../src/practice-site/practice-site';
+import { openSettingsStore } from '../../src/settings/settings-store';
+import { createKeychainVault } from '../../src/vault/keychain-vault';
+import { removeKeychainService, uniqueKeychainService } from '../fixtures/keyring';
+import { mib, ms, ratio, type Report } from './bench-report';
+import { alternateRuns, medians, runProcess, type Medians, type ProcessSpec } from './process-runs';
+import { pythonBaseline } from './python-baseline';
+
+const cli = path.resolve('out/cli/gridpass.js');
+
+export async function benchCliProcesses(runs: number, report: Report): Promise<void> {
+  const site = await startPracticeSite();
+  const home = await mkdtemp(path.join(tmpdir(), 'gridpass-bench-home-'));
+  const service = uniqueKeychainService('bench-cli');
+  const env = { GRIDPASS_HOME: home, GRIDPASS_KEYCHAIN_SERVICE: service };
+  const gridpass = (args: string[], stdin = ''): ProcessSpec => ({ command: process.execPath, args: [cli, ...args], stdin, env });
+  try {
+    await startUp(runs, report, gridpass);
+    const maya = site.accounts.find((account) => account.scenario === 'works')!;
+    const passphrase = `${maya.passphrase!}\n`;
+    const baseline = pythonBaseline();
+    const variants = {
+      python: baseline.login(site.url, maya.login, maya.passphrase!),
+      verify: gridpass(['verify', '--site', site.url, '--login', maya.login, '--passphrase-stdin'], passphrase),
+      doctor: gridpass(['doctor', '--site', site.url, '--login', maya.login, '--passphrase-stdin'], passphrase),
+    };
+    site.log.clear();
+    await runProcess(variants.verify);
+    report('HTTP requests: one gridpass verify process', String(site.log.entries().length), 'target 2 (info + one read), as the Python client');
+    const session = await sessionVariant(site, home, service, maya.login, maya.passphrase!, gridpass);
+    const measured: Record<string, ProcessSpec> = session === null ? variants : { ...variants, session };
+    const runsOf = medianRuns(await alternateRuns(runs, measured));
+    const python = runsOf.python!;
+    report('baseline: Python login (info + one read)', ms(python.wallMs), `${cpuAndPeak(python)}; ${baseline.description}`);
+    const verify = runsOf.verify!;
+    report('gridpass verify --login L --passphrase-stdin', ms(verify.wallMs), `${ratio(verify.wallMs, python.wallMs)} Python (target 0.50x); ${cpuAndPeak(verify)}`);
+    if (verify.peakMiB !== null) report('gridpass verify: peak memory', mib(verify.peakMiB), `target 60 MiB; Python ${mib(python.peakMiB!)}`);
+    if (session === null) report('gridpass session (a valid session kept)', 'n/a', 'not available yet: this build has no `gridpass session`');
+    else {
+      const kept = runsOf.session!;
+      report('gridpass session (a valid session kept)', ms(kept.wallMs), `${ratio(kept.wallMs, python.wallMs)} Python (target 0.50x); ${cpuAndPeak(kept)}`);
+    }
+    const doctor = runsOf.doctor!;
+    report('gridpass doctor --login, every check on loopback', ms(doctor.wallMs), `${ratio(doctor.wallMs, python.wallMs)} Python; ${cpuAndPeak(doctor)}`);
+  } finally {
+    await removeKeychainService(service);
+    await rm(home, { recursive: true, force: true });
+    await site.close();
+  }
+}
+
+async function startUp(runs: number, report: Report, gridpass: (args: string[]) => ProcessSpec): Promise<void> {
+  const { node, version } = medianRuns(await alternateRuns(runs, {
+    node: { command: process.execPath, args: ['-e', '0'] },
+    version: gridpass(['--version']),
+  }));
+  report('baseline: node -e 0', ms(node!.wallMs), cpuAndPeak(node!));
+  const cpu = version!.cpuMs !== null && node!.cpuMs !== null ? `CPU ${ratio(version!.cpuMs, node!.cpuMs)} node -e 0 (target 1.30x), ` : '';
+  report('gridpass --version', ms(version!.wallMs), `${cpu}wall ${ratio(version!.wallMs, node!.wallMs)}; ${cpuAndPeak(version!)}`);
+}
+
+/**
+ * `gridpass session` once the build has it: the login is saved first (passphrase in this bench's own
+ * keychain service), and one unmeasured run makes sure a session is kept, so the timed runs read it.
+ */
+async function sessionVariant(
+  site: PracticeSite, home: string, service: string, login: string, passphrase: string, gridpass: (args: string[]) => ProcessSpec,
+): Promise<ProcessSpec | null> {
+  const help = await runProcess({ ...gridpass(['session', '--help']), expectCode: 0 }).catch(() => null);
+  if (help === null) return null;
+  const registry = createAccountRegistry({ settings: openSettingsStore({ cwd: home }), vault: createKeychainVault({ service }) });
+  const saved = await registry.saveVerifiedLogin({ site: site.url, login, displayName: null, loginMethod: site.method, passphrase });
+  if (!saved.ok) throw new Error(`Could not save the bench login: ${saved.failure.kind}`);
+  const spec = gridpass(['session', '--site', site.url, '--login', login]);
+  await runProcess(spec);
+  return spec;
+}
+
+function medianRuns<K extends string>(runs: Record<K, Parameters<typeof medians>[0]>): Partial<Record<K, Medians>> {
+  return Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, medians(list as Parameters<typeof medians>[0])])) as Partial<Record<K, Medians>>;
+}
+
+function cpuAndPeak(figures: Medians): string {
+  if (figures.cpuMs === null || figures.peakMiB === null) return 'CPU and peak memory need GNU time (/usr/bin/time)';
+  return `CPU ${ms(figures.cpuMs)}, peak ${mib(figures.peakMiB)}`;
+}
