@@ -18,7 +18,10 @@ export interface VerifiedLogin {
   displayName: string | null;
   loginMethod: LoginMethod | null;
   passphrase: string;
-  /** A personal access token, only when the person chose to keep it; otherwise any saved one is removed. */
+  /**
+   * A personal access token the person chose to keep; null removes a kept one. Left out (a new
+   * passphrase for a saved login), whatever token is kept stays as it is.
+   */
   pat?: string | null;
 }
 
@@ -123,7 +126,8 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const existing = this.get(accountIdFor(host, login));
     const saved = await this.vault.save(ref('passphrase', { host, login }), input.passphrase);
     if (!saved.ok) return failed({ kind: 'vault', failure: saved.failure });
-    const pat = await this.#savePat({ host, login }, input.pat ?? null, existing?.hasSavedPat ?? false);
+    const hadPat = existing?.hasSavedPat ?? false;
+    const pat = input.pat === undefined ? { saved: hadPat, failure: null } : await this.#savePat({ host, login }, input.pat, hadPat);
     const written = this.settings.update((file) => {
       const pending = file.authFailures.find(sameKey({ host, login }));
       file.authFailures = file.authFailures.filter((entry) => !sameKey({ host, login })(entry));

@@ -22,7 +22,7 @@ export type AttemptOutcome =
  * could leave (no name, no connection, no trusted TLS), `answered` when the site replied to it, and
  * `unknown` when it may have arrived but no answer says what the site made of it.
  */
-export type PassphraseReach = 'not-sent' | 'answered' | 'unknown';
+type PassphraseReach = 'not-sent' | 'answered' | 'unknown';
 
 /**
  * How unattended checks treat the login afterwards:
@@ -31,7 +31,7 @@ export type PassphraseReach = 'not-sent' | 'answered' | 'unknown';
  * - `on-event`: the schedule, and at most one check per interval when the network returns or the computer wakes;
  * - `soon-on-event`: as `on-event`, without the ten-minute gap, because the last try never reached the site.
  */
-export type UnattendedChecks = 'paused' | 'next-interval' | 'on-event' | 'soon-on-event';
+type UnattendedChecks = 'paused' | 'next-interval' | 'on-event' | 'soon-on-event';
 
 export interface RefusalDecision {
   /** Counts towards ShotGrid's lockout: Gridpass adds one to the login's refusal count. */

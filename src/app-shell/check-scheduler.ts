@@ -18,7 +18,7 @@ export interface ScheduledAccount {
   health: AccountHealth;
 }
 
-export interface CheckSchedulerDeps {
+interface CheckSchedulerDeps {
   listAccounts(): Promise<readonly ScheduledAccount[]>;
   check(accountId: string, reason: ScheduledReason): Promise<void>;
   /** Read at every pass, so a settings change applies at the next reschedule. */

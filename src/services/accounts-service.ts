@@ -15,7 +15,7 @@ import { siteFromOrigin } from '../site/site-address';
 import { accountFailureFinding } from '../diagnosis/account-failure-finding';
 import { secretMissingCode, toAccountView } from './views';
 
-export interface AccountsDeps {
+interface AccountsDeps {
   client: ShotgridClient;
   registry: AccountRegistry;
   findingContext: (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>) => FindingContext;
@@ -138,4 +138,3 @@ export function createAccountsService(deps: AccountsDeps) {
   };
 }
 
-export type AccountsService = ReturnType<typeof createAccountsService>;

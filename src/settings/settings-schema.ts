@@ -12,7 +12,7 @@ import { loginMethods } from '../shotgrid/login-method';
 export const SETTINGS_SCHEMA_VERSION = 1;
 
 /** Same bounds as the IPC contract's `updateSettings` request. */
-export const checkIntervalHoursSchema = z.number().int().min(1).max(168);
+const checkIntervalHoursSchema = z.number().int().min(1).max(168);
 
 export const appSettingsSchema = z.object({
   checkIntervalHours: checkIntervalHoursSchema.default(6),
@@ -21,8 +21,8 @@ export const appSettingsSchema = z.object({
 });
 
 /** Mirrors `AccountHealth` and `CheckReason` in the IPC contract. */
-export const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
-export const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
+const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
+const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
 
 const timestamp = z.iso.datetime({ offset: true });
 const host = z.string().min(1).max(300);

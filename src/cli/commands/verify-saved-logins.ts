@@ -12,7 +12,7 @@ import { cliFindingContext } from '../finding-context';
 import { keychainFailureText } from '../../diagnosis/keychain-self-test-result';
 import type { VerifyResult } from './verify-document';
 
-export interface SavedLoginsRequest {
+interface SavedLoginsRequest {
   /** Only the logins of this site; all when null. */
   site: SiteAddress | null;
   /** Also re-try logins whose checks were paused after a refused passphrase. */

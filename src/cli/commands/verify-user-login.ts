@@ -12,7 +12,7 @@ import { readSecret, secretSource } from '../read-secret';
 import { askTwoFactorCode, readTwoFactorCode } from '../two-factor-code';
 import type { VerifyResult } from './verify-document';
 
-export interface UserLoginRequest {
+interface UserLoginRequest {
   site: SiteAddress;
   login: string;
   passphraseFromStdin: boolean;
@@ -31,9 +31,9 @@ export async function verifyUserLogin(io: CliIo, context: CliContext, request: U
 }
 
 /** A checked login and, when the site accepted it, the passphrase it accepted (for `gridpass login` to save). */
-export type CheckedUserLogin = { result: VerifyResult; accepted: null } | { result: VerifyResult; accepted: AcceptedLogin };
+type CheckedUserLogin = { result: VerifyResult; accepted: null } | { result: VerifyResult; accepted: AcceptedLogin };
 
-export interface AcceptedLogin {
+interface AcceptedLogin {
   passphrase: string;
   user: HumanUserRecord;
   loginMethod: LoginMethod | null;

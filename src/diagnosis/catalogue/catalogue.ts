@@ -5,6 +5,7 @@ import { authFindings } from './auth-findings';
 import { localFindings } from './local-findings';
 import { networkFindings } from './network-findings';
 import { sessionFindings } from './session-findings';
+import { signInFindings } from './sign-in-findings';
 import { siteFindings } from './site-findings';
 import { tlsFindings } from './tls-findings';
 import type { FindingBuilder } from './wording';
@@ -17,6 +18,7 @@ const catalogue = {
   ...accountFindings,
   ...localFindings,
   ...sessionFindings,
+  ...signInFindings,
 } satisfies Record<string, FindingBuilder>;
 
 /** A stable code support staff can search for; never renamed once shipped. */
