@@ -151,7 +151,8 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const { host } = key.value;
     const { decision, check } = attempt;
     // In memory first: whatever happens to the write below, this process sends nothing more for it.
-    const held = decision.pauses ? this.#held.hold({ host, login }, this.now()) : this.#held.get({ host, login });
+    const seenCheckAt = this.settings.read().accounts.find(sameKey({ host, login }))?.lastCheckedAt ?? null;
+    const held = decision.pauses ? this.#held.hold({ host, login }, this.now(), seenCheckAt) : this.#held.get({ host, login });
     if (decision.clears) this.#held.release({ host, login });
     const carried = decision.clears ? 0 : held?.unsavedRefusals ?? 0;
     let result: AttemptResult = { failedLogins: 0, account: null };
@@ -172,7 +173,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
       result = { failedLogins: count, account: null };
     });
     if (written.ok) {
-      if (held !== null && !decision.clears) Object.assign(held, { unsavedRefusals: 0, unsaved: null });
+      if (held !== null && !decision.clears) Object.assign(held, { unsavedRefusals: 0, unsaved: null, seenCheckAt: result.account?.lastCheckedAt ?? null });
       this.#held.keepUnsavedCheck({ host, login }, null);
       return { ok: true, value: result };
     }

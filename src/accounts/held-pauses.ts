@@ -14,6 +14,11 @@ export interface HeldPause {
   unsavedRefusals: number;
   /** Why the last write failed, or null when the pause is also in the file. */
   unsaved: string | null;
+  /**
+   * The saved account's `lastCheckedAt` as this process last knew it. A different one was written by
+   * another process; times are not compared, so a clock set back cannot lift a pause.
+   */
+  seenCheckAt: string | null;
 }
 
 /** `host` + login as the registry keys them. */
@@ -44,8 +49,8 @@ export class HeldPauses {
     return this.#held.get(keyOf(key)) ?? null;
   }
 
-  hold(key: PauseKey, since: Date): HeldPause {
-    const held = this.#held.get(keyOf(key)) ?? { since, unsavedRefusals: 0, unsaved: null };
+  hold(key: PauseKey, since: Date, seenCheckAt: string | null): HeldPause {
+    const held = this.#held.get(keyOf(key)) ?? { since, unsavedRefusals: 0, unsaved: null, seenCheckAt };
     this.#held.set(keyOf(key), held);
     return held;
   }
@@ -63,7 +68,7 @@ export class HeldPauses {
     const account = this.#withUnsavedCheck(saved);
     const held = this.get(account);
     if (held === null) return account;
-    if (verifiedSince(account, held.since)) {
+    if (verifiedElsewhere(saved, held)) {
       this.release(account);
       return account;
     }
@@ -81,7 +86,6 @@ export class HeldPauses {
   }
 }
 
-function verifiedSince(account: SavedAccount, since: Date): boolean {
-  if (account.checksPaused || account.lastHealth !== 'ok' || account.lastCheckedAt === null) return false;
-  return Date.parse(account.lastCheckedAt) >= since.getTime();
+function verifiedElsewhere(account: SavedAccount, held: HeldPause): boolean {
+  return account.lastCheckedAt !== held.seenCheckAt && account.lastHealth === 'ok' && !account.checksPaused;
 }
