@@ -1,19 +1,17 @@
 /**
- * The application service as the desktop app runs it: Chromium's network stack, electron-store over
- * the settings file the CLI shares, the OS keychain, Electron's clipboard and a save dialog. Only
+ * The application service as the desktop app runs it: Chromium's network stack, the settings file
+ * the CLI shares, the OS keychain, Electron's clipboard and a save dialog. Only
  * Electron objects come in; what the service does with them is decided in src/services.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import tls from 'node:tls';
 import type { BrowserWindow, Clipboard, Dialog, Net, Session } from 'electron';
-import ElectronStore from 'electron-store';
 import { withOpaqueRedirects } from '../src/app-shell/chromium-fetch';
 import { chromiumNetworkStack } from '../src/app-shell/chromium-network-stack';
 import { createNodeNetworkProbes } from '../src/diagnosis/node-network-probes';
 import type { ManagedConfigView, ResponseOf, SimpleResponse } from '../src/ipc/contract';
 import { createGridpassService, type GridpassService } from '../src/services/gridpass-service';
-import type { GridpassSettingsFile } from '../src/settings/settings-schema';
 import { openSettingsStore } from '../src/settings/settings-store';
 import { createKeychainVault, keychainServiceName } from '../src/vault/keychain-vault';
 
@@ -39,10 +37,7 @@ export async function createAppService(deps: AppServiceDeps): Promise<GridpassSe
     platform: process.platform,
     fetch: withOpaqueRedirects((url, init) => deps.net.fetch(url, init)),
     network: chromiumNetworkStack(await resolveProxyForReports(deps)),
-    settings: openSettingsStore({
-      cwd: deps.userDataDir,
-      createBackend: (options) => new ElectronStore<GridpassSettingsFile>(options),
-    }),
+    settings: openSettingsStore({ cwd: deps.userDataDir }),
     vault: createKeychainVault({ service: keychainServiceName(process.env), platform: process.platform }),
     managedConfig: deps.managedConfig,
     managedConfigNotices: deps.managedConfigNotices,

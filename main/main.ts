@@ -21,7 +21,7 @@ import { HIDDEN_FLAG } from '../src/app-shell/launch-at-login';
 import { LogFile } from '../src/app-shell/log-file';
 import { originOf, rendererLocation } from '../src/app-shell/renderer-origin';
 import { secureWindowOptions } from '../src/app-shell/secure-window-options';
-import { createRedactor } from '../src/diagnosis/redact';
+import { createRedactor } from '../src/redaction/redact';
 import { userDataDir } from '../src/settings/user-data-dir';
 import { createAppService } from './app-service';
 import {

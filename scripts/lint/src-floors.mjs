@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const srcRoot = fileURLToPath(new URL('../../src', import.meta.url));
 
 export const srcFloors = [
-  ['site', 'net'],
+  ['text', 'redaction', 'site', 'net'],
   ['shotgrid'],
   ['vault', 'settings', 'practice-site'],
   ['accounts'],

@@ -19,7 +19,10 @@ export interface VerifiedLogin {
   displayName: string | null;
   loginMethod: LoginMethod | null;
   passphrase: string;
-  /** A personal access token, only when the person chose to keep it; otherwise any saved one is removed. */
+  /**
+   * A personal access token the person chose to keep; null removes a kept one. Left out (a new
+   * passphrase for a saved login), whatever token is kept stays as it is.
+   */
   pat?: string | null;
 }
 
@@ -68,8 +71,14 @@ export interface AccountRegistry {
   forgetSite(host: string): Promise<ForgetReport>;
   /** End of booking: every account, every keychain entry, every failure count. */
   forgetAll(): Promise<ForgetReport>;
-  /** Passphrase and token entries with no saved account behind them (e.g. after a crash). */
+  /**
+   * Passphrase and token entries with no saved account behind them (e.g. after a crash). Entries of
+   * accounts the settings file holds but this version could not read are never among them, and
+   * while a moved-aside copy of the settings file exists, no entry is.
+   */
   orphans(): Promise<AccountResult<SecretRef[]>>;
+  /** Why entries are kept out of `orphans()` now, for the person; null when none are. */
+  orphansHeldBack(): string | null;
   cleanOrphans(): Promise<CleanOrphansReport>;
 }
 
@@ -116,7 +125,8 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const existing = this.get(accountIdFor(host, login));
     const saved = await this.vault.save(ref('passphrase', { host, login }), input.passphrase);
     if (!saved.ok) return failed({ kind: 'vault', failure: saved.failure });
-    const pat = await this.#savePat({ host, login }, input.pat ?? null, existing?.hasSavedPat ?? false);
+    const hadPat = existing?.hasSavedPat ?? false;
+    const pat = input.pat === undefined ? { saved: hadPat, failure: null } : await this.#savePat({ host, login }, input.pat, hadPat);
     const written = this.settings.update((file) => {
       const pending = file.authFailures.find(sameKey({ host, login }));
       file.authFailures = file.authFailures.filter((entry) => !sameKey({ host, login })(entry));
@@ -216,13 +226,33 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const listed = await this.vault.list();
     if (!listed.ok) return failed({ kind: 'vault', failure: listed.failure });
     const accounts = this.settings.read().accounts;
+    const held = this.settings.heldBack();
+    // A copy moved aside, or an account whose key cannot be told, may own any entry.
+    if (held.asideFiles.length > 0 || held.accounts.some((entry) => entry.key === null)) return { ok: true, value: [] };
+    const heldKeys = held.accounts.flatMap((entry) => (entry.key === null ? [] : [entry.key]));
     const isOrphan = (entry: SecretRef): boolean => {
       // Script keys belong to support staff, not to an account, so they are never orphans.
       if (entry.kind === 'script-key') return false;
+      if (heldKeys.some(sameKey(entry))) return false;
       const account = accounts.find(sameKey(entry));
       return !account || (entry.kind === 'pat' && !account.hasSavedPat);
     };
     return { ok: true, value: listed.value.filter(isOrphan) };
+  }
+
+  orphansHeldBack(): string | null {
+    const held = this.settings.heldBack();
+    if (held.asideFiles.length > 0) {
+      return (
+        `Keychain entries are not counted as orphans while an earlier settings file is kept beside the current one ` +
+        `(${held.asideFiles.join(', ')}): they may belong to the logins in it. Delete that file once you no longer need it.`
+      );
+    }
+    if (held.accounts.length === 0) return null;
+    const names = held.accounts.map((entry) => entry.label).join(', ');
+    return held.accounts.some((entry) => entry.key === null)
+      ? `Keychain entries are not counted as orphans while the settings file holds accounts this version cannot read (${names}).`
+      : `The keychain entries of accounts this version cannot read (${names}) are not counted as orphans.`;
   }
 
   async cleanOrphans(): Promise<CleanOrphansReport> {

@@ -17,7 +17,7 @@ export interface ScheduledAccount {
   unattendedChecks: UnattendedChecks;
 }
 
-export interface CheckSchedulerDeps {
+interface CheckSchedulerDeps {
   listAccounts(): Promise<readonly ScheduledAccount[]>;
   check(accountId: string, reason: ScheduledReason): Promise<void>;
   /** Read at every pass, so a settings change applies at the next reschedule. */

@@ -1,6 +1,6 @@
 import type { CliIo } from './cli-io';
 import { Cancelled, UsageError } from './exit-codes';
-import type { SecretList } from './secret-list';
+import type { SecretList } from '../redaction/redact';
 
 /**
  * One-time codes are secrets too: a command line can be read by every user of the computer (ps, shell

@@ -1,4 +1,4 @@
-import { redactReport } from './redact';
+import { redactReport } from '../redaction/redact';
 import type { SupportReport } from './support-report';
 
 /**

@@ -1,7 +1,7 @@
 import { describeLoginMethod } from '../shotgrid/login-method';
 import type { CheckStatus } from './check-result';
 import type { Finding } from './finding';
-import { createRedactor, redactDeep, redactReport } from './redact';
+import { createRedactor, redactDeep, redactReport } from '../redaction/redact';
 import type { SiteFacts, SupportReport } from './support-report';
 
 const statusWords: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'skipped' };

@@ -184,6 +184,8 @@ export const requestSchemas = {
   copyPat: z.object({ site: siteInput }).strict(),
   listAccounts: z.object({}).strict(),
   checkAccount: z.object({ accountId }).strict(),
+  /** After `verifyLogin` (and `submitTwoFactorCode`) accepted a new passphrase for this saved login. */
+  replacePassphrase: z.object({ verificationId: runId, accountId }).strict(),
   forgetAccount: z.object({ accountId }).strict(),
   endOfBooking: z.object({}).strict(),
   listOrphans: z.object({}).strict(),
@@ -206,7 +208,7 @@ export const requestSchemas = {
   openExternal: z.object({ url: text(2048) }).strict(),
 } as const;
 
-export interface ResponseMap {
+interface ResponseMap {
   getAppState: AppStateView;
   probeSite: ProbeResponse;
   verifyLogin: VerifyResponse;
@@ -216,6 +218,7 @@ export interface ResponseMap {
   copyPat: SimpleResponse & { clearsAfterSeconds?: number };
   listAccounts: AccountView[];
   checkAccount: AccountView;
+  replacePassphrase: SaveResponse;
   forgetAccount: SimpleResponse;
   endOfBooking: EndOfBookingResponse;
   listOrphans: OrphanView[];

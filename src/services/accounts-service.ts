@@ -15,7 +15,7 @@ import { siteFromOrigin } from '../site/site-address';
 import { accountFailureFinding } from './account-failure-finding';
 import { secretMissingCode, toAccountView } from './views';
 
-export interface AccountsDeps {
+interface AccountsDeps {
   client: ShotgridClient;
   registry: AccountRegistry;
   findingContext: (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>) => FindingContext;
@@ -145,4 +145,3 @@ export function createAccountsService(deps: AccountsDeps) {
   };
 }
 
-export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { CheckId, CheckResult } from '../diagnosis/check-result';
 import { checkIds } from '../diagnosis/check-result';
-import { createRedactor, redactDeep } from '../diagnosis/redact';
+import { createRedactor, redactDeep } from '../redaction/redact';
 import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../diagnosis/support-report';
 import { checkNames, diagnoseVerdict, runDiagnosis, type CheckDependencies, type DiagnoseTarget } from '../diagnosis/run-checks';
 import type { DiagnoseStatus, Finding, PendingCheck, ResponseOf } from '../ipc/contract';
@@ -21,7 +21,7 @@ export interface ResolvedDiagnoseTarget {
   inputFinding: Finding | null;
 }
 
-export interface DiagnoseServiceDeps {
+interface DiagnoseServiceDeps {
   checkDependencies: () => Promise<CheckDependencies>;
   /** Counts a refused login this run caused (ShotGrid locks after 10), with the finding that explains it. */
   /** The run tried the login: the refusal policy decides what that changes for it. */
@@ -157,8 +157,6 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     },
   };
 }
-
-export type DiagnoseService = ReturnType<typeof createDiagnoseService>;
 
 function crashedCheck(error: unknown): CheckResult {
   return {

@@ -16,6 +16,7 @@ export function observedSettings(store: SettingsStore, emit: (event: ServiceEven
       return store.notice;
     },
     read: () => store.read(),
+    heldBack: () => store.heldBack(),
     update(mutator) {
       const before = store.read();
       const result = store.update(mutator);

@@ -1,34 +1,71 @@
 /**
- * Looks at the settings file before anything else opens it, so a damaged file is found, kept and
- * explained rather than crashing the app or the CLI, or being silently wiped.
+ * Reads the settings file for what this version can use, keeping the rest. Validation is per
+ * account: an account that does not parse (a health state a newer version writes, a value out of
+ * bounds) is kept in the file exactly as found and named, and every other account still loads. A
+ * file from a newer Gridpass is read the same way and marked so that it is never written. Only a
+ * file with nothing usable in it (not JSON, not a Gridpass settings object) is moved aside whole.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
-import { settingsFileSchema } from './settings-schema';
+import {
+  appSettingsSchema,
+  pendingAuthFailureSchema,
+  savedAccountSchema,
+  SETTINGS_SCHEMA_VERSION,
+  type AppSettings,
+  type GridpassSettingsFile,
+  type PendingAuthFailure,
+  type SavedAccount,
+} from './settings-schema';
+import { describeUnusable, readSmallFile } from './small-file';
+
+/** Far above any real file (an account is well under 2 KiB), far below what could hurt memory. */
+const SETTINGS_FILE_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export type SettingsFileProblem =
   | { kind: 'not-json' }
   | { kind: 'schema-invalid'; issues: string[] };
 
-export type SettingsFileState =
+/** An account this version could not read; kept in the file, named in the notice. */
+export interface SetAsideAccount {
+  /** "login on host" when the entry says so, else its position; bounded and printable. */
+  label: string;
+  /** Its keychain key when the entry names one, so its keychain entries are never taken for orphans. */
+  key: { host: string; login: string } | null;
+  issues: string[];
+}
+
+export interface SettingsContents {
+  file: GridpassSettingsFile;
+  /** The version a newer Gridpass wrote the file with; such a file is never written or moved. */
+  newerVersion: number | null;
+  /** Entries exactly as found, written back after the usable ones so nothing is lost. */
+  keptAccounts: unknown[];
+  keptAuthFailures: unknown[];
+  setAside: SetAsideAccount[];
+  /** Preferences that were not valid and fall back to their defaults. */
+  defaultedSettings: string[];
+}
+
+type SettingsFileState =
   | { state: 'absent' }
-  | { state: 'valid' }
-  | { state: 'damaged'; problem: SettingsFileProblem };
+  /** There, but not something to read or replace (a folder, a FIFO, no permission): left alone. */
+  | { state: 'unusable'; why: string; permission: boolean }
+  | { state: 'damaged'; problem: SettingsFileProblem }
+  | { state: 'readable'; contents: SettingsContents };
 
 export function checkSettingsFile(filePath: string): SettingsFileState {
-  let text: string;
-  try {
-    text = fs.readFileSync(filePath, 'utf8');
-  } catch (error) {
-    if (isMissingFile(error)) return { state: 'absent' };
-    // Unreadable (permissions, a folder in the way): the store's own open reports it.
-    return { state: 'valid' };
+  const read = readSmallFile(filePath, SETTINGS_FILE_LIMIT_BYTES);
+  if (read.kind === 'absent') return { state: 'absent' };
+  if (read.kind !== 'text') {
+    return { state: 'unusable', why: describeUnusable(read), permission: read.kind === 'unreadable' && read.reason === 'permission' };
   }
-  // An empty file holds nothing to keep; conf treats it as an empty store.
-  if (text.trim() === '') return { state: 'absent' };
+  // An empty file holds nothing to keep (a crash of an older version, a sync tool): start new.
+  if (read.text.trim() === '') return { state: 'absent' };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(read.text);
   } catch {
     // The parser's message quotes the file's text, so it is not passed on.
     return { state: 'damaged', problem: { kind: 'not-json' } };
@@ -37,9 +74,63 @@ export function checkSettingsFile(filePath: string): SettingsFileState {
 }
 
 export function checkSettingsData(data: unknown): SettingsFileState {
-  const parsed = settingsFileSchema.safeParse(data);
-  if (parsed.success) return { state: 'valid' };
-  return { state: 'damaged', problem: { kind: 'schema-invalid', issues: describeIssues(parsed.error) } };
+  if (!isRecord(data)) return schemaInvalid('the file: expected object');
+  const version = data.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < SETTINGS_SCHEMA_VERSION) {
+    return schemaInvalid('schemaVersion: not an allowed value');
+  }
+  const accounts = data.accounts ?? [];
+  const authFailures = data.authFailures ?? [];
+  if (!Array.isArray(accounts)) return schemaInvalid('accounts: expected array');
+  if (!Array.isArray(authFailures)) return schemaInvalid('authFailures: expected array');
+  const settings = readPreferences(data.settings);
+  const usableAccounts: SavedAccount[] = [];
+  const keptAccounts: unknown[] = [];
+  const setAside: SetAsideAccount[] = [];
+  accounts.forEach((entry: unknown, index) => {
+    const parsed = savedAccountSchema.safeParse(entry);
+    if (parsed.success) return usableAccounts.push(parsed.data);
+    keptAccounts.push(entry);
+    setAside.push({ label: accountLabel(entry, index), key: accountKey(entry), issues: describeIssues(parsed.error, 2) });
+  });
+  const usableFailures: PendingAuthFailure[] = [];
+  const keptAuthFailures: unknown[] = [];
+  for (const entry of authFailures as unknown[]) {
+    const parsed = pendingAuthFailureSchema.safeParse(entry);
+    if (parsed.success) usableFailures.push(parsed.data);
+    else keptAuthFailures.push(entry);
+  }
+  return {
+    state: 'readable',
+    contents: {
+      file: { schemaVersion: SETTINGS_SCHEMA_VERSION, settings: settings.values, accounts: usableAccounts, authFailures: usableFailures },
+      newerVersion: version > SETTINGS_SCHEMA_VERSION ? version : null,
+      keptAccounts,
+      keptAuthFailures,
+      setAside,
+      defaultedSettings: settings.defaulted,
+    },
+  };
+}
+
+/** Each preference on its own: one bad value falls back to its default without taking the others. */
+function readPreferences(raw: unknown): { values: AppSettings; defaulted: string[] } {
+  const source = isRecord(raw) ? raw : {};
+  const defaulted: string[] = raw === undefined || isRecord(raw) ? [] : ['settings'];
+  const values: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(appSettingsSchema.shape)) {
+    const parsed = field.safeParse(source[name]);
+    if (parsed.success) values[name] = parsed.data;
+    else {
+      values[name] = field.parse(undefined);
+      if (defaulted[0] !== 'settings') defaulted.push(name);
+    }
+  }
+  return { values: appSettingsSchema.parse(values), defaulted };
+}
+
+function schemaInvalid(issue: string): SettingsFileState {
+  return { state: 'damaged', problem: { kind: 'schema-invalid', issues: [issue] } };
 }
 
 /**
@@ -72,6 +163,32 @@ function issueWords(issue: z.core.$ZodIssue): string {
   }
 }
 
+const LABEL_PART_LIMIT = 80;
+
+function accountLabel(entry: unknown, index: number): string {
+  const key = accountKey(entry);
+  if (key === null) return `account ${index + 1}`;
+  return `${printable(key.login)} on ${printable(key.host)}`;
+}
+
+/** The keychain key an entry names by its host and login; null when it does not say (then any entry may be its). */
+function accountKey(entry: unknown): { host: string; login: string } | null {
+  if (!isRecord(entry)) return null;
+  const { host, login } = entry;
+  if (typeof host === 'string' && host !== '' && typeof login === 'string' && login !== '') return { host: host.toLowerCase(), login };
+  return null;
+}
+
+/** Control characters shown as `?`, and cut short, so a notice stays one readable line. */
+function printable(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return clean.length > LABEL_PART_LIMIT ? `${clean.slice(0, LABEL_PART_LIMIT - 1)}…` : clean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Renames the file to `<name>.corrupt-<timestamp>` beside itself and returns the new path. */
 export function moveAside(filePath: string, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -81,18 +198,16 @@ export function moveAside(filePath: string, now: Date): string {
   return target;
 }
 
-export function recoveryNotice(problem: SettingsFileProblem, keptAs: string): string {
-  const what =
-    problem.kind === 'not-json'
-      ? 'it is not valid JSON'
-      : `it does not match what Gridpass expects (${problem.issues.join('; ')})`;
-  return (
-    `Gridpass could not use its settings file because ${what}, so it started again with default ` +
-    `settings and no saved accounts. The old file was kept as ${keptAs}. Logins saved in the ` +
-    'keychain were not touched: add your accounts again to use them, or clean them up (Accounts in the app, or `gridpass accounts orphans --clean`).'
-  );
-}
-
-function isMissingFile(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+/** Copies moved aside earlier that are still beside the file (the person has not decided about them). */
+export function asideCopies(filePath: string): string[] {
+  const prefix = `${path.basename(filePath)}.corrupt-`;
+  try {
+    return fs
+      .readdirSync(path.dirname(filePath))
+      .filter((name) => name.startsWith(prefix))
+      .sort()
+      .map((name) => path.join(path.dirname(filePath), name));
+  } catch {
+    return [];
+  }
 }

@@ -1,9 +1,10 @@
 /**
- * The one schema for Gridpass's settings file, shared by the app (electron-store) and the CLI (conf).
+ * The one schema for Gridpass's settings file, shared by the app and the CLI.
  * It holds account metadata and preferences only: passphrases, tokens and keys live in the keychain.
  *
  * Changes stay additive: a new field gets a default, so a file written by an older version still
- * parses. A file that does not parse is moved aside by the settings store, never rewritten in place.
+ * parses. An account that does not parse is kept in the file as found by the settings store (see
+ * settings-file-check.ts), never rewritten or dropped.
  */
 import { z } from 'zod';
 import { loginMethods } from '../shotgrid/login-method';
@@ -11,7 +12,7 @@ import { loginMethods } from '../shotgrid/login-method';
 export const SETTINGS_SCHEMA_VERSION = 1;
 
 /** Same bounds as the IPC contract's `updateSettings` request. */
-export const checkIntervalHoursSchema = z.number().int().min(1).max(168);
+const checkIntervalHoursSchema = z.number().int().min(1).max(168);
 
 export const appSettingsSchema = z.object({
   checkIntervalHours: checkIntervalHoursSchema.default(6),
@@ -20,8 +21,8 @@ export const appSettingsSchema = z.object({
 });
 
 /** Mirrors `AccountHealth` and `CheckReason` in the IPC contract. */
-export const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
-export const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
+const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
+const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
 
 export const passphraseReachSchema = z.enum(['not-sent', 'answered', 'unknown']);
 
@@ -86,7 +87,8 @@ export function defaultSettingsFile(): GridpassSettingsFile {
 }
 
 /**
- * The same schema as JSON Schema (draft 2020-12) for conf/electron-store's ajv. It describes the
- * file as written, with optional fields where zod fills a default, so ajv accepts what zod accepts.
+ * The same schema as JSON Schema (draft 2020-12), for tools that check or edit the file (a studio's
+ * deployment scripts). It describes the file as written, with optional fields where zod fills a
+ * default, so a JSON Schema validator accepts what zod accepts.
  */
 export const settingsJsonSchema = z.toJSONSchema(settingsFileSchema, { io: 'input' });

@@ -1,28 +1,29 @@
 /**
- * The settings file as the rest of Gridpass sees it: always a valid `GridpassSettingsFile`. A
- * damaged file is moved aside and replaced with defaults, and `notice` says so; opening never
- * throws, so neither the app nor the CLI can be stopped by a bad file. Keychain entries are never
- * touched here.
+ * The settings file as the rest of Gridpass sees it: always a valid `GridpassSettingsFile`, read
+ * from `config.json` on each read (the app and the CLI share the file) and written whole,
+ * atomically, on each update. Opening never throws, so neither the app nor the CLI can be stopped
+ * by a bad file, and nothing saved is ever thrown away:
+ * - accounts this version cannot read stay in the file as found, and are named in `notice`;
+ * - a file from a newer Gridpass is read, never written: this run keeps its changes in memory;
+ * - a file that is not a file, cannot be read or is far too large is left alone, likewise;
+ * - only a file with nothing usable in it is moved aside whole, and replaced with defaults.
+ * Keychain entries are never touched here.
  */
 import path from 'node:path';
-import Conf from 'conf';
-import { settingsFileSchema, defaultSettingsFile, type GridpassSettingsFile } from './settings-schema';
-import { settingsStoreOptions, SETTINGS_CONFIG_NAME, type SettingsStoreOptions } from './settings-store-options';
+import { settingsFileSchema, defaultSettingsFile, type GridpassSettingsFile, type SavedAccount } from './settings-schema';
 import {
+  asideCopies,
   checkSettingsFile,
   describeIssues,
   moveAside,
-  recoveryNotice,
+  type SetAsideAccount,
+  type SettingsContents,
   type SettingsFileProblem,
 } from './settings-file-check';
+import { defaultedSettingsNotice, newerVersionNotice, recoveryNotice, setAsideNotice, unusableNotice } from './settings-notice';
+import { writeFileAtomically } from './small-file';
 
-/** What the store needs from conf, or from electron-store (which extends conf). */
-export interface SettingsBackend {
-  store: unknown;
-  readonly path: string;
-}
-
-export type SettingsBackendFactory = (options: SettingsStoreOptions) => SettingsBackend;
+export const SETTINGS_FILE_NAME = 'config.json';
 
 export type SettingsFailure =
   | { kind: 'invalid'; message: string }
@@ -33,54 +34,66 @@ export type SettingsResult<T> = { ok: true; value: T } | { ok: false; failure: S
 /** Edits the draft in place or returns a replacement; the result is validated before it is written. */
 export type SettingsMutator = (draft: GridpassSettingsFile) => GridpassSettingsFile | void;
 
+/** Saved logins this run cannot see but must not treat as gone (their keychain entries are theirs). */
+export interface HeldBackSettings {
+  /** Accounts in the file this version could not read. */
+  accounts: readonly SetAsideAccount[];
+  /** Whole copies of the file moved aside earlier, still beside it. */
+  asideFiles: readonly string[];
+}
+
 export interface SettingsStore {
   readonly path: string;
-  /** Set when the file had to be moved aside or cannot be written; shown to the user as is. */
+  /** Set when part of the file could not be used or the file cannot be written; shown to the user as is. */
   readonly notice: string | null;
   read(): GridpassSettingsFile;
   update(mutator: SettingsMutator): SettingsResult<GridpassSettingsFile>;
+  heldBack(): HeldBackSettings;
 }
 
 export interface OpenSettingsStoreOptions {
   cwd: string;
-  /** The app passes `(options) => new ElectronStore(options)`; the CLI keeps the conf default. */
-  createBackend?: SettingsBackendFactory;
   now?: () => Date;
 }
 
 export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsStore {
-  return new RecoveringSettingsStore(options);
+  return new FileSettingsStore(options);
 }
 
-class RecoveringSettingsStore implements SettingsStore {
+const noKept = { keptAccounts: [] as unknown[], keptAuthFailures: [] as unknown[], setAside: [] as SetAsideAccount[] };
+
+class FileSettingsStore implements SettingsStore {
   readonly path: string;
   notice: string | null = null;
-  readonly #createBackend: SettingsBackendFactory;
   readonly #now: () => Date;
-  readonly #options: SettingsStoreOptions;
-  #backend: SettingsBackend;
+  /** Set once the file must not be written: from then on this run's settings live here only. */
+  #memory: GridpassSettingsFile | null = null;
+  /** What the last read kept of the file as found, written back with every update. */
+  #kept: Pick<SettingsContents, 'keptAccounts' | 'keptAuthFailures' | 'setAside'> = noKept;
+  /** The last good contents, so a file that turns unusable mid-run does not lose this run's state. */
+  #lastGood: GridpassSettingsFile = defaultSettingsFile();
 
   constructor(options: OpenSettingsStoreOptions) {
-    this.#options = settingsStoreOptions(options.cwd);
-    this.path = path.join(options.cwd, `${SETTINGS_CONFIG_NAME}.json`);
-    this.#createBackend = options.createBackend ?? ((storeOptions) => new Conf<GridpassSettingsFile>(storeOptions));
+    this.path = path.join(options.cwd, SETTINGS_FILE_NAME);
     this.#now = options.now ?? (() => new Date());
-    const checked = checkSettingsFile(this.path);
-    if (checked.state === 'damaged') this.#setAside(checked.problem);
-    this.#backend = this.#openBackend();
+    this.read();
   }
 
   read(): GridpassSettingsFile {
-    let raw: unknown;
-    try {
-      raw = this.#backend.store;
-    } catch (error) {
-      // Another process (or a person) damaged the file after it was opened.
-      return this.#recover(problemFromStoreError(error));
+    if (this.#memory !== null) return this.#memory;
+    const checked = checkSettingsFile(this.path);
+    switch (checked.state) {
+      case 'absent':
+        this.#kept = noKept;
+        return this.#startNew();
+      case 'unusable':
+        this.#addNotice(unusableNotice(this.path, checked.why, checked.permission));
+        return this.#keepInMemory(this.#lastGood);
+      case 'damaged':
+        return this.#recover(checked.problem);
+      case 'readable':
+        return this.#use(checked.contents);
     }
-    const parsed = settingsFileSchema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    return this.#recover({ kind: 'schema-invalid', issues: describeIssues(parsed.error) });
   }
 
   update(mutator: SettingsMutator): SettingsResult<GridpassSettingsFile> {
@@ -90,71 +103,96 @@ class RecoveringSettingsStore implements SettingsStore {
       const message = `The settings change was refused (${describeIssues(parsed.error).join('; ')}).`;
       return { ok: false, failure: { kind: 'invalid', message } };
     }
+    if (this.#memory !== null) {
+      this.#memory = parsed.data;
+      return { ok: true, value: parsed.data };
+    }
     try {
-      this.#backend.store = parsed.data;
+      this.#write(parsed.data);
     } catch (error) {
       const message = `Gridpass could not save its settings file ${this.path} (${plainReason(error)}).`;
       return { ok: false, failure: { kind: 'write-failed', message } };
     }
+    this.#lastGood = parsed.data;
     return { ok: true, value: parsed.data };
   }
 
-  #openBackend(): SettingsBackend {
-    try {
-      return this.#createBackend(this.#options);
-    } catch (firstError) {
-      // conf refused a file the check accepted (changed in between, or an ajv/zod difference).
-      if (checkSettingsFile(this.path).state !== 'absent') this.#setAside(problemFromStoreError(firstError));
-      try {
-        return this.#createBackend(this.#options);
-      } catch (error) {
-        this.#addNotice(
-          `Gridpass cannot save settings in ${path.dirname(this.path)} (${plainReason(error)}). ` +
-          'It is using default settings until it closes; check that the folder exists and is writable.',
-        );
-        return { store: defaultSettingsFile(), path: this.path };
-      }
-    }
+  heldBack(): HeldBackSettings {
+    return { accounts: this.#kept.setAside, asideFiles: asideCopies(this.path) };
   }
 
-  /** Returns whether the file was moved; a file that could not be moved must not be overwritten. */
-  #setAside(problem: SettingsFileProblem): boolean {
+  #use(contents: SettingsContents): GridpassSettingsFile {
+    this.#kept = contents;
+    if (contents.setAside.length > 0) this.#addNotice(setAsideNotice(contents.setAside));
+    if (contents.defaultedSettings.length > 0) this.#addNotice(defaultedSettingsNotice(contents.defaultedSettings));
+    if (contents.newerVersion !== null) {
+      this.#addNotice(newerVersionNotice(contents.newerVersion));
+      return this.#keepInMemory(contents.file);
+    }
+    this.#lastGood = contents.file;
+    return contents.file;
+  }
+
+  /** A missing or empty file: written with the defaults, so the app and the CLI start from the same one. */
+  #startNew(): GridpassSettingsFile {
+    const defaults = defaultSettingsFile();
+    try {
+      this.#write(defaults);
+    } catch (error) {
+      this.#addNotice(
+        `Gridpass cannot save settings in ${path.dirname(this.path)} (${plainReason(error)}). ` +
+          'It is using default settings until it closes; check that the folder exists and is writable.',
+      );
+      return this.#keepInMemory(defaults);
+    }
+    this.#lastGood = defaults;
+    return defaults;
+  }
+
+  #recover(problem: SettingsFileProblem): GridpassSettingsFile {
     try {
       this.#addNotice(recoveryNotice(problem, moveAside(this.path, this.#now())));
-      return true;
     } catch (error) {
+      // The damaged file stays where it is, untouched: this run keeps its settings in memory only,
+      // so later reads do not try (and report) again and no write lands on the file.
       this.#addNotice(
         `Gridpass could not use its settings file ${this.path} and could not move it aside ` +
           `(${plainReason(error)}). It is using default settings; move or delete that file to fix this.`,
       );
-      return false;
+      return this.#keepInMemory(defaultSettingsFile());
     }
+    this.#kept = noKept;
+    return this.#startNew();
   }
 
-  #recover(problem: SettingsFileProblem): GridpassSettingsFile {
-    const defaults = defaultSettingsFile();
-    if (!this.#setAside(problem)) {
-      // The damaged file stays where it is, untouched: this run keeps its settings in memory only,
-      // so later reads do not try (and report) again and no write lands on the file.
-      this.#backend = { store: defaults, path: this.path };
-      return defaults;
-    }
-    try {
-      this.#backend.store = defaults;
-    } catch {
-      // The notice already says the file could not be used; the defaults still serve this read.
-    }
-    return defaults;
+  #keepInMemory(file: GridpassSettingsFile): GridpassSettingsFile {
+    this.#memory = file;
+    return file;
+  }
+
+  #write(file: GridpassSettingsFile): void {
+    writeFileAtomically(this.path, `${JSON.stringify(this.#withKept(file), null, '\t')}\n`);
+  }
+
+  /** The file to write: the usable part, then what was kept as found, unless the person has saved that login again. */
+  #withKept(file: GridpassSettingsFile): Record<string, unknown> {
+    const savedAgain = (entry: SetAsideAccount) =>
+      entry.key !== null && file.accounts.some((account: SavedAccount) => account.host === entry.key?.host && account.login === entry.key.login);
+    const keptAccounts = this.#kept.keptAccounts.filter((_entry, index) => {
+      const setAside = this.#kept.setAside[index];
+      return setAside === undefined || !savedAgain(setAside);
+    });
+    return {
+      ...file,
+      accounts: [...file.accounts, ...keptAccounts],
+      authFailures: [...file.authFailures, ...this.#kept.keptAuthFailures],
+    };
   }
 
   #addNotice(text: string): void {
+    if (this.notice?.includes(text)) return;
     this.notice = this.notice === null ? text : `${this.notice} ${text}`;
   }
-}
-
-function problemFromStoreError(error: unknown): SettingsFileProblem {
-  if (error instanceof SyntaxError) return { kind: 'not-json' };
-  return { kind: 'schema-invalid', issues: ['rejected by the settings schema check'] };
 }
 
 /** The first line of an error's message, bounded: no stack, nothing multi-line. */

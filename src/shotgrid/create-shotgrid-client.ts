@@ -3,7 +3,7 @@ import type { SiteAddress } from '../site/site-address';
 import type { Checked } from './checked';
 import type { Failure, Outcome } from './failure';
 import { probeSite } from './probe-site';
-import { redactSecrets } from './redact-secrets';
+import { screenFailure, screenHumanUser } from './server-text';
 import type { CallOptions, ShotgridClient, ShotgridClientOptions } from './shotgrid-client';
 import { createTransport } from './transport';
 import type { Transport } from './transport';
@@ -12,7 +12,7 @@ import { verifyScriptKey } from './verify-script-key';
 import { verifySessionToken } from './verify-session-token';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
-export const DEFAULT_PROBE_RETRY_DELAY_MS = 750;
+const DEFAULT_PROBE_RETRY_DELAY_MS = 750;
 
 /**
  * The ShotGrid API3 client. Each method runs its own short sequence of bounded requests, never throws,
@@ -42,7 +42,7 @@ export function createShotgridClient(options: ShotgridClientOptions): ShotgridCl
     if (result.ok) {
       return { ok: true, value: result.value, roundTrips: transport.roundTrips };
     }
-    return { ok: false, failure: redactSecrets(result.failure, secrets), roundTrips: transport.roundTrips };
+    return { ok: false, failure: screenFailure(result.failure, secrets), roundTrips: transport.roundTrips };
   };
 
   return {
@@ -51,12 +51,24 @@ export function createShotgridClient(options: ShotgridClientOptions): ShotgridCl
         const probed = await probeSite(transport, site, retryDelay);
         return probed.ok ? { ok: true, value: probed.info } : probed;
       }),
-    verifyLogin: (site, credentials, callOptions) =>
-      run(callOptions, [credentials.passphrase, credentials.twoFactorCode], (transport) => verifyLogin(transport, site, credentials, retryDelay, callOptions?.alreadyProbed !== undefined)),
+    verifyLogin: (site, credentials, callOptions) => {
+      const secrets = [credentials.passphrase, credentials.twoFactorCode];
+      return run(callOptions, secrets, async (transport) => {
+        const verified = await verifyLogin(transport, site, credentials, retryDelay, callOptions?.alreadyProbed !== undefined);
+        return verified.ok ? { ok: true, value: screenHumanUser(verified.value, credentials.login, secrets) } : verified;
+      });
+    },
     verifyScriptKey: (site, credentials, callOptions) =>
-      run(callOptions, [credentials.scriptKey], (transport) => verifyScriptKey(transport, site, credentials, retryDelay)),
+      run(callOptions, [credentials.scriptKey], async (transport) => {
+        const verified = await verifyScriptKey(transport, site, credentials, retryDelay);
+        if (!verified.ok || verified.value.sudoAs === null) return verified;
+        return { ok: true, value: { ...verified.value, sudoAs: screenHumanUser(verified.value.sudoAs, credentials.sudoAsLogin ?? '', [credentials.scriptKey]) } };
+      }),
     verifySessionToken: (site, credentials, callOptions) =>
-      run(callOptions, [credentials.sessionToken], (transport) => verifySessionToken(transport, site, credentials, retryDelay)),
+      run(callOptions, [credentials.sessionToken], async (transport) => {
+        const verified = await verifySessionToken(transport, site, credentials, retryDelay);
+        return verified.ok ? { ok: true, value: screenHumanUser(verified.value, credentials.login, [credentials.sessionToken]) } : verified;
+      }),
   };
 }
 

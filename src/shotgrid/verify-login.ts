@@ -5,7 +5,7 @@ import { firstEntity } from './api3-read';
 import type { Checked } from './checked';
 import { activeHumanUser, humanUserRequest } from './human-user';
 import { probeSite } from './probe-site';
-import { redactSecrets } from './redact-secrets';
+import { screenFailure } from './server-text';
 import type { HumanUserRecord, UserLoginCredentials } from './shotgrid-client';
 import type { Transport } from './transport';
 
@@ -36,7 +36,7 @@ export async function verifyLogin(
   if (!session.ok) return session;
   const read = await readOwnRecord(transport, site, credentials.login, { session_token: session.value, reject_if_expired: true }, true);
   // The session token is a credential too; the client's own list of secrets could not know it.
-  return read.ok ? read : { ok: false, failure: redactSecrets(read.failure, [session.value]) };
+  return read.ok ? read : { ok: false, failure: screenFailure(read.failure, [session.value]) };
 }
 
 async function sessionTokenFor(transport: Transport, site: SiteAddress, auth: Api3Auth): Promise<Checked<string>> {

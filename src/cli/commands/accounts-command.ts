@@ -19,7 +19,7 @@ import { siteHostKey } from '../site-host';
 import { terminalStyle } from '../terminal-style';
 import { keychainFinding } from './verify-saved-logins';
 
-export const accountsSchema = 'gridpass.accounts/1';
+const accountsSchema = 'gridpass.accounts/1';
 
 const help = `Usage:
   gridpass accounts [--json]
@@ -50,7 +50,6 @@ what is left), 2 usage error (also: no terminal and no --yes), 3 internal error.
 
 export const accountsCommand: Command = {
   name: 'accounts',
-  summary: 'List saved logins; forget them (settings and keychain together); clean orphans',
   help,
   async run(args, io, context) {
     const [sub, ...rest] = args;
@@ -144,8 +143,9 @@ async function orphans(args: string[], io: CliIo, context: CliContext): Promise<
     return keychainProblem(io, context, vault, failure, values.json === true);
   }
   const entries = found.value;
+  const heldBack = registry.orphansHeldBack();
   let cleaned: CleanOrphansReport | null = null;
-  if (!values.json) printOrphans(io, entries);
+  if (!values.json) printOrphans(io, entries, heldBack);
   if (values.clean === true && entries.length > 0) {
     if (await confirm(io, `Remove ${plural(entries.length, 'orphaned keychain entry', 'orphaned keychain entries')}?`, values.yes === true)) {
       cleaned = await registry.cleanOrphans();
@@ -158,18 +158,18 @@ async function orphans(args: string[], io: CliIo, context: CliContext): Promise<
     io.out(jsonDocument({
       schema: accountsSchema,
       orphans: entries,
+      heldBack,
       cleaned: cleaned === null ? null : { removed: cleaned.removed, failures: cleaned.failures.map(({ ref, failure }) => ({ entry: ref, message: failure.message })) },
     }));
   }
   return cleaned === null || cleaned.failures.length === 0 ? ExitCode.ok : ExitCode.checkFailed;
 }
 
-function printOrphans(io: CliIo, entries: readonly SecretRef[]): void {
-  if (entries.length === 0) {
-    io.out('No orphaned keychain entries: every Gridpass entry belongs to a saved login.');
-    return;
-  }
-  io.out(table(['KIND', 'SITE', 'LOGIN'], entries.map((entry) => [entry.kind, entry.host, entry.login])));
+function printOrphans(io: CliIo, entries: readonly SecretRef[], heldBack: string | null): void {
+  if (entries.length > 0) io.out(table(['KIND', 'SITE', 'LOGIN'], entries.map((entry) => [entry.kind, entry.host, entry.login])));
+  else if (heldBack === null) io.out('No orphaned keychain entries: every Gridpass entry belongs to a saved login.');
+  else io.out('No orphaned keychain entries to remove.');
+  if (heldBack !== null) io.out(heldBack);
 }
 
 function printCleaned(io: CliIo, report: CleanOrphansReport): void {

@@ -57,7 +57,6 @@ Examples:
 
 export const doctorCommand: Command = {
   name: 'doctor',
-  summary: 'Run every check, say what is wrong and what to do; write a support report',
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, {

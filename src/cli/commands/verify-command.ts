@@ -87,7 +87,6 @@ type VerifyValues = ReturnType<typeof parseOptions<typeof options>>['values'];
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: "Check a login, a script key or the saved logins against the site's API",
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, options);

@@ -8,7 +8,7 @@ export const verifySchema = 'gridpass.verify/1';
  * How far a check got: `checked` the site answered; `paused` a saved login not re-tried after a refused
  * passphrase; `no-secret` the keychain holds no passphrase for a saved login, or could not be read.
  */
-export type VerifyOutcome = 'checked' | 'paused' | 'no-secret';
+type VerifyOutcome = 'checked' | 'paused' | 'no-secret';
 
 /** One checked login or script key, as `gridpass verify --json` prints it. */
 export interface VerifyResult {
@@ -31,7 +31,7 @@ export interface VerifyResult {
   notSaved?: Finding;
 }
 
-export interface VerifyDocument {
+interface VerifyDocument {
   schema: typeof verifySchema;
   ok: boolean;
   results: VerifyResult[];

@@ -13,7 +13,7 @@ import { pauseNotSavedFinding } from '../login-failures';
 import { keychainFailureText } from '../../diagnosis/keychain-self-test-result';
 import type { VerifyResult } from './verify-document';
 
-export interface SavedLoginsRequest {
+interface SavedLoginsRequest {
   /** Only the logins of this site; all when null. */
   site: SiteAddress | null;
   /** Also re-try logins whose checks were paused after a refused passphrase. */

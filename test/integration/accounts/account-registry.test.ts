@@ -83,10 +83,18 @@ describe('account registry', () => {
     }
   });
 
-  it('keeps the first save date and drops a kept token when a login is saved again without one', async () => {
+  it('keeps a kept token when only the passphrase is saved again (pat left out)', async () => {
+    const pat = plantedSecret('pat');
+    await registry.saveVerifiedLogin(verified({ pat }));
+    const again = await registry.saveVerifiedLogin(verified({ passphrase: plantedSecret('new-passphrase') }));
+    expect(again).toMatchObject({ ok: true, value: { account: { hasSavedPat: true }, patFailure: null } });
+    expect(await registry.readSecret('studio.example.com:jane', 'pat')).toEqual({ ok: true, value: pat });
+  });
+
+  it('keeps the first save date and drops a kept token when a login is saved again choosing not to keep one', async () => {
     await registry.saveVerifiedLogin(verified({ pat: plantedSecret('pat') }));
     clock = new Date('2025-03-02T09:00:00.000Z');
-    const again = await registry.saveVerifiedLogin(verified({ displayName: 'J. Doe' }));
+    const again = await registry.saveVerifiedLogin(verified({ displayName: 'J. Doe', pat: null }));
     expect(again).toMatchObject({
       ok: true,
       value: { account: { createdAt: '2025-03-01T09:00:00.000Z', lastCheckedAt: '2025-03-02T09:00:00.000Z', displayName: 'J. Doe', hasSavedPat: false } },
@@ -219,7 +227,7 @@ describe('account registry', () => {
     expect(JSON.stringify(outputs)).not.toContain('planted-');
   });
 
-  it('after a corrupt settings file, keeps the keychain untouched and shows the logins as orphans', async () => {
+  it('after a corrupt settings file, keeps the keychain untouched and counts nothing as an orphan until the old file is gone', async () => {
     const login = verified();
     await registry.saveVerifiedLogin(login);
     fs.writeFileSync(path.join(cwd, 'config.json'), '{"schemaVersion": 1, "accounts": [');
@@ -227,10 +235,40 @@ describe('account registry', () => {
     const settings = openSettingsStore({ cwd });
     const recovered = createAccountRegistry({ settings, vault });
     expect(settings.notice).toMatch(/not valid JSON.*keychain were not touched/);
+    expect(settings.notice).not.toMatch(/--clean/);
     expect(recovered.list()).toEqual([]);
-    expect(await recovered.orphans()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'jane' }] });
+    expect(await recovered.orphans()).toEqual({ ok: true, value: [] });
+    expect(await recovered.cleanOrphans()).toEqual({ removed: 0, failures: [] });
+    const [aside] = settings.heldBack().asideFiles;
+    expect(recovered.orphansHeldBack()).toContain(aside);
     expect(await vault.read({ kind: 'passphrase', host: 'studio.example.com', login: 'jane' })).toEqual({ ok: true, value: login.passphrase });
     expect(settings.notice).not.toContain(login.passphrase);
+
+    // Once the person has decided about the old file, the entry is an orphan like any other.
+    fs.rmSync(aside ?? '');
+    expect(recovered.orphansHeldBack()).toBeNull();
+    expect(await recovered.orphans()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'jane' }] });
+  });
+
+  it('never counts the keychain entries of an account it cannot read as orphans', async () => {
+    await registry.saveVerifiedLogin(verified());
+    await registry.saveVerifiedLogin(verified({ login: 'omar' }));
+    await vault.save({ kind: 'passphrase', host: 'studio.example.com', login: 'ghost' }, plantedSecret('ghost'));
+    // A newer Gridpass recorded a health state this version does not know for omar.
+    const file = JSON.parse(configText()) as { accounts: Array<Record<string, unknown>> };
+    file.accounts = file.accounts.map((entry) => (entry.login === 'omar' ? { ...entry, lastHealth: 'expired' } : entry));
+    fs.writeFileSync(path.join(cwd, 'config.json'), JSON.stringify(file));
+
+    const settings = openSettingsStore({ cwd });
+    const reopened = createAccountRegistry({ settings, vault });
+    expect(reopened.list().map((entry) => entry.login)).toEqual(['jane']);
+    expect(settings.notice).toMatch(/omar on studio\.example\.com/);
+    expect(settings.notice).not.toMatch(/--clean/);
+    expect(await reopened.orphans()).toEqual({ ok: true, value: [{ kind: 'passphrase', host: 'studio.example.com', login: 'ghost' }] });
+    expect(reopened.orphansHeldBack()).toMatch(/accounts this version cannot read \(omar on studio\.example\.com\) are not counted as orphans/);
+    expect(await reopened.cleanOrphans()).toEqual({ removed: 1, failures: [] });
+    expect(await vault.read({ kind: 'passphrase', host: 'studio.example.com', login: 'omar' })).toMatchObject({ ok: true, value: expect.any(String) });
+    expect(JSON.parse(configText()).accounts.map((entry: { login: string }) => entry.login)).toEqual(['jane', 'omar']);
   });
 
   it('refuses a site that is not a web address, and saves nothing', async () => {

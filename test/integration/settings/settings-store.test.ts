@@ -1,12 +1,11 @@
-// The settings store on real files through conf, as the CLI uses it.
+// The settings store on real files, as the app and the CLI use it.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettingsFile } from '../../../src/settings/settings-schema';
-import { openSettingsStore, type SettingsBackendFactory } from '../../../src/settings/settings-store';
-import { settingsStoreOptions } from '../../../src/settings/settings-store-options';
+import { defaultSettingsFile, type AccountHealthValue } from '../../../src/settings/settings-schema';
+import { openSettingsStore } from '../../../src/settings/settings-store';
 import { minimalSavedAccount } from '../../fixtures/saved-account';
 
 const dirs: string[] = [];
@@ -63,14 +62,16 @@ describe('settings store', () => {
     expect(fs.readFileSync(path.join(cwd, asideName), 'utf8')).toBe('{"schemaVersion": 1, "accounts": [');
   });
 
-  it('moves a file that breaks the schema aside the same way', () => {
+  it('moves a file that is not a Gridpass settings object aside the same way', () => {
     const cwd = tempDir();
-    const damaged = JSON.stringify({ schemaVersion: 1, accounts: [{ ...account, createdAt: 'last tuesday' }] });
+    const damaged = JSON.stringify({ accounts: [account] });
     fs.writeFileSync(path.join(cwd, 'config.json'), damaged);
     const store = openSettingsStore({ cwd, now });
     expect(store.read().accounts).toEqual([]);
-    expect(store.notice).toMatch(/does not match what Gridpass expects \(accounts\.0\.createdAt: not a valid datetime\)/);
+    expect(store.notice).toMatch(/does not match what Gridpass expects \(schemaVersion: not an allowed value\)/);
+    expect(store.notice).not.toMatch(/orphans --clean/);
     expect(fs.readFileSync(path.join(cwd, asideName), 'utf8')).toBe(damaged);
+    expect(store.heldBack().asideFiles).toEqual([path.join(cwd, asideName)]);
   });
 
   it('recovers when the file is damaged while open, e.g. by another process', () => {
@@ -92,49 +93,6 @@ describe('settings store', () => {
     expect(store.update((file) => void (file.settings.notifications = false)).ok).toBe(true);
     expect(store.read().settings.notifications).toBe(false);
   });
-
-  it('keeps a damaged file it cannot move aside untouched, and says so once', () => {
-    const cwd = tempDir();
-    let writes = 0;
-    // A file that turns unreadable after opening and is gone before it can be moved (another process).
-    const factory: SettingsBackendFactory = () => ({
-      get store(): unknown {
-        throw new SyntaxError('Unexpected token');
-      },
-      set store(_value: unknown) {
-        writes += 1;
-      },
-      path: path.join(cwd, 'config.json'),
-    });
-    const store = openSettingsStore({ cwd, createBackend: factory, now });
-    expect(store.read()).toEqual(defaultSettingsFile());
-    const notice = store.notice;
-    expect(notice).toMatch(/could not move it aside/);
-    expect(store.read()).toEqual(defaultSettingsFile());
-    expect(store.update((file) => void (file.settings.notifications = false)).ok).toBe(true);
-    expect(store.read().settings.notifications).toBe(false);
-    expect(store.notice).toBe(notice);
-    expect(writes).toBe(0);
-  });
-
-  it('opens through the factory it is given (the app passes electron-store) with the shared options', () => {
-    const cwd = tempDir();
-    const seen: unknown[] = [];
-    const factory: SettingsBackendFactory = (options) => {
-      seen.push(options);
-      return new Conf(options);
-    };
-    openSettingsStore({ cwd, createBackend: factory }).read();
-    expect(seen).toEqual([settingsStoreOptions(cwd)]);
-    expect(settingsStoreOptions(cwd)).toMatchObject({ cwd, configName: 'config', clearInvalidConfig: false });
-  });
-
-  it('has conf check writes against the exported JSON Schema too', () => {
-    const conf = new Conf(settingsStoreOptions(tempDir()));
-    expect(() => conf.set('settings', { checkIntervalHours: 0, launchAtLogin: false, notifications: true })).toThrow(
-      /Config schema violation/,
-    );
-  });
 });
 
 const defaultAccountFields = {
@@ -142,10 +100,167 @@ const defaultAccountFields = {
   loginMethod: null,
   lastCheckedAt: null,
   lastCheckReason: null,
-  lastHealth: 'unchecked' as const,
+  lastHealth: 'unchecked' as AccountHealthValue,
   lastFindingCode: null,
   lastFindingTitle: null,
   failedLogins: 0,
   checksPaused: false,
   hasSavedPat: false,
 };
+
+const full = (fields: Partial<typeof defaultAccountFields> & typeof account) => ({ ...defaultAccountFields, ...fields });
+const jane = full(account);
+const omar = full({ ...account, id: 'studio.example.com:omar', login: 'omar', lastHealth: 'ok' });
+/** What a newer Gridpass could write: a health state this version does not know. */
+const priya = full({ ...account, id: 'studio.example.com:priya', login: 'priya' });
+const priyaFromNewer = { ...priya, lastHealth: 'expired', tokenExpiresAt: '2026-01-01T00:00:00.000Z' };
+
+function writeConfig(cwd: string, data: unknown, prefix = ''): string {
+  const text = `${prefix}${JSON.stringify(data, null, 2)}`;
+  fs.writeFileSync(path.join(cwd, 'config.json'), text);
+  return text;
+}
+
+describe('settings store: a file that is partly unreadable keeps what it can', () => {
+  it('with one account it cannot read among three, loads and updates the other two and keeps the third as found', () => {
+    const cwd = tempDir();
+    writeConfig(cwd, { schemaVersion: 1, accounts: [jane, priyaFromNewer, omar] });
+    const store = openSettingsStore({ cwd, now });
+    expect(store.read().accounts.map((entry) => entry.login)).toEqual(['jane', 'omar']);
+    expect(store.notice).toMatch(/could not read one saved account in its settings file: priya on studio\.example\.com \(lastHealth: not an allowed value\)/);
+    expect(store.notice).not.toMatch(/orphans --clean/);
+    expect(store.heldBack().accounts).toEqual([
+      { label: 'priya on studio.example.com', key: { host: 'studio.example.com', login: 'priya' }, issues: ['lastHealth: not an allowed value'] },
+    ]);
+
+    const updated = store.update((file) => {
+      file.accounts = file.accounts.map((entry) => (entry.login === 'omar' ? { ...entry, lastHealth: 'failing' } : entry));
+    });
+    expect(updated.ok).toBe(true);
+    const written = JSON.parse(fs.readFileSync(store.path, 'utf8')) as { accounts: unknown[] };
+    expect(written.accounts).toEqual([jane, { ...omar, lastHealth: 'failing' }, priyaFromNewer]);
+    expect(fs.readdirSync(cwd)).toEqual(['config.json']);
+    expect(openSettingsStore({ cwd }).read().accounts.map((entry) => `${entry.login}:${entry.lastHealth}`)).toEqual(['jane:unchecked', 'omar:failing']);
+  });
+
+  it('drops the unreadable copy once the person saves that login again', () => {
+    const cwd = tempDir();
+    writeConfig(cwd, { schemaVersion: 1, accounts: [jane, priyaFromNewer] });
+    const store = openSettingsStore({ cwd, now });
+    expect(store.update((file) => void file.accounts.push(priya)).ok).toBe(true);
+    const again = openSettingsStore({ cwd });
+    expect(again.read().accounts.map((entry) => entry.login)).toEqual(['jane', 'priya']);
+    expect(again.notice).toBeNull();
+    expect(again.heldBack().accounts).toEqual([]);
+  });
+
+  it('uses the defaults for a preference it cannot read, and keeps the others', () => {
+    const cwd = tempDir();
+    writeConfig(cwd, { schemaVersion: 1, settings: { checkIntervalHours: 0, notifications: false }, accounts: [jane] });
+    const store = openSettingsStore({ cwd });
+    expect(store.read().settings).toEqual({ checkIntervalHours: 6, launchAtLogin: false, notifications: false });
+    expect(store.read().accounts).toEqual([jane]);
+    expect(store.notice).toMatch(/preferences .* defaults are used: checkIntervalHours/);
+  });
+
+  it('reads a file a newer Gridpass wrote and leaves it byte for byte as it was, even after changes', () => {
+    const cwd = tempDir();
+    const text = writeConfig(cwd, { schemaVersion: 2, settings: { checkIntervalHours: 12, theme: 'dark' }, accounts: [jane, priyaFromNewer], devices: [] });
+    const store = openSettingsStore({ cwd, now });
+    expect(store.read().accounts.map((entry) => entry.login)).toEqual(['jane']);
+    expect(store.read().settings.checkIntervalHours).toBe(12);
+    expect(store.notice).toMatch(/written by a newer version of Gridpass \(settings version 2\).*changes made now will not be saved until Gridpass is updated/);
+    const updated = store.update((file) => void (file.settings.notifications = false));
+    expect(updated.ok).toBe(true);
+    expect(store.read().settings.notifications).toBe(false);
+    expect(fs.readFileSync(path.join(cwd, 'config.json'), 'utf8')).toBe(text);
+    expect(fs.readdirSync(cwd)).toEqual(['config.json']);
+  });
+
+  it('accepts a file that starts with a UTF-8 byte order mark', () => {
+    const cwd = tempDir();
+    writeConfig(cwd, { schemaVersion: 1, accounts: [jane] }, '\uFEFF');
+    const store = openSettingsStore({ cwd, now });
+    expect(store.notice).toBeNull();
+    expect(store.read().accounts).toEqual([jane]);
+  });
+
+  it('treats an empty file as a new one', () => {
+    const cwd = tempDir();
+    fs.writeFileSync(path.join(cwd, 'config.json'), '');
+    const store = openSettingsStore({ cwd, now });
+    expect(store.notice).toBeNull();
+    expect(store.update((file) => void file.accounts.push(jane)).ok).toBe(true);
+    expect(openSettingsStore({ cwd }).read().accounts).toEqual([jane]);
+  });
+
+  it('answers at once when a named pipe (FIFO) stands in place of the file, and leaves it there', () => {
+    const cwd = tempDir();
+    const fifo = path.join(cwd, 'config.json');
+    execFileSync('mkfifo', [fifo]);
+    // Were the pipe opened waiting for a writer, this would block the test until it times out.
+    const store = openSettingsStore({ cwd, now });
+    expect(store.read()).toEqual(defaultSettingsFile());
+    expect(store.notice).toMatch(/cannot use its settings file .*config\.json: it is a named pipe \(FIFO\), not a file/);
+    expect(store.update((file) => void file.accounts.push(jane)).ok).toBe(true);
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('says a folder in place of the file is a folder, and leaves it alone', () => {
+    const cwd = tempDir();
+    fs.mkdirSync(path.join(cwd, 'config.json'));
+    fs.writeFileSync(path.join(cwd, 'config.json', 'inside'), 'kept');
+    const store = openSettingsStore({ cwd, now });
+    expect(store.read()).toEqual(defaultSettingsFile());
+    expect(store.notice).toMatch(/it is a folder, not a file\. .*Move it out of the way/);
+    expect(store.update((file) => void file.accounts.push(jane)).ok).toBe(true);
+    expect(fs.readFileSync(path.join(cwd, 'config.json', 'inside'), 'utf8')).toBe('kept');
+  });
+
+  it('says a file it may not read is a permission problem, not a damaged file, and never replaces it', () => {
+    const cwd = tempDir();
+    const file = path.join(cwd, 'config.json');
+    makeUnreadable(file);
+    const store = openSettingsStore({ cwd, now });
+    expect(store.notice).toMatch(/cannot use its settings file .*: permission to read it was denied\. .*Give your user permission/);
+    expect(store.notice).not.toMatch(/JSON|expects/);
+    expect(store.update((draft) => void draft.accounts.push(jane)).ok).toBe(true);
+    expect(fs.readdirSync(cwd)).toEqual(['config.json']);
+  });
+
+  it('refuses a file far larger than a settings file can be without reading it', () => {
+    const cwd = tempDir();
+    const file = path.join(cwd, 'config.json');
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, 64 * 1024 * 1024);
+    const store = openSettingsStore({ cwd, now });
+    expect(store.notice).toMatch(/it is larger than 8 MiB/);
+    expect(fs.statSync(file).size).toBe(64 * 1024 * 1024);
+  });
+
+  it('replaces the file whole: a write leaves no temporary file and a symbolic link keeps pointing at the file', () => {
+    const cwd = tempDir();
+    const real = path.join(cwd, 'elsewhere.json');
+    writeConfig(cwd, { schemaVersion: 1 });
+    fs.renameSync(path.join(cwd, 'config.json'), real);
+    fs.symlinkSync(real, path.join(cwd, 'config.json'));
+    const store = openSettingsStore({ cwd, now });
+    expect(store.update((file) => void file.accounts.push(jane)).ok).toBe(true);
+    expect(fs.lstatSync(path.join(cwd, 'config.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(fs.readFileSync(real, 'utf8'))).toMatchObject({ accounts: [jane] });
+    expect(fs.readdirSync(cwd).sort()).toEqual(['config.json', 'elsewhere.json']);
+  });
+});
+
+/**
+ * A file this process may not open. Tests often run as root, whom file modes do not stop, so there
+ * the path is linked to a kernel file that refuses reads to everyone.
+ */
+function makeUnreadable(file: string): void {
+  if (process.getuid?.() === 0) {
+    fs.symlinkSync('/proc/sys/vm/drop_caches', file);
+    return;
+  }
+  fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1 }));
+  fs.chmodSync(file, 0o000);
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogFile } from '../../../src/app-shell/log-file';
-import { createRedactor } from '../../../src/diagnosis/redact';
+import { createRedactor } from '../../../src/redaction/redact';
 import type { LogFileSystem } from '../../../src/app-shell/log-file';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cancelled, UsageError } from '../../../src/cli/exit-codes';
 import { readSecret } from '../../../src/cli/read-secret';
-import { SecretList } from '../../../src/cli/secret-list';
+import { SecretList } from '../../../src/redaction/redact';
 import { memoryIo } from '../../fixtures/cli-io';
 
 const passphrase = { what: 'passphrase', stdinOption: '--passphrase-stdin' } as const;

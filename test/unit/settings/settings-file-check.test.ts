@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkSettingsFile, moveAside, recoveryNotice } from '../../../src/settings/settings-file-check';
+import { checkSettingsData, checkSettingsFile, moveAside } from '../../../src/settings/settings-file-check';
+import { recoveryNotice } from '../../../src/settings/settings-notice';
+import { minimalSavedAccount } from '../../fixtures/saved-account';
 
 const dirs: string[] = [];
 const tempFile = (text?: string) => {
@@ -24,12 +26,39 @@ describe('checking the settings file', () => {
     expect(checkSettingsFile(tempFile('{"schemaVersion": 1,'))).toEqual({ state: 'damaged', problem: { kind: 'not-json' } });
   });
 
-  it('says where a schema problem is without repeating the value found there', () => {
+  it('says where a problem is without repeating the value found there', () => {
     const planted = 'planted-value-7f3e';
-    const state = checkSettingsFile(tempFile(JSON.stringify({ schemaVersion: 1, settings: { launchAtLogin: planted } })));
-    expect(state).toMatchObject({ state: 'damaged', problem: { kind: 'schema-invalid' } });
-    expect(JSON.stringify(state)).toContain('settings.launchAtLogin: expected boolean');
-    expect(JSON.stringify(state)).not.toContain(planted);
+    const state = checkSettingsFile(tempFile(JSON.stringify({ schemaVersion: 1, accounts: [{ ...minimalSavedAccount, lastHealth: planted }] })));
+    expect(state).toMatchObject({ state: 'readable', contents: { setAside: [{ issues: ['lastHealth: not an allowed value'] }] } });
+    expect(JSON.stringify(state.state === 'readable' ? state.contents.setAside : state)).not.toContain(planted);
+  });
+
+  it('checks each account on its own and keeps the ones it cannot read as found', () => {
+    const bad = { ...minimalSavedAccount, login: 'omar', id: 'studio.example.com:omar', createdAt: 'last tuesday' };
+    const state = checkSettingsData({ schemaVersion: 1, accounts: [minimalSavedAccount, bad] });
+    if (state.state !== 'readable') throw new Error(`expected a readable file, got ${state.state}`);
+    expect(state.contents.file.accounts.map((entry) => entry.login)).toEqual(['jane']);
+    expect(state.contents.keptAccounts).toEqual([bad]);
+    expect(state.contents.setAside).toEqual([
+      { label: 'omar on studio.example.com', key: { host: 'studio.example.com', login: 'omar' }, issues: ['createdAt: not a valid datetime'] },
+    ]);
+  });
+
+  it('names an account by its place, with no key, when it does not say which login it is', () => {
+    const state = checkSettingsData({ schemaVersion: 1, accounts: [{ id: 'studio.example.com:omar' }, 'junk'] });
+    if (state.state !== 'readable') throw new Error(`expected a readable file, got ${state.state}`);
+    expect(state.contents.setAside.map(({ label, key }) => ({ label, key }))).toEqual([
+      { label: 'account 1', key: null },
+      { label: 'account 2', key: null },
+    ]);
+  });
+
+  it('marks a file from a newer version, and moves aside only what is not a settings object', () => {
+    expect(checkSettingsData({ schemaVersion: 3 })).toMatchObject({ state: 'readable', contents: { newerVersion: 3 } });
+    expect(checkSettingsData({ schemaVersion: 1 })).toMatchObject({ state: 'readable', contents: { newerVersion: null } });
+    for (const data of [[], null, { schemaVersion: 0 }, { schemaVersion: '1' }, { schemaVersion: 1, accounts: {} }]) {
+      expect(checkSettingsData(data)).toMatchObject({ state: 'damaged', problem: { kind: 'schema-invalid' } });
+    }
   });
 
   it('moves a damaged file aside next to itself with a timestamp, never over an earlier one', () => {
@@ -48,6 +77,7 @@ describe('checking the settings file', () => {
     const notice = recoveryNotice({ kind: 'not-json' }, '/home/jane/.config/Gridpass/config.json.corrupt-x');
     expect(notice).toMatch(/not valid JSON/);
     expect(notice).toContain('/home/jane/.config/Gridpass/config.json.corrupt-x');
-    expect(notice).toMatch(/keychain were not touched/);
+    expect(notice).toMatch(/keychain were not touched and are not treated as orphans/);
+    expect(notice).not.toMatch(/orphans --clean/);
   });
 });
