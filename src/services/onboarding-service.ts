@@ -18,7 +18,7 @@ import { ExpiringMap } from './expiring-map';
 import { parsePatInput } from './pat-input';
 import { toAccountView, toSiteView, toUserView } from './views';
 
-export interface OnboardingDeps {
+interface OnboardingDeps {
   client: ShotgridClient;
   registry: AccountRegistry;
   clipboard: ClipboardGuard;
@@ -144,6 +144,28 @@ export function createOnboardingService(deps: OnboardingDeps) {
       return { ok: true, account: toAccountView(saved.value.account), keychain: 'saved' };
     },
 
+    /**
+     * A new passphrase for a saved login, verified a moment ago through `verifyLogin`: only now is it
+     * written over the old keychain entry (a kept token stays). A verification of another login
+     * cannot overwrite this one.
+     */
+    async replacePassphrase(request: { verificationId: string; accountId: string }): Promise<SaveResponse> {
+      const verified = verifications.take(request.verificationId);
+      const account = deps.registry.get(request.accountId);
+      const context = deps.findingContext({ loginMethod: account?.loginMethod ?? null, site: verified?.site ?? null });
+      if (verified === undefined || account === null || account.site !== verified.site.origin || account.login !== verified.login) {
+        return { ok: false, finding: findingFor('GP-WIZARD-EXPIRED', context) };
+      }
+      const saved = await deps.registry.saveVerifiedLogin({
+        site: verified.site.origin, login: verified.login, displayName: verified.user.name, loginMethod: verified.info.loginMethod, passphrase: verified.passphrase,
+      });
+      if (!saved.ok) {
+        verifications.put(verified, request.verificationId);
+        return { ok: false, finding: accountFailureFinding(saved.failure, context) };
+      }
+      return { ok: true, account: toAccountView(saved.value.account), keychain: 'saved' };
+    },
+
     holdPat(request: { site: string; pat: string }): PatResponse {
       const parsed = parseSiteAddress(request.site);
       if (!parsed.ok) return { ok: false, message: parsed.error.message };
@@ -172,8 +194,6 @@ export function createOnboardingService(deps: OnboardingDeps) {
     },
   };
 }
-
-export type OnboardingService = ReturnType<typeof createOnboardingService>;
 
 /** The wizard shows the count beside this warning, so the finding itself leaves the count out. */
 function lockoutWarning(failedLogins: number): string | null {

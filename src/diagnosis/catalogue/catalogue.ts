@@ -4,6 +4,7 @@ import { accountFindings } from './account-findings';
 import { authFindings } from './auth-findings';
 import { localFindings } from './local-findings';
 import { networkFindings } from './network-findings';
+import { signInFindings } from './sign-in-findings';
 import { siteFindings } from './site-findings';
 import { tlsFindings } from './tls-findings';
 import type { FindingBuilder } from './wording';
@@ -15,6 +16,7 @@ const catalogue = {
   ...authFindings,
   ...accountFindings,
   ...localFindings,
+  ...signInFindings,
 } satisfies Record<string, FindingBuilder>;
 
 /** A stable code support staff can search for; never renamed once shipped. */

@@ -83,10 +83,18 @@ describe('account registry', () => {
     }
   });
 
-  it('keeps the first save date and drops a kept token when a login is saved again without one', async () => {
+  it('keeps a kept token when only the passphrase is saved again (pat left out)', async () => {
+    const pat = plantedSecret('pat');
+    await registry.saveVerifiedLogin(verified({ pat }));
+    const again = await registry.saveVerifiedLogin(verified({ passphrase: plantedSecret('new-passphrase') }));
+    expect(again).toMatchObject({ ok: true, value: { account: { hasSavedPat: true }, patFailure: null } });
+    expect(await registry.readSecret('studio.example.com:jane', 'pat')).toEqual({ ok: true, value: pat });
+  });
+
+  it('keeps the first save date and drops a kept token when a login is saved again choosing not to keep one', async () => {
     await registry.saveVerifiedLogin(verified({ pat: plantedSecret('pat') }));
     clock = new Date('2025-03-02T09:00:00.000Z');
-    const again = await registry.saveVerifiedLogin(verified({ displayName: 'J. Doe' }));
+    const again = await registry.saveVerifiedLogin(verified({ displayName: 'J. Doe', pat: null }));
     expect(again).toMatchObject({
       ok: true,
       value: { account: { createdAt: '2025-03-01T09:00:00.000Z', lastCheckedAt: '2025-03-02T09:00:00.000Z', displayName: 'J. Doe', hasSavedPat: false } },

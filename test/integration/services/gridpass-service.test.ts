@@ -139,6 +139,35 @@ describe('the application service against the practice site and the real keychai
     expect(await service.checkAccount({ accountId: saved.account.id })).toMatchObject({ health: 'ok', checksPaused: false, failedLogins: 0 });
   });
 
+  it('replaces a saved passphrase only with one the site accepted for that same login, keeping the token', async () => {
+    const { service, site, vault } = await start();
+    const maya = practiceAccount(site, 'works');
+    const lucas = practiceAccount(site, 'two-factor');
+    const first = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    await service.holdPat({ site: site.url, pat: 'gpPRACTICEpatKept0042' });
+    const saved = await service.saveLogin({ verificationId: first.verificationId, keepPat: true, launchAtLogin: false, checkIntervalHours: 4 });
+    if (!saved.ok) throw new Error('could not save');
+    const entry = { kind: 'passphrase' as const, host: saved.account.host, login: maya.login };
+    await vault.save(entry, 'copper-lantern-41');
+
+    const refused = await service.verifyLogin({ site: site.url, login: maya.login, passphrase: 'still-wrong' });
+    expect(refused).toMatchObject({ ok: false, reason: 'failed', failedLogins: 1 });
+    expect(await vault.read(entry)).toEqual({ ok: true, value: 'copper-lantern-41' });
+
+    const other = await service.verifyLogin({ site: site.url, login: lucas.login, passphrase: lucas.passphrase! });
+    if (other.ok || other.reason !== 'two-factor-required') throw new Error('expected a code request');
+    const otherVerified = verified(await service.submitTwoFactorCode({ attemptId: other.attemptId, code: PRACTICE_TWO_FACTOR.codes[2]! }));
+    expect(await service.replacePassphrase({ verificationId: otherVerified.verificationId, accountId: saved.account.id })).toMatchObject({ ok: false, finding: { code: 'GP-WIZARD-EXPIRED' } });
+    expect(await vault.read(entry)).toEqual({ ok: true, value: 'copper-lantern-41' });
+
+    const right = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    expect(await service.replacePassphrase({ verificationId: right.verificationId, accountId: saved.account.id })).toMatchObject({
+      ok: true, account: { health: 'ok', failedLogins: 0, checksPaused: false, hasSavedPat: true },
+    });
+    expect(await vault.read(entry)).toEqual({ ok: true, value: maya.passphrase });
+    expect(await vault.read({ ...entry, kind: 'pat' })).toEqual({ ok: true, value: 'gpPRACTICEpatKept0042' });
+  });
+
   it('keeps checking, without counting a refusal, when the site is down for maintenance', async () => {
     const { service, site } = await start();
     const maya = practiceAccount(site, 'works');
