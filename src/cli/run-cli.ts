@@ -41,6 +41,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./commands/accounts-command')).accountsCommand,
   },
   {
+    name: 'session',
+    summary: 'Print a working session token of a saved login, for pipeline tools',
+    load: async () => (await import('./commands/session-command')).sessionCommand,
+  },
+  {
     name: 'practice-site',
     summary: 'Run a simulated ShotGrid site with ready-made accounts, for tests and training',
     load: async () => (await import('./commands/practice-site-command')).practiceSiteCommand,

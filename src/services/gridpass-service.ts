@@ -100,6 +100,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
   });
   const accounts = createAccountsService({
     client, registry, findingContext, now,
+    onNotSaved: () => events.emit({ type: 'accounts-changed' }),
     forgetHeldSecrets: () => {
       onboarding.clear();
       diagnose.clear();
