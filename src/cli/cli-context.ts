@@ -1,6 +1,6 @@
 import type { EnvironmentFacts } from '../diagnosis/environment-facts';
 import { nodeEnvironmentFacts } from '../diagnosis/node-environment-facts';
-import { createNodeNetworkProbes, type NetworkProbes } from '../diagnosis/node-network-probes';
+import type { NetworkProbes } from '../diagnosis/node-network-probes';
 import { createNodeFetch, type NodeFetch } from '../net/node-fetch';
 import type { PracticeSite, PracticeSiteOptions } from '../practice-site/practice-site';
 import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
@@ -40,6 +40,7 @@ export function createCliContext(overrides: CliContextOverrides = {}): CliContex
   const now = overrides.now ?? (() => new Date());
   const network = overrides.network ?? once(() => createNodeFetch(env as NodeJS.ProcessEnv));
   const client = overrides.client ?? once(() => createShotgridClient({ fetch: network().fetch, userAgent: gridpassUserAgent(version, platform) }));
+  const keychain = overrides.keychain ?? once(() => openKeychainAccess(platform, env, now));
   return {
     version,
     platform,
@@ -48,9 +49,9 @@ export function createCliContext(overrides: CliContextOverrides = {}): CliContex
     now,
     network,
     client,
-    probes: overrides.probes ?? once(() => createNodeNetworkProbes()),
+    probes: overrides.probes ?? once(nodeNetworkProbesOnFirstUse),
     environment: overrides.environment ?? (() => nodeEnvironmentFacts(version, network().network)),
-    keychain: overrides.keychain ?? once(() => openKeychainAccess(platform, env, now)),
+    keychain,
     startPracticeSite: overrides.startPracticeSite ?? startPracticeSiteLazily,
     untilStopped: overrides.untilStopped ?? untilSignal,
   };
@@ -61,6 +62,16 @@ function once<T>(create: () => T): () => T {
   return () => {
     made ??= { value: create() };
     return made.value;
+  };
+}
+
+/** The probes load Node's net, tls and dns modules when doctor first asks, not when gridpass starts. */
+function nodeNetworkProbesOnFirstUse(): NetworkProbes {
+  const probes = once(async () => (await import('../diagnosis/node-network-probes')).createNodeNetworkProbes());
+  return {
+    resolveHost: async (...args) => (await probes()).resolveHost(...args),
+    connect: async (...args) => (await probes()).connect(...args),
+    tlsHandshake: async (...args) => (await probes()).tlsHandshake(...args),
   };
 }
 

@@ -5,10 +5,19 @@ import type { ExitCode } from './exit-codes';
 /** One `gridpass` sub-command: its help text and what it does with the arguments after its name. */
 export interface Command {
   name: string;
-  /** One line for the global help. */
-  summary: string;
   help: string;
   run(args: string[], io: CliIo, context: CliContext): Promise<ExitCode>;
+}
+
+/**
+ * A command as the global help and the dispatcher know it. Its module is imported only when that
+ * command runs (or shows its help), so a command loads nothing another command needs.
+ */
+export interface CommandEntry {
+  name: string;
+  /** One line for the global help. */
+  summary: string;
+  load(): Promise<Command>;
 }
 
 /** `--help` anywhere before a `--` asks for the command's help instead of running it. */

@@ -3,14 +3,7 @@ import { MAX_LOGIN_INPUT_LENGTH } from '../shotgrid/login-input';
 import { MAX_SECRET_INPUT_LENGTH } from '../vault/secret-size';
 import type { CliContext } from './cli-context';
 import type { CliIo } from './cli-io';
-import { asksForHelp, type Command } from './command';
-import { accountsCommand } from './commands/accounts-command';
-import { doctorCommand } from './commands/doctor-command';
-import { loginCommand } from './commands/login-command';
-import { practiceSiteCommand } from './commands/practice-site-command';
-import { siteCommand } from './commands/site-command';
-import { statusCommand } from './commands/status-command';
-import { verifyCommand } from './commands/verify-command';
+import { asksForHelp, type CommandEntry } from './command';
 import { Cancelled, ExitCode, UsageError } from './exit-codes';
 import { nearestWord } from './nearest-word';
 import { StdinTooLargeError } from './process-io';
@@ -18,11 +11,50 @@ import { redactingIo } from './redacting-io';
 import { terminalStyle } from './terminal-style';
 import { wrapText } from './wrap-text';
 
-export const commands: readonly Command[] = [
-  siteCommand, verifyCommand, doctorCommand, loginCommand, statusCommand, accountsCommand, practiceSiteCommand,
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'site',
+    summary: 'What a site is and how its people log in to the API (no login needed)',
+    load: async () => (await import('./commands/site-command')).siteCommand,
+  },
+  {
+    name: 'verify',
+    summary: "Check a login, a script key or the saved logins against the site's API",
+    load: async () => (await import('./commands/verify-command')).verifyCommand,
+  },
+  {
+    name: 'doctor',
+    summary: 'Run every check, say what is wrong and what to do; write a support report',
+    load: async () => (await import('./commands/doctor-command')).doctorCommand,
+  },
+  {
+    name: 'login',
+    summary: 'Verify a login once and save it (keychain and settings, as the app does)',
+    load: async () => (await import('./commands/login-command')).loginCommand,
+  },
+  {
+    name: 'status',
+    summary: 'Every saved login: last check, paused or not, keychain entry, how to fix it',
+    load: async () => (await import('./commands/status-command')).statusCommand,
+  },
+  {
+    name: 'accounts',
+    summary: 'List saved logins; forget them (settings and keychain together); clean orphans',
+    load: async () => (await import('./commands/accounts-command')).accountsCommand,
+  },
+  {
+    name: 'session',
+    summary: 'Print a working session token of a saved login, for pipeline tools',
+    load: async () => (await import('./commands/session-command')).sessionCommand,
+  },
+  {
+    name: 'practice-site',
+    summary: 'Run a simulated ShotGrid site with ready-made accounts, for tests and training',
+    load: async () => (await import('./commands/practice-site-command')).practiceSiteCommand,
+  },
 ];
 
-export function globalHelp(version: string): string {
+function globalHelp(version: string): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   return `gridpass ${version}: gets ShotGrid API logins working, and says why when they do not.
 
@@ -63,16 +95,17 @@ export async function runCli(args: readonly string[], rawIo: CliIo, context: Cli
       return ExitCode.usage;
     }
     if (name === '--help' || name === '-h' || name === 'help') {
-      return showHelp(io, context, rest[0]);
+      return await showHelp(io, context, rest[0]);
     }
     if (name === '--version' || name === '-v') {
       io.out(context.version);
       return ExitCode.ok;
     }
-    const command = commands.find((candidate) => candidate.name === name);
-    if (command === undefined) {
+    const entry = commands.find((candidate) => candidate.name === name);
+    if (entry === undefined) {
       throw new UsageError(name.startsWith('-') ? `Unknown option "${name}" before the command.` : unknownCommand(name));
     }
+    const command = await entry.load();
     if (asksForHelp(rest)) {
       io.out(command.help);
       return ExitCode.ok;
@@ -83,10 +116,10 @@ export async function runCli(args: readonly string[], rawIo: CliIo, context: Cli
   }
 }
 
-function showHelp(io: CliIo, context: CliContext, topic: string | undefined): ExitCode {
-  const command = commands.find((candidate) => candidate.name === topic);
-  if (topic !== undefined && command === undefined) throw new UsageError(unknownCommand(topic));
-  io.out(command?.help ?? globalHelp(context.version));
+async function showHelp(io: CliIo, context: CliContext, topic: string | undefined): Promise<ExitCode> {
+  const entry = commands.find((candidate) => candidate.name === topic);
+  if (topic !== undefined && entry === undefined) throw new UsageError(unknownCommand(topic));
+  io.out(entry === undefined ? globalHelp(context.version) : (await entry.load()).help);
   return ExitCode.ok;
 }
 

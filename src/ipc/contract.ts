@@ -8,6 +8,7 @@
  * import its values.
  */
 import { z } from 'zod';
+import type { UnattendedChecks } from '../accounts/refusal-policy';
 import type { CheckResult } from '../diagnosis/check-result';
 import type { Finding } from '../diagnosis/finding';
 import type { LoginMethod } from '../shotgrid/login-method';
@@ -66,6 +67,8 @@ export interface AccountView {
   lockoutThreshold: number;
   /** Scheduled checks stop after one authentication failure until the person acts. */
   checksPaused: boolean;
+  /** What the schedule may do with this login, as the refusal policy decides from its last check. */
+  unattendedChecks: UnattendedChecks;
   hasSavedPat: boolean;
   /** The passphrase could not be read back from the keychain. */
   secretMissing: boolean;
@@ -159,7 +162,7 @@ export interface EndOfBookingResponse {
 }
 
 export interface OrphanView {
-  kind: 'passphrase' | 'pat' | 'script-key';
+  kind: 'passphrase' | 'pat' | 'script-key' | 'session';
   host: string;
   login: string;
 }
@@ -182,6 +185,8 @@ export const requestSchemas = {
   copyPat: z.object({ site: siteInput }).strict(),
   listAccounts: z.object({}).strict(),
   checkAccount: z.object({ accountId }).strict(),
+  /** After `verifyLogin` (and `submitTwoFactorCode`) accepted a new passphrase for this saved login. */
+  replacePassphrase: z.object({ verificationId: runId, accountId }).strict(),
   forgetAccount: z.object({ accountId }).strict(),
   endOfBooking: z.object({}).strict(),
   listOrphans: z.object({}).strict(),
@@ -204,7 +209,7 @@ export const requestSchemas = {
   openExternal: z.object({ url: text(2048) }).strict(),
 } as const;
 
-export interface ResponseMap {
+interface ResponseMap {
   getAppState: AppStateView;
   probeSite: ProbeResponse;
   verifyLogin: VerifyResponse;
@@ -214,6 +219,7 @@ export interface ResponseMap {
   copyPat: SimpleResponse & { clearsAfterSeconds?: number };
   listAccounts: AccountView[];
   checkAccount: AccountView;
+  replacePassphrase: SaveResponse;
   forgetAccount: SimpleResponse;
   endOfBooking: EndOfBookingResponse;
   listOrphans: OrphanView[];

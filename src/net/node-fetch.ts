@@ -1,8 +1,8 @@
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import type { FetchLike } from './fetch-like';
+import { directFetch } from './direct-fetch';
 import type { NetworkStackInfo } from './network-stack';
 import { ProxyUnreachableError } from './proxy-error';
-import { proxyFor, readProxySettings } from './proxy-settings';
+import { proxyFor, readProxySettings, type ProxySettings } from './proxy-settings';
 import { redactProxy } from './redact-proxy';
 
 export interface NodeFetch {
@@ -11,9 +11,10 @@ export interface NodeFetch {
 }
 
 /**
- * The CLI's fetch: undici with the environment's proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case)
- * and Node's CA store, which includes NODE_EXTRA_CA_CERTS. TLS verification is always on: there is no
- * option to turn it off.
+ * The CLI's fetch: with no proxy in the environment, Node's own http modules (see direct-fetch.ts);
+ * with HTTPS_PROXY or HTTP_PROXY (either case, NO_PROXY honoured), undici's EnvHttpProxyAgent, loaded
+ * only then. Both use Node's CA store, which includes NODE_EXTRA_CA_CERTS. TLS verification is always
+ * on: there is no option to turn it off.
  */
 export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): NodeFetch {
   const settings = readProxySettings(env);
@@ -24,8 +25,26 @@ export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): NodeFetch
     noProxy: settings.noProxy,
     extraCaCerts: env.NODE_EXTRA_CA_CERTS?.trim() || null,
   };
+  if (settings.httpProxy === null && settings.httpsProxy === null) return { fetch: directFetch, network };
+  return { fetch: proxiedFetch(settings, network), network };
+}
 
-  let dispatcher: EnvHttpProxyAgent;
+function proxiedFetch(settings: ProxySettings, network: NetworkStackInfo): FetchLike {
+  let agent: Promise<FetchLike> | null = null;
+  return async (url, init) => {
+    agent ??= undiciWithProxy(settings, network);
+    const fetch = await agent;
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      throw blameProxy(error, proxyFor(settings, url));
+    }
+  };
+}
+
+async function undiciWithProxy(settings: ProxySettings, network: NetworkStackInfo): Promise<FetchLike> {
+  const { EnvHttpProxyAgent, fetch } = await import('undici');
+  let dispatcher: InstanceType<typeof EnvHttpProxyAgent>;
   try {
     // Empty strings, not undefined: undefined would make the agent read process.env instead of `env`.
     dispatcher = new EnvHttpProxyAgent({
@@ -39,19 +58,10 @@ export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): NodeFetch
     });
   } catch {
     const proxy = network.proxy ?? redactProxy(settings.httpProxy ?? '');
-    const refusal = () => Promise.reject(new ProxyUnreachableError(`The proxy setting "${proxy}" is not a valid proxy address.`));
-    return { network, fetch: refusal };
+    return () => Promise.reject(new ProxyUnreachableError(`The proxy setting "${proxy}" is not a valid proxy address.`));
   }
-
-  const fetch: FetchLike = async (url, init) => {
-    try {
-      // undici's Response is the WHATWG Response the rest of the code expects.
-      return (await undiciFetch(url, { ...init, dispatcher })) as unknown as Response;
-    } catch (error) {
-      throw blameProxy(error, proxyFor(settings, url));
-    }
-  };
-  return { fetch, network };
+  // undici's Response is the WHATWG Response the rest of the code reads.
+  return (url, init) => fetch(url, { ...init, dispatcher });
 }
 
 /** Failures to open a connection, which through a proxy can only be failures to reach the proxy. */

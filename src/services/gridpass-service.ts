@@ -30,7 +30,7 @@ import { createOnboardingService } from './onboarding-service';
 import { rememberingVault, rememberRequestSecrets } from './remembered-secrets';
 import { createServiceEventHub, type ServiceEvents } from './service-events';
 
-export interface GridpassServiceDeps {
+interface GridpassServiceDeps {
   version: string;
   platform: NodeJS.Platform;
   /** Electron's `net.fetch` in the app; Node's (proxy-aware) fetch in tests and the CLI. */
@@ -109,6 +109,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
   });
   const accounts = createAccountsService({
     client, registry, findingContext, now,
+    onNotSaved: () => events.emit({ type: 'accounts-changed' }),
     forgetHeldSecrets: () => {
       onboarding.clear();
       diagnose.clear();
@@ -205,6 +206,10 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     copyPat: (request) => onboarding.copyPat(request),
     listAccounts: async () => accounts.list(),
     checkAccount: ({ accountId }) => accounts.check(accountId, 'manual'),
+    async replacePassphrase(request) {
+      const replaced = await onboarding.replacePassphrase(request);
+      return replaced.ok ? { ...replaced, account: accounts.recordVerified(replaced.account.id) } : replaced;
+    },
     forgetAccount: ({ accountId }) => accounts.forget(accountId),
     endOfBooking: () => accounts.endOfBooking(),
     listOrphans: () => accounts.orphans(),

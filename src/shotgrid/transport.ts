@@ -1,5 +1,6 @@
 import { classifyFetchError } from '../net/classify-fetch-error';
-import type { FetchLike } from '../net/fetch-like';
+import { REPLY_CUT_OFF } from '../net/direct-fetch';
+import type { FetchLike, FetchReply } from '../net/fetch-like';
 import type { NetworkFailure } from '../net/network-failure';
 import type { HttpFailure } from './failure';
 
@@ -13,7 +14,7 @@ export interface HttpReply {
   body: string;
 }
 
-export type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' | 'malformed' }>;
+type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' | 'malformed' }>;
 export type TransportResult = { ok: true; reply: HttpReply } | { ok: false; failure: TransportFailure };
 
 export interface TransportSettings {
@@ -25,11 +26,22 @@ export interface TransportSettings {
   signal?: AbortSignal;
 }
 
+/** A request other than an API3 call: the App Session Launcher's form POST and its body-less PUT polls. */
+export interface OutgoingRequest {
+  method: 'POST' | 'PUT';
+  /** `null` sends no Content-Type (a PUT without a body). */
+  contentType: string | null;
+  body: string | null;
+}
+
 /** Sends requests one at a time, each bounded in time and size, and counts them. */
 export interface Transport {
   postJson(url: string, body: string): Promise<TransportResult>;
+  send(url: string, request: OutgoingRequest): Promise<TransportResult>;
   readonly roundTrips: number;
 }
+
+const JSON_POST = 'application/json; charset=utf-8';
 
 export function createTransport(settings: TransportSettings): Transport {
   let roundTrips = 0;
@@ -39,14 +51,18 @@ export function createTransport(settings: TransportSettings): Transport {
     },
     postJson(url, body) {
       roundTrips += 1;
-      return postJson(settings, url, body);
+      return send(settings, url, { method: 'POST', contentType: JSON_POST, body });
+    },
+    send(url, request) {
+      roundTrips += 1;
+      return send(settings, url, request);
     },
   };
 }
 
 const CANCELLED: NetworkFailure = { kind: 'network', detail: 'The check was cancelled.' };
 
-async function postJson(settings: TransportSettings, url: string, body: string): Promise<TransportResult> {
+async function send(settings: TransportSettings, url: string, request: OutgoingRequest): Promise<TransportResult> {
   if (settings.signal?.aborted) {
     return { ok: false, failure: CANCELLED };
   }
@@ -67,16 +83,14 @@ async function postJson(settings: TransportSettings, url: string, body: string):
   };
 
   try {
-    let response: Response;
+    let response: FetchReply;
     try {
+      const headers: Record<string, string> = { accept: 'application/json', 'user-agent': settings.userAgent };
+      if (request.contentType !== null) headers['content-type'] = request.contentType;
       response = await settings.fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          accept: 'application/json',
-          'user-agent': settings.userAgent,
-        },
-        body,
+        method: request.method,
+        headers,
+        ...(request.body === null ? {} : { body: request.body }),
         signal: controller.signal,
         redirect: 'manual',
       });
@@ -102,17 +116,17 @@ async function postJson(settings: TransportSettings, url: string, body: string):
   }
 }
 
-/** undici and Chromium both say so when a body ends short of its Content-Length (or chunked framing). */
+/** undici, Chromium and the direct fetch all say so when a body ends short of its Content-Length (or chunked framing). */
 function isTruncated(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 6; current = current.cause, depth += 1) {
     const code = (current as { code?: unknown }).code;
-    if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return true;
+    if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === REPLY_CUT_OFF) return true;
     if (/ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(current.message)) return true;
   }
   return false;
 }
 
-function toReply(response: Response, body: string): HttpReply {
+function toReply(response: FetchReply, body: string): HttpReply {
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
@@ -123,7 +137,7 @@ function toReply(response: Response, body: string): HttpReply {
 }
 
 /** The body as text, or `null` once it passes `maxBytes`; stops reading there, whatever Content-Length said. */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+async function readCapped(response: FetchReply, maxBytes: number): Promise<string | null> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);

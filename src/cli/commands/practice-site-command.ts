@@ -7,7 +7,7 @@ import { jsonDocument } from '../json-output';
 import { parseOptions } from '../parse-options';
 
 /** Named like every other JSON document the CLI prints, so scripts can tell them apart. */
-export const practiceSiteSchema = 'gridpass.practice-site/1';
+const practiceSiteSchema = 'gridpass.practice-site/1';
 
 const help = `Usage: gridpass practice-site [--method default|ldap|saml2|oxygen] [--port N] [--tls] [--json]
 
@@ -32,7 +32,6 @@ Example:
 
 export const practiceSiteCommand: Command = {
   name: 'practice-site',
-  summary: 'Run a simulated ShotGrid site with ready-made accounts, for tests and training',
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, {

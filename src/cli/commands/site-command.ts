@@ -18,10 +18,10 @@ import { siteLoginGuide, type SiteLoginGuide } from '../site-login-guide';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
 import { wrapText } from '../wrap-text';
 
-export const siteSchema = 'gridpass.site/1';
+const siteSchema = 'gridpass.site/1';
 
 /** What `gridpass site --json` prints. */
-export interface SiteDocument {
+interface SiteDocument {
   schema: typeof siteSchema;
   ok: boolean;
   address: string;
@@ -51,7 +51,6 @@ Example:
 
 export const siteCommand: Command = {
   name: 'site',
-  summary: 'What a site is and how its people log in to the API (no login needed)',
   help,
   async run(args, io, context) {
     const { values, positionals } = parseOptions(args, {

@@ -40,7 +40,6 @@ cannot be read), 2 usage error, 3 internal error.`;
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'Every saved login: last check, paused or not, keychain entry, how to fix it',
   help,
   async run(args, io, context) {
     const { values } = parseOptions(args, { site: { type: 'string' }, check: { type: 'boolean' }, json: { type: 'boolean' }, timeout: { type: 'string' } });

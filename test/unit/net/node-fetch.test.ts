@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyFetchError } from '../../../src/net/classify-fetch-error';
 import { createNodeFetch } from '../../../src/net/node-fetch';
 import { ProxyUnreachableError } from '../../../src/net/proxy-error';
-import type { FetchLike } from '../../../src/net/fetch-like';
+import type { FetchLike, FetchReply } from '../../../src/net/fetch-like';
 import { closedPort, IDENTITY_SITE_INFO, sendJson, startLoopbackServer, TLS_FIXTURES } from '../../fixtures/loopback-server';
 import type { LoopbackServer, TlsCertificate } from '../../fixtures/loopback-server';
 
@@ -57,8 +57,15 @@ async function startProxy(tunnelPort = 0): Promise<{ url: string; seen: string[]
   return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, seen };
 }
 
-function post(fetch: FetchLike, url: string): Promise<Response> {
+function post(fetch: FetchLike, url: string): Promise<FetchReply> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(5000), redirect: 'manual' });
+}
+
+async function textOf(reply: FetchReply): Promise<string> {
+  const reader = reply.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function failureOf(fetch: FetchLike, url: string) {
@@ -91,11 +98,18 @@ describe('createNodeFetch: what it reports', () => {
 });
 
 describe('createNodeFetch: requests', () => {
+  it('goes direct without a proxy, on a fresh connection for every request', async () => {
+    const site = await server();
+    const { fetch } = createNodeFetch({});
+    for (let i = 0; i < 2; i += 1) expect(JSON.parse(await textOf(await post(fetch, `${site.origin}/api3/json`)))).toEqual({ hello: 'world' });
+    expect(site.requests.map((request) => request.headers.connection)).toEqual(['close', 'close']);
+  });
+
   it('fetches from a loopback site directly even when a proxy is set', async () => {
     const site = await server();
     const { fetch } = createNodeFetch({ HTTP_PROXY: `http://127.0.0.1:${await closedPort()}` });
     const response = await post(fetch, `${site.origin}/api3/json`);
-    expect(await response.json()).toEqual({ hello: 'world' });
+    expect(JSON.parse(await textOf(response))).toEqual({ hello: 'world' });
     expect(site.requests).toHaveLength(1);
   });
 

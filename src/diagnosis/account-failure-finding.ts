@@ -1,6 +1,6 @@
 import type { AccountFailure } from '../accounts/account-failure';
-import { findingFor, type FindingContext, type FindingCode } from '../diagnosis/finding-catalogue';
-import type { Finding } from '../diagnosis/finding';
+import { findingFor, type FindingContext, type FindingCode } from './finding-catalogue';
+import type { Finding } from './finding';
 import type { VaultFailure } from '../vault/vault';
 
 const keychainCodes: Record<VaultFailure['kind'], FindingCode> = {
@@ -13,7 +13,7 @@ const keychainCodes: Record<VaultFailure['kind'], FindingCode> = {
 };
 
 /** A keychain failure as the finding a person reads, with the keychain's own advice first. */
-export function vaultFailureFinding(failure: VaultFailure, context: FindingContext): Finding {
+function vaultFailureFinding(failure: VaultFailure, context: FindingContext): Finding {
   return findingFor(keychainCodes[failure.kind], context, { keychainMessage: failure.message, keychainFix: failure.fix });
 }
 

@@ -1,0 +1,68 @@
+/**
+ * `gridpass verify --login L` as a process: the requests it sends, and the lockout count it reads from
+ * and writes to the settings file it shares with the app.
+ */
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { startPracticeSite, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
+import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+
+let sandbox: CliSandbox;
+let site: PracticeSite;
+
+beforeAll(async () => {
+  await buildCliOnce();
+  sandbox = await cliSandbox('typed');
+  site = await startPracticeSite({ method: 'oxygen' });
+});
+
+afterEach(async () => {
+  site.log.clear();
+  for (const file of await readdir(sandbox.home)) await rm(path.join(sandbox.home, file), { force: true });
+});
+
+afterAll(async () => {
+  await site?.close();
+  await sandbox?.cleanup();
+});
+
+function account(scenario: 'works' | 'no-pat'): PracticeAccountInfo {
+  const found = site.accounts.find((candidate) => candidate.scenario === scenario);
+  if (found === undefined) throw new Error(`no ${scenario} account`);
+  return found;
+}
+
+function verify(who: PracticeAccountInfo, passphrase: string) {
+  return sandbox.run(['verify', '--site', site.url, '--login', who.login, '--passphrase-stdin', '--json'], { stdin: `${passphrase}\n` });
+}
+
+const failedLoginsOf = (stdout: string) => (JSON.parse(stdout) as { results: Array<{ failedLogins: number }> }).results[0]?.failedLogins;
+
+it('asks the site what it is once, then logs in with one read, as the Python client does', async () => {
+  const works = account('works');
+  const run = await verify(works, works.passphrase!);
+  expect(run.code).toBe(0);
+  expect(site.log.entries().map((entry) => entry.call)).toEqual(['info', 'read']);
+});
+
+it('counts a refused login in the settings file, and the next run reads the count back', async () => {
+  const noPat = account('no-pat');
+  const first = await verify(noPat, noPat.passphrase!);
+  expect(first.code).toBe(1);
+  expect(failedLoginsOf(first.stdout)).toBe(1);
+  expect(await readdir(sandbox.home)).toEqual(['config.json']);
+  const second = await verify(noPat, noPat.passphrase!);
+  expect(failedLoginsOf(second.stdout)).toBe(2);
+  // The site saw each passphrase once: nothing was retried.
+  expect(site.log.credentialedCount(noPat.login)).toBe(2);
+});
+
+it('sets a damaged settings file aside, as every command does, and still checks the login', async () => {
+  const works = account('works');
+  await writeFile(path.join(sandbox.home, 'config.json'), '{"schemaVersion": 1,');
+  const run = await verify(works, works.passphrase!);
+  expect(run.code).toBe(0);
+  expect(failedLoginsOf(run.stdout)).toBe(0);
+  expect((await readdir(sandbox.home)).some((file) => file.startsWith('config.json.corrupt-'))).toBe(true);
+});
