@@ -12,7 +12,7 @@ import type { AccountHealth, AccountView, CheckReason, EndOfBookingResponse, Fin
 import type { SavedAccount } from '../settings/settings-schema';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
-import { accountFailureFinding } from './account-failure-finding';
+import { accountFailureFinding } from '../diagnosis/account-failure-finding';
 import { secretMissingCode, toAccountView } from './views';
 
 interface AccountsDeps {

@@ -55,6 +55,8 @@ export const savedAccountSchema = z.object({
    */
   lastCheckReach: passphraseReachSchema.optional(),
   hasSavedPat: z.boolean().default(false),
+  /** When the session token kept in the keychain was last accepted by the site; null when none is kept. */
+  sessionConfirmedAt: timestamp.nullable().default(null),
 });
 
 /**

@@ -1,6 +1,6 @@
 import type { AccountFailure } from '../accounts/account-failure';
-import { findingFor, type FindingContext, type FindingCode } from '../diagnosis/finding-catalogue';
-import type { Finding } from '../diagnosis/finding';
+import { findingFor, type FindingContext, type FindingCode } from './finding-catalogue';
+import type { Finding } from './finding';
 import type { VaultFailure } from '../vault/vault';
 
 const keychainCodes: Record<VaultFailure['kind'], FindingCode> = {
