@@ -248,7 +248,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
 
   async forgetAll(): Promise<ForgetReport> {
     const report = await this.#removeListed(() => true);
-    return this.#forgetMetadata(report, () => true);
+    return this.#forgetMetadata(report, () => true, true);
   }
 
   async orphans(): Promise<AccountResult<SecretRef[]>> {
@@ -371,14 +371,24 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     await this.#removeRefs(accountKinds.map((kind) => ref(kind, key)));
   }
 
-  #forgetMetadata(secrets: CleanOrphansReport, matches: (entry: AccountKey) => boolean): ForgetReport {
+  /**
+   * Forgetting also lets go of matching accounts this version could not read (kept in the file as
+   * found): the person has decided about them. `everything` covers those that name no login, too.
+   */
+  #forgetMetadata(secrets: CleanOrphansReport, matches: (entry: AccountKey) => boolean, everything = false): ForgetReport {
     let accountsRemoved = 0;
-    const written = this.settings.update((file: GridpassSettingsFile) => {
-      const kept = file.accounts.filter((account) => !matches(account));
-      accountsRemoved = file.accounts.length - kept.length;
-      file.accounts = kept;
-      file.authFailures = file.authFailures.filter((entry) => !matches(entry));
-    });
+    this.settings.read();
+    const heldBefore = this.settings.heldBack().accounts.length;
+    const written = this.settings.update(
+      (file: GridpassSettingsFile) => {
+        const kept = file.accounts.filter((account) => !matches(account));
+        accountsRemoved = file.accounts.length - kept.length;
+        file.accounts = kept;
+        file.authFailures = file.authFailures.filter((entry) => !matches(entry));
+      },
+      (held) => (held.key === null ? everything : matches(held.key)),
+    );
+    if (written.ok) accountsRemoved += heldBefore - this.settings.heldBack().accounts.length;
     const settingsFailure = written.ok ? null : written.failure;
     return {
       accountsRemoved: written.ok ? accountsRemoved : 0,

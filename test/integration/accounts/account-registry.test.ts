@@ -271,6 +271,27 @@ describe('account registry', () => {
     expect(JSON.parse(configText()).accounts.map((entry: { login: string }) => entry.login)).toEqual(['jane', 'omar']);
   });
 
+  it('lets go of an account it could not read when the person forgets that login, or everything', async () => {
+    await registry.saveVerifiedLogin(verified());
+    await registry.saveVerifiedLogin(verified({ login: 'omar' }));
+    const file = JSON.parse(configText()) as { accounts: Array<Record<string, unknown>> };
+    file.accounts = [
+      ...file.accounts.map((entry) => (entry.login === 'omar' ? { ...entry, lastHealth: 'expired' } : entry)),
+      { note: 'an entry that names no login' },
+    ];
+    fs.writeFileSync(path.join(cwd, 'config.json'), JSON.stringify(file));
+
+    const reopened = createAccountRegistry({ settings: openSettingsStore({ cwd }), vault });
+    const one = await reopened.forget('studio.example.com:omar');
+    expect(one).toMatchObject({ accountsRemoved: 1, secretsRemoved: 1, complete: true });
+    expect(JSON.parse(configText()).accounts.map((entry: { login?: string }) => entry.login ?? 'unnamed')).toEqual(['jane', 'unnamed']);
+
+    const all = await reopened.forgetAll();
+    expect(all).toMatchObject({ accountsRemoved: 2, complete: true });
+    expect(JSON.parse(configText()).accounts).toEqual([]);
+    expect(openSettingsStore({ cwd }).notice).toBeNull();
+  });
+
   it('keeps a session token in its own keychain entry, with when the site last accepted it', async () => {
     const { value } = await registry.saveVerifiedLogin(verified()) as { value: { account: { id: string } } };
     const token = plantedSecret('session');
