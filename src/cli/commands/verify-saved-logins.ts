@@ -1,15 +1,14 @@
 import type { AccountRegistry } from '../../accounts/account-registry';
-import type { KeychainProblem } from '../../diagnosis/check-dependencies';
 import { decideAfter, lockoutThreshold, type AttemptOutcome } from '../../accounts/refusal-policy';
 import { findingFor, findingForFailure, findingForVerified, isFindingCode } from '../../diagnosis/finding-catalogue';
 import type { Finding } from '../../diagnosis/finding';
 import type { SavedAccount } from '../../settings/settings-schema';
 import { parseSiteAddress, type SiteAddress } from '../../site/site-address';
-import type { Vault, VaultFailure } from '../../vault/vault';
+import type { Vault } from '../../vault/vault';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { cliFindingContext } from '../finding-context';
-import { keychainFailureText } from '../../diagnosis/keychain-self-test-result';
+import { keychainFinding } from '../../diagnosis/keychain-finding';
 import type { VerifyResult } from './verify-document';
 
 interface SavedLoginsRequest {
@@ -97,19 +96,4 @@ function record(registry: AccountRegistry, account: SavedAccount, attempt: Attem
   const recorded = registry.recordAttempt(account.site, account.login, { decision, check });
   if (recorded.ok) return recorded.value.failedLogins;
   return decision.clears ? 0 : account.failedLogins + (decision.counts ? 1 : 0);
-}
-
-const keychainCodes: Record<KeychainProblem, 'GP-KEYCHAIN-UNAVAILABLE' | 'GP-KEYCHAIN-LOCKED' | 'GP-KEYCHAIN-DENIED'> = {
-  unavailable: 'GP-KEYCHAIN-UNAVAILABLE',
-  locked: 'GP-KEYCHAIN-LOCKED',
-  denied: 'GP-KEYCHAIN-DENIED',
-};
-
-export function keychainFinding(vault: Pick<Vault, 'backend'>, failure: VaultFailure, context: ReturnType<typeof cliFindingContext>): Finding {
-  const problem: KeychainProblem = failure.kind === 'locked' || failure.kind === 'denied' ? failure.kind : 'unavailable';
-  return findingFor(keychainCodes[problem], context, {
-    keychainBackend: vault.backend,
-    keychainMessage: keychainFailureText(failure),
-    keychainFix: failure.fix,
-  });
 }
