@@ -106,6 +106,7 @@ const defaultAccountFields = {
   failedLogins: 0,
   checksPaused: false,
   hasSavedPat: false,
+  sessionConfirmedAt: null,
 };
 
 const full = (fields: Partial<typeof defaultAccountFields> & typeof account) => ({ ...defaultAccountFields, ...fields });

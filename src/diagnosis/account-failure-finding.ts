@@ -1,7 +1,7 @@
 import type { AccountFailure } from '../accounts/account-failure';
-import { findingFor, type FindingContext } from '../diagnosis/finding-catalogue';
-import { keychainFinding } from '../diagnosis/keychain-finding';
-import type { Finding } from '../diagnosis/finding';
+import { findingFor, type FindingContext } from './finding-catalogue';
+import { keychainFinding } from './keychain-finding';
+import type { Finding } from './finding';
 
 /** Why saving or reading a saved login failed, as a finding. */
 export function accountFailureFinding(failure: AccountFailure, context: FindingContext): Finding {
