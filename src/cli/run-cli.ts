@@ -1,4 +1,6 @@
 import { defaultRequestTimeoutMs } from '../net/request-timeout';
+import { MAX_LOGIN_INPUT_LENGTH } from '../shotgrid/login-input';
+import { MAX_SECRET_INPUT_LENGTH } from '../vault/secret-size';
 import type { CliContext } from './cli-context';
 import type { CliIo } from './cli-io';
 import { asksForHelp, type CommandEntry } from './command';
@@ -75,7 +77,8 @@ Each network step (a name lookup, a connection, a request to the site) gives up
 after ${defaultRequestTimeoutMs / 1000} seconds in every command; --timeout SECONDS changes that.
 
 Secrets are never taken on the command line: they are asked for on a terminal or
-read from standard input (--passphrase-stdin, --key-stdin).`;
+read from standard input (--passphrase-stdin, --key-stdin), at most
+${MAX_SECRET_INPUT_LENGTH.toLocaleString('en-US')} characters each; a login is at most ${MAX_LOGIN_INPUT_LENGTH} characters.`;
 }
 
 /**
