@@ -73,7 +73,6 @@ export function loadAppManagedConfig(isPackaged: boolean) {
       executableDir: isPackaged ? path.dirname(process.env.APPIMAGE ?? process.execPath) : null,
       resourcesDir: isPackaged ? process.resourcesPath : null,
     }),
-    { readFile: readTextIfPresent },
   );
 }
 

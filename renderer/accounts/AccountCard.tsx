@@ -9,6 +9,7 @@ import { describeWhen } from '../components/format-time';
 import { describeCallError, gridpass } from '../gridpass';
 import { secretWord } from '../wizard/secret-label';
 import { healthDisplay } from './health';
+import { UpdatePassphrase } from './UpdatePassphrase';
 import { CopyPatButton } from '../wizard/CopyPatButton';
 
 interface Props {
@@ -25,6 +26,11 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
   const [confirmForget, setConfirmForget] = useState(false);
   const [forgetting, setForgetting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [updating, setUpdating] = useState(false);
+  const [updated, setUpdated] = useState(false);
+  // Once the update form shows its own refusal, the card's older one would say the same thing twice.
+  const [formRefused, setFormRefused] = useState(false);
+  const updateButton = useRef<HTMLButtonElement>(null);
   const health = healthDisplay[checking ? 'checking' : account.health];
   const when = describeWhen(account.lastCheckedAt);
   const titleId = `account-${account.id}`;
@@ -37,9 +43,24 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
     forgetButton.current?.focus();
   };
 
+  const closeUpdate = () => {
+    flushSync(() => {
+      setUpdating(false);
+      setFormRefused(false);
+    });
+    updateButton.current?.focus();
+  };
+
+  const passphraseSaved = (saved: AccountView) => {
+    onUpdated(saved);
+    setUpdated(true);
+    closeUpdate();
+  };
+
   const checkNow = async () => {
     setChecking(true);
     setProblem(null);
+    setUpdated(false);
     try {
       onUpdated(await gridpass().checkAccount({ accountId: account.id }));
     } catch (error) {
@@ -100,7 +121,7 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
       {account.checksPaused && (
         <p className="note">
           Regular checks are paused after a failed sign-in, so Gridpass can’t lock your account. Fix the problem below, then
-          choose Check now.
+          choose Check now, or Update {secretWord(account.loginMethod)} if it changed.
         </p>
       )}
       {account.secretMissing && (
@@ -109,9 +130,12 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
           <button type="button" className="button button-link" onClick={() => onSetUpAgain(account.site)}>Set it up again</button>
         </p>
       )}
-      {account.lastFinding && account.health !== 'ok' && <FindingView finding={account.lastFinding} level={3} />}
+      {account.lastFinding && account.health !== 'ok' && !formRefused && <FindingView finding={account.lastFinding} level={3} />}
       {problem && <p className="inline-problem" role="alert">{problem}</p>}
-      {confirmForget ? (
+      {updated && <p className="note" role="status">The new {secretWord(account.loginMethod)} works and is saved in the keychain.</p>}
+      {updating ? (
+        <UpdatePassphrase account={account} onSaved={passphraseSaved} onRefused={() => setFormRefused(true)} onCancel={closeUpdate} />
+      ) : confirmForget ? (
         <ConfirmPanel
           title={`Forget ${account.login} on ${account.host}?`}
           confirmLabel="Forget this login"
@@ -128,6 +152,9 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
         <div className="actions">
           <button ref={checkButton} type="button" className="button button-secondary" onClick={() => void checkNow()} disabled={checking}>
             {checking ? 'Checking…' : 'Check now'}
+          </button>
+          <button ref={updateButton} type="button" className="button button-secondary" onClick={() => { setUpdated(false); setUpdating(true); }}>
+            Update {secretWord(account.loginMethod)}…
           </button>
           <button type="button" className="button button-secondary" onClick={() => onDiagnose(account.id)}>Diagnose</button>
           <span className="spacer" />

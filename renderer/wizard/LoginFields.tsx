@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { SiteView } from '../../src/ipc/contract';
 import { ExternalLinkButton } from '../components/ExternalLinkButton';
+import { PassphraseField } from '../components/PassphraseField';
 import { secretLabel } from './secret-label';
 
 interface Props {
@@ -36,18 +37,7 @@ export function LoginFields({ site, login, passphrase, onLoginChange, onPassphra
         />
         <p id="login-hint" className="hint">Often your email address.</p>
       </div>
-      <div className="field">
-        <label htmlFor="passphrase">{secret.name}</label>
-        <input
-          id="passphrase"
-          type="password"
-          autoComplete="off"
-          value={passphrase}
-          aria-describedby="passphrase-hint"
-          onChange={(event) => onPassphraseChange(event.target.value)}
-        />
-        <p id="passphrase-hint" className="hint">{secret.hint}</p>
-      </div>
+      <PassphraseField id="passphrase" label={secret.name} hint={secret.hint} value={passphrase} onChange={onPassphraseChange} />
       {site.links.forgotPassword && site.loginMethod === 'default' && (
         <p className="hint">
           <ExternalLinkButton url={site.links.forgotPassword} label="Forgot your password?" variant="link" />

@@ -3,18 +3,22 @@
  * or next to the app in a studio-built installer) to preconfigure the site, the support contact
  * and the check interval. The file comes from outside the app, so it is validated field by field,
  * and a bad file is ignored with a notice that names the file and the field: it never stops the app.
+ * An `extraAllowedHosts` entry that is not a plain host name is refused on its own, with a notice
+ * naming it, and never cut down to the part that looks like one. The file is checked to be a small
+ * regular file before it is read, so a huge file or a FIFO placed there cannot stall start-up.
  */
 import path from 'node:path';
 import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 import type { ManagedConfigView } from '../ipc/contract';
+import { describeUnusable, readSmallFile } from '../settings/small-file';
 import { parseSiteAddress } from '../site/site-address';
 
-export const MANAGED_CONFIG_FILE = 'managed.json';
-export const APP_MANAGED_CONFIG_FILE = 'gridpass-managed.json';
+const MANAGED_CONFIG_FILE = 'managed.json';
+const APP_MANAGED_CONFIG_FILE = 'gridpass-managed.json';
 const MAX_FILE_BYTES = 64 * 1024;
 
-export interface ManagedConfigPlaces {
+interface ManagedConfigPlaces {
   platform: string;
   env: Readonly<Record<string, string | undefined>>;
   /** Directory of the app's executable (on Linux AppImage, of the .AppImage file itself). */
@@ -44,7 +48,9 @@ export function managedConfigPaths(places: ManagedConfigPlaces): string[] {
 
 const hostNamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const hostEntryPattern = /^([^:]+)(?::(\d{1,5}))?$/;
-const hostMessage = 'must be host names such as "wiki.mystudio.com" (no https://, no path)';
+// Before punycode: letters (any script), digits, dots and hyphens. Anything else (`/`, `\`, `@`, `?`,
+// `#`, `%`, spaces) would be cut away by the URL parser inside domainToASCII, leaving a different host.
+const hostCharacters = /^[\p{L}\p{M}\p{N}.-]+$/u;
 
 /**
  * `host[:port]` as a browser address names it (`URL.host`), which is what the link policy compares:
@@ -53,7 +59,7 @@ const hostMessage = 'must be host names such as "wiki.mystudio.com" (no https://
  */
 function normalizedHost(entry: string): string | null {
   const match = hostEntryPattern.exec(entry.trim().toLowerCase());
-  if (match === null) return null;
+  if (match === null || !hostCharacters.test(match[1] ?? '')) return null;
   const name = domainToASCII(match[1] ?? '');
   if (!hostNamePattern.test(name)) return null;
   const port = match[2] === undefined ? null : Number(match[2]);
@@ -70,17 +76,16 @@ const fieldRules = {
     .refine(isHttpsUrl, 'must be an https:// address'),
   checkIntervalHours: z.number({ error: 'must be a whole number from 1 to 168' })
     .int('must be a whole number from 1 to 168').min(1, 'must be a whole number from 1 to 168').max(168, 'must be a whole number from 1 to 168'),
-  extraAllowedHosts: z.array(
-    z.string({ error: 'must be host names' }).refine((host) => normalizedHost(host) !== null, hostMessage)
-      .transform((host) => normalizedHost(host) ?? host),
-    { error: 'must be a list of host names, e.g. ["wiki.mystudio.com"]' },
-  ).max(50, 'may list at most 50 hosts'),
+  // Each entry is judged on its own below, so one bad entry is refused by name rather than ignoring the file.
+  extraAllowedHosts: z.array(z.unknown(), { error: 'must be a list of host names, e.g. ["wiki.mystudio.com"]' })
+    .max(50, 'may list at most 50 hosts'),
 } as const;
 
 const managedConfigSchema = z.object(fieldRules).partial().strict();
 
-export type ManagedConfigResult =
-  | { ok: true; config: ManagedConfigView }
+type ManagedConfigResult =
+  /** `notices`: entries refused on their own; the rest of the file applies. */
+  | { ok: true; config: ManagedConfigView; notices: string[] }
   | { ok: false; message: string };
 
 /** Parses one file's text. `source` is the file's path, used in the view and in every message. */
@@ -106,8 +111,12 @@ export function parseManagedConfig(text: string, source: string): ManagedConfigR
   if (fields.siteLocked === true && site === null) {
     return { ok: false, message: `${source}: "siteLocked" needs a "site" to lock.` };
   }
+  const hosts = allowedHosts(fields.extraAllowedHosts ?? []);
   return {
     ok: true,
+    notices: hosts.refused.map(({ index, entry }) =>
+      `${source}: "extraAllowedHosts" entry ${index + 1} (${entry}) is not a plain host name such as "wiki.mystudio.com" ` +
+      '(no https://, no path, no user name); that entry was refused and Gridpass will not open pages on it.'),
     config: {
       source,
       studioName: fields.studioName ?? null,
@@ -116,9 +125,26 @@ export function parseManagedConfig(text: string, source: string): ManagedConfigR
       supportContact: fields.supportContact ?? null,
       helpUrl: fields.helpUrl ?? null,
       checkIntervalHours: fields.checkIntervalHours ?? null,
-      extraAllowedHosts: [...new Set(fields.extraAllowedHosts ?? [])],
+      extraAllowedHosts: [...new Set(hosts.accepted)],
     },
   };
+}
+
+function allowedHosts(entries: readonly unknown[]): { accepted: string[]; refused: Array<{ index: number; entry: string }> } {
+  const accepted: string[] = [];
+  const refused: Array<{ index: number; entry: string }> = [];
+  entries.forEach((entry, index) => {
+    const host = typeof entry === 'string' ? normalizedHost(entry) : null;
+    if (host !== null) accepted.push(host);
+    else refused.push({ index, entry: quotedEntry(entry) });
+  });
+  return { accepted, refused };
+}
+
+/** The entry as the admin wrote it, in JSON quotes (control characters escaped), cut short. */
+function quotedEntry(entry: unknown): string {
+  const text = JSON.stringify(entry) ?? String(entry);
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
@@ -132,35 +158,24 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   return `${name} ${issue.message}.`;
 }
 
-export interface ManagedConfigLoad {
+interface ManagedConfigLoad {
   config: ManagedConfigView | null;
   /** One per file that exists but was ignored, for the log and the Settings screen. */
   notices: string[];
 }
 
-export interface ManagedConfigReader {
-  /** Resolves null when the file does not exist. */
-  readFile(filePath: string): Promise<string | null>;
-}
-
 /** Reads the candidate files in order; the first valid one wins, invalid ones become notices. */
-export async function loadManagedConfig(paths: readonly string[], reader: ManagedConfigReader): Promise<ManagedConfigLoad> {
+export async function loadManagedConfig(paths: readonly string[]): Promise<ManagedConfigLoad> {
   const notices: string[] = [];
   for (const filePath of paths) {
-    let text: string | null;
-    try {
-      text = await reader.readFile(filePath);
-    } catch (error) {
-      notices.push(`${filePath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); ignored.`);
+    const file = readSmallFile(filePath, MAX_FILE_BYTES);
+    if (file.kind === 'absent') continue;
+    if (file.kind !== 'text') {
+      notices.push(`${filePath}: ${describeUnusable(file)}; ignored.`);
       continue;
     }
-    if (text === null) continue;
-    if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
-      notices.push(`${filePath}: larger than ${MAX_FILE_BYTES / 1024} KB; ignored.`);
-      continue;
-    }
-    const result = parseManagedConfig(text, filePath);
-    if (result.ok) return { config: result.config, notices };
+    const result = parseManagedConfig(file.text, filePath);
+    if (result.ok) return { config: result.config, notices: [...notices, ...result.notices] };
     notices.push(`${result.message} The file was ignored.`);
   }
   return { config: null, notices };

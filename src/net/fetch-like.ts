@@ -4,7 +4,7 @@
  * without loading a fetch implementation at all.
  */
 export type FetchLike = (url: string, init: {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   headers: Record<string, string>;
   body?: string;
   signal: AbortSignal;

@@ -9,6 +9,7 @@ import type { LoginMethod } from '../shotgrid/login-method';
 import { AccountBook } from './account-book';
 import type { PracticeAccountState } from './account-book';
 import { handleApi3 } from './api3-endpoint';
+import { approvalPage } from './approval-page';
 import { AppSessionLauncher } from './app-session-launcher';
 import type { ApprovalResult, PendingAppSessionRequest } from './app-session-launcher';
 import { Gatekeeper } from './gatekeeper';
@@ -58,6 +59,8 @@ export interface PracticeSiteOptions {
   appSessionLauncher?: boolean;
   /** Session idle window. Default 86400 (24 h). */
   idleWindowSeconds?: number;
+  /** Put before every session id, e.g. `planted-session-`, so tests can search what they wrote for leaked sessions. */
+  sessionIdPrefix?: string;
   /** The site's clock: lockouts, session expiry, token times and the `Date` header. Default: the real clock. */
   clock?: () => Date;
   /** Fault switches to start with. */
@@ -85,6 +88,8 @@ export interface PracticeSite {
   account(login: string): PracticeAccountState | undefined;
   /** A web session for a person, as if they had signed in with a browser. Throws for unknown or inactive logins. */
   openBrowserSession(login: string): string;
+  /** Ends one login's sessions (every session when null) as if their idle window had passed; resolves how many. */
+  expireSessions(login: string | null): number;
   appSessionRequests(): PendingAppSessionRequest[];
   /** What the person's "Approve" click in the browser does. */
   approveAppSession(requestId: string, login: string): ApprovalResult;
@@ -151,7 +156,7 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
     this.currentFaults = faultSwitchesSchema.parse(options.faults ?? {});
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const book = new AccountBook(seed.accounts, seed.scripts, clock());
-    const sessions = new SessionStore((options.idleWindowSeconds ?? DEFAULT_IDLE_WINDOW_SECONDS) * 1000);
+    const sessions = new SessionStore((options.idleWindowSeconds ?? DEFAULT_IDLE_WINDOW_SECONDS) * 1000, options.sessionIdPrefix);
     this.context = {
       method: this.method,
       identity: {
@@ -198,6 +203,10 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
       throw new Error(`No active practice account has the login '${login}'.`);
     }
     return this.context.sessions.open({ type: 'HumanUser', id: record.seed.id, login: record.seed.login }, this.context.clock());
+  }
+
+  expireSessions(login: string | null): number {
+    return this.context.sessions.expire(login, this.context.clock());
   }
 
   appSessionRequests(): PendingAppSessionRequest[] {
@@ -254,7 +263,7 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
       this.refuseBody(response, body.reason, `${method} ${pathname}`);
       return;
     }
-    const answer = handleControl(this, method, pathname, body.body);
+    const answer = handleControl(this, method, pathname, body.body, request.headers['content-type']);
     logRequest(this.context, `${method} ${pathname}`, 'control', null, null, answer.outcome);
     this.send(response, answer.reply);
   }
@@ -299,12 +308,25 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
     }
     const launcher = this.launcher.handle(method, url.pathname, contentType, body);
     if (launcher !== null) return launcher;
+    const approving = /^\/app_session_request\/([^/?]+)/.exec(url.searchParams.get('return_path') ?? '');
+    if (method === 'GET' && url.pathname === '/user/login' && approving?.[1] !== undefined) {
+      return this.approvalPage(approving[1]);
+    }
     if (method === 'GET' && (url.pathname === '/' || url.pathname === '/user/login')) {
       return this.plainPage(method, url.pathname, 200, 'Gridpass Practice Studio',
         'This is a practice ShotGrid site for Gridpass. People sign in to it with the practice accounts; ' +
         'App Session Launcher requests are approved through the practice controls.');
     }
     return this.plainPage(method, url.pathname, 404, '404 Not Found', 'The page you were looking for does not exist.');
+  }
+
+  /** Stands in for the browser where the person is signed in: choose who approves, or deny. */
+  private approvalPage(requestId: string): PracticeReply {
+    logRequest(this.context, 'GET /user/login', 'none', null, null, { kind: 'ok' });
+    // Ids are hex, so the id as it appears in the address is compared as is (no decoding that could throw).
+    const request = this.launcher.pending().find((candidate) => candidate.id === requestId);
+    const people = this.accounts.filter((account) => account.status === 'act' && !account.retired);
+    return htmlReply(200, approvalPage(request, people));
   }
 
   /**

@@ -14,7 +14,7 @@ export interface HttpReply {
   body: string;
 }
 
-export type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' | 'malformed' }>;
+type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' | 'malformed' }>;
 export type TransportResult = { ok: true; reply: HttpReply } | { ok: false; failure: TransportFailure };
 
 export interface TransportSettings {
@@ -26,11 +26,22 @@ export interface TransportSettings {
   signal?: AbortSignal;
 }
 
+/** A request other than an API3 call: the App Session Launcher's form POST and its body-less PUT polls. */
+export interface OutgoingRequest {
+  method: 'POST' | 'PUT';
+  /** `null` sends no Content-Type (a PUT without a body). */
+  contentType: string | null;
+  body: string | null;
+}
+
 /** Sends requests one at a time, each bounded in time and size, and counts them. */
 export interface Transport {
   postJson(url: string, body: string): Promise<TransportResult>;
+  send(url: string, request: OutgoingRequest): Promise<TransportResult>;
   readonly roundTrips: number;
 }
+
+const JSON_POST = 'application/json; charset=utf-8';
 
 export function createTransport(settings: TransportSettings): Transport {
   let roundTrips = 0;
@@ -40,14 +51,18 @@ export function createTransport(settings: TransportSettings): Transport {
     },
     postJson(url, body) {
       roundTrips += 1;
-      return postJson(settings, url, body);
+      return send(settings, url, { method: 'POST', contentType: JSON_POST, body });
+    },
+    send(url, request) {
+      roundTrips += 1;
+      return send(settings, url, request);
     },
   };
 }
 
 const CANCELLED: NetworkFailure = { kind: 'network', detail: 'The check was cancelled.' };
 
-async function postJson(settings: TransportSettings, url: string, body: string): Promise<TransportResult> {
+async function send(settings: TransportSettings, url: string, request: OutgoingRequest): Promise<TransportResult> {
   if (settings.signal?.aborted) {
     return { ok: false, failure: CANCELLED };
   }
@@ -70,14 +85,12 @@ async function postJson(settings: TransportSettings, url: string, body: string):
   try {
     let response: FetchReply;
     try {
+      const headers: Record<string, string> = { accept: 'application/json', 'user-agent': settings.userAgent };
+      if (request.contentType !== null) headers['content-type'] = request.contentType;
       response = await settings.fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          accept: 'application/json',
-          'user-agent': settings.userAgent,
-        },
-        body,
+        method: request.method,
+        headers,
+        ...(request.body === null ? {} : { body: request.body }),
         signal: controller.signal,
         redirect: 'manual',
       });

@@ -3,14 +3,16 @@
  *
  * Every Gridpass entry lives under one service name (`Gridpass`) and has the account name
  * `<kind>:<host>:<login>`, for example `passphrase:studio.shotgrid.autodesk.com:jane.doe`:
- * - kind: `passphrase`, `pat` (personal access token, only when the person opts in) or
- *   `script-key` (an API script's key, kept for support staff; `login` is then the script name);
+ * - kind: `passphrase`, `pat` (personal access token, only when the person opts in),
+ *   `script-key` (an API script's key, kept for support staff; `login` is then the script name) or
+ *   `session` (the login's ShotGrid session token, which pipeline tools read through `gridpass session`
+ *   or Python's `keyring` under this same service and account name);
  * - host: the site's `host[:port]`, written lower-case;
  * - login: as typed.
  * `%` and `:` inside host and login are written `%25` and `%3A`, so the three parts always split
  * back apart. Anything else under the service name is not Gridpass's and is left alone.
  */
-export const secretKinds = ['passphrase', 'pat', 'script-key'] as const;
+const secretKinds = ['passphrase', 'pat', 'script-key', 'session'] as const;
 export type SecretKind = (typeof secretKinds)[number];
 
 export interface SecretRef {
@@ -19,8 +21,8 @@ export interface SecretRef {
   login: string;
 }
 
-export const MAX_HOST_LENGTH = 300;
-export const MAX_LOGIN_LENGTH = 256;
+const MAX_HOST_LENGTH = 300;
+const MAX_LOGIN_LENGTH = 256;
 
 export function escapeNamePart(text: string): string {
   return text.replace(/%/g, '%25').replace(/:/g, '%3A');
@@ -46,7 +48,7 @@ export function decodeAccountName(name: string): SecretRef | null {
   return encodeAccountName(ref) === name ? ref : null;
 }
 
-export function isSecretKind(value: string): value is SecretKind {
+function isSecretKind(value: string): value is SecretKind {
   return (secretKinds as readonly string[]).includes(value);
 }
 

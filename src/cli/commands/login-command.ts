@@ -20,7 +20,7 @@ import { refuseCodeOnCommandLine } from '../two-factor-code';
 import { wrapText } from '../wrap-text';
 import { printVerifyResults } from './verify-command';
 import type { VerifyResult } from './verify-document';
-import { keychainFinding } from './verify-saved-logins';
+import { keychainFinding } from '../../diagnosis/keychain-finding';
 import { checkUserLogin } from './verify-user-login';
 
 export const loginSchema = 'gridpass.login/1';
@@ -39,7 +39,7 @@ The keychain is checked first: when it cannot be used, nothing is sent to the si
 The passphrase is asked for without echo, or read from the first line of standard
 input with --passphrase-stdin; a two-step code is asked for when the site wants one,
 or read with --2fa-stdin from the next line. Secrets are never taken as arguments.
-Personal access tokens are not kept by this command (the app's wizard offers that).
+A personal access token the app keeps for the login stays as it is.
 
 Options:
   --site S             The site address, e.g. mystudio.shotgrid.autodesk.com.
@@ -115,7 +115,7 @@ async function verifyThenSave(
   const checked = await checkUserLogin(io, context, { site, login, ...request });
   if (checked.accepted === null) return { saved: false, result: checked.result, finding: failureOf(checked.result) };
   const { passphrase, user, loginMethod } = checked.accepted;
-  const saved = await access.registry.saveVerifiedLogin({ site: site.origin, login, displayName: user.name, loginMethod, passphrase, pat: null });
+  const saved = await access.registry.saveVerifiedLogin({ site: site.origin, login, displayName: user.name, loginMethod, passphrase });
   if (!saved.ok) return { saved: false, result: checked.result, finding: saveFailureFinding(access, saved.failure, context, site, login) };
   // The verified login already cleared the count and the pause (the refusal policy, as in the wizard).
   return { saved: true, result: checked.result, account: access.registry.get(saved.value.account.id) ?? saved.value.account };

@@ -4,6 +4,8 @@ import { accountFindings } from './account-findings';
 import { authFindings } from './auth-findings';
 import { localFindings } from './local-findings';
 import { networkFindings } from './network-findings';
+import { sessionFindings } from './session-findings';
+import { signInFindings } from './sign-in-findings';
 import { siteFindings } from './site-findings';
 import { tlsFindings } from './tls-findings';
 import type { FindingBuilder } from './wording';
@@ -15,6 +17,8 @@ const catalogue = {
   ...authFindings,
   ...accountFindings,
   ...localFindings,
+  ...sessionFindings,
+  ...signInFindings,
 } satisfies Record<string, FindingBuilder>;
 
 /** A stable code support staff can search for; never renamed once shipped. */

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadManagedConfig, managedConfigPaths, parseManagedConfig } from '../../../src/app-shell/managed-config';
 
 const FILE = '/etc/gridpass/managed.json';
@@ -41,6 +45,7 @@ describe('parseManagedConfig', () => {
         checkIntervalHours: 4,
         extraAllowedHosts: ['wiki.northlight.example'],
       },
+      notices: [],
     });
   });
 
@@ -54,6 +59,7 @@ describe('parseManagedConfig', () => {
     expect(parseManagedConfig('\uFEFF{}', FILE)).toEqual({
       ok: true,
       config: { source: FILE, studioName: null, site: null, siteLocked: false, supportContact: null, helpUrl: null, checkIntervalHours: null, extraAllowedHosts: [] },
+      notices: [],
     });
   });
 
@@ -67,13 +73,36 @@ describe('parseManagedConfig', () => {
     [{ siteLocked: true }, '"siteLocked" needs a "site" to lock.'],
     [{ supportContact: '   ' }, '"supportContact" must not be empty.'],
     [{ extraAllowedHosts: 'wiki.example' }, '"extraAllowedHosts" must be a list of host names, e.g. ["wiki.mystudio.com"].'],
-    [{ extraAllowedHosts: ['ok.example', 'https://wiki.example/path'] }, '"extraAllowedHosts" entry 2 must be host names such as "wiki.mystudio.com" (no https://, no path).'],
-    [{ extraAllowedHosts: ['wiki.example:99999'] }, '"extraAllowedHosts" entry 1 must be host names such as "wiki.mystudio.com" (no https://, no path).'],
-    [{ extraAllowedHosts: ['wiki.example:0'] }, '"extraAllowedHosts" entry 1 must be host names such as "wiki.mystudio.com" (no https://, no path).'],
-    [{ extraAllowedHosts: ['wiki.example.'] }, '"extraAllowedHosts" entry 1 must be host names such as "wiki.mystudio.com" (no https://, no path).'],
     [{ chekIntervalHours: 4 }, 'unknown field "chekIntervalHours" (known fields: studioName, site, siteLocked, supportContact, helpUrl, checkIntervalHours, extraAllowedHosts).'],
   ])('explains %j with the file and the field', (content, message) => {
     expect(parseManagedConfig(JSON.stringify(content), FILE)).toEqual({ ok: false, message: `${FILE}: ${message}` });
+  });
+
+  it.each([
+    ['a path that makes it look like an allowed host', 'evil.example/.wiki.example'],
+    ['an https:// address with a path', 'https://wiki.example/path'],
+    ['a user name', 'admin@wiki.example'],
+    ['a backslash', 'evil.example\\.wiki.example'],
+    ['a query', 'evil.example?.wiki.example'],
+    ['a fragment', 'evil.example#.wiki.example'],
+    ['a percent escape', 'evil%2eexample'],
+    ['a space', 'evil.example wiki.example'],
+    ['a port out of range', 'wiki.example:99999'],
+    ['port zero', 'wiki.example:0'],
+    ['a trailing dot', 'wiki.example.'],
+  ])('refuses an extra host with %s by name, never cutting it down, and keeps the rest of the file', (_name, entry) => {
+    const result = parseManagedConfig(JSON.stringify({ site: 'northlight', siteLocked: true, extraAllowedHosts: ['ok.example', entry] }), FILE);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.config).toMatchObject({ site: 'https://northlight.shotgrid.autodesk.com', siteLocked: true, extraAllowedHosts: ['ok.example'] });
+    expect(result.notices).toEqual([
+      `${FILE}: "extraAllowedHosts" entry 2 (${JSON.stringify(entry)}) is not a plain host name such as "wiki.mystudio.com" ` +
+        '(no https://, no path, no user name); that entry was refused and Gridpass will not open pages on it.',
+    ]);
+  });
+
+  it('refuses an extra host entry that is not text, naming it', () => {
+    const result = parseManagedConfig(JSON.stringify({ extraAllowedHosts: [42, 'ok.example'] }), FILE);
+    expect(result).toMatchObject({ ok: true, config: { extraAllowedHosts: ['ok.example'] }, notices: [expect.stringContaining('entry 1 (42) is not a plain host name')] });
   });
 
   it('passes on the site parser\'s plain-language refusal', () => {
@@ -92,36 +121,64 @@ describe('parseManagedConfig', () => {
 });
 
 describe('loadManagedConfig', () => {
-  const reader = (files: Record<string, string | Error>) => ({
-    readFile: async (filePath: string) => {
-      const content = files[filePath];
-      if (content instanceof Error) throw content;
-      return content ?? null;
-    },
-  });
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  /** Real files in a folder of their own: text, or a maker for what stands at the path. */
+  function files(content: Record<string, string | ((file: string) => void)>): (name: string) => string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridpass-managed-'));
+    dirs.push(dir);
+    for (const [name, what] of Object.entries(content)) {
+      const file = path.join(dir, name);
+      if (typeof what === 'string') fs.writeFileSync(file, what);
+      else what(file);
+    }
+    return (name) => path.join(dir, name);
+  }
 
   it('uses the first file that exists', async () => {
-    const load = await loadManagedConfig(['/a.json', '/b.json', '/c.json'], reader({ '/b.json': '{"studioName":"B"}', '/c.json': '{"studioName":"C"}' }));
+    const at = files({ 'b.json': '{"studioName":"B"}', 'c.json': '{"studioName":"C"}' });
+    const load = await loadManagedConfig([at('a.json'), at('b.json'), at('c.json')]);
     expect(load.config?.studioName).toBe('B');
-    expect(load.config?.source).toBe('/b.json');
+    expect(load.config?.source).toBe(at('b.json'));
     expect(load.notices).toEqual([]);
   });
 
-  it('ignores an invalid or unreadable file with a notice, and never throws', async () => {
-    const load = await loadManagedConfig(['/a.json', '/b.json', '/c.json'], reader({
-      '/a.json': '{"checkIntervalHours": 500}',
-      '/b.json': Object.assign(new Error('denied'), { code: 'EACCES' }),
-      '/c.json': '{"studioName":"C"}',
-    }));
+  it('ignores an invalid file, or a folder in its place, with a notice, and never throws', async () => {
+    const at = files({ 'a.json': '{"checkIntervalHours": 500}', 'b.json': (file) => fs.mkdirSync(file), 'c.json': '{"studioName":"C"}' });
+    const load = await loadManagedConfig([at('a.json'), at('b.json'), at('c.json')]);
     expect(load.config?.studioName).toBe('C');
     expect(load.notices).toEqual([
-      '/a.json: "checkIntervalHours" must be a whole number from 1 to 168. The file was ignored.',
-      '/b.json: cannot be read (EACCES); ignored.',
+      `${at('a.json')}: "checkIntervalHours" must be a whole number from 1 to 168. The file was ignored.`,
+      `${at('b.json')}: it is a folder, not a file; ignored.`,
     ]);
   });
 
-  it('refuses an oversized file', async () => {
-    const load = await loadManagedConfig(['/a.json'], reader({ '/a.json': `{"studioName":"${'x'.repeat(70_000)}"}` }));
-    expect(load).toEqual({ config: null, notices: ['/a.json: larger than 64 KB; ignored.'] });
+  it('refuses an oversized file by its size, without reading it whole', async () => {
+    const at = files({ 'a.json': (file) => {
+      fs.writeFileSync(file, '{"studioName":"A"}');
+      fs.truncateSync(file, 300 * 1024 * 1024);
+    } });
+    const load = await loadManagedConfig([at('a.json')]);
+    expect(load).toEqual({ config: null, notices: [`${at('a.json')}: it is larger than 64 KiB, far more than it can hold; ignored.`] });
+  });
+
+  it('refuses a named pipe (FIFO) at once instead of waiting for someone to write to it', async () => {
+    const at = files({ 'a.json': (file) => execFileSync('mkfifo', [file]), 'b.json': '{"studioName":"B"}' });
+    // Opening the pipe for reading the usual way would block start-up until this test timed out.
+    const load = await loadManagedConfig([at('a.json'), at('b.json')]);
+    expect(load.config?.studioName).toBe('B');
+    expect(load.notices).toEqual([`${at('a.json')}: it is a named pipe (FIFO), not a file; ignored.`]);
+  });
+
+  it('refuses a device at once instead of reading from it', async () => {
+    const at = files({ 'a.json': (file) => fs.symlinkSync('/dev/zero', file) });
+    expect(await loadManagedConfig([at('a.json')])).toEqual({ config: null, notices: [`${at('a.json')}: it is a device, not a file; ignored.`] });
+  });
+
+  it('passes on the notices of entries it refused along with the file it used', async () => {
+    const at = files({ 'a.json': '{"studioName":"A","extraAllowedHosts":["wiki.a.example","evil.example/.wiki.a.example"]}' });
+    const load = await loadManagedConfig([at('a.json')]);
+    expect(load.config).toMatchObject({ studioName: 'A', extraAllowedHosts: ['wiki.a.example'] });
+    expect(load.notices).toEqual([expect.stringContaining('entry 2 ("evil.example/.wiki.a.example") is not a plain host name')]);
   });
 });
