@@ -20,16 +20,18 @@ export function timedContext(context: CliContext, status: LiveStatus): TimedCont
       waited += status.clear();
     });
   };
-  let client: ShotgridClient | null = null;
+  let made: ShotgridClient | null = null;
   const timedClient = (): ShotgridClient => {
-    if (client !== null) return client;
+    if (made !== null) return made;
     const inner = context.client();
-    client = {
+    const client: ShotgridClient = {
       probe: (site, options) => timed(`Asking ${site.host} what it is`, () => inner.probe(site, options)),
       verifyLogin: (site, credentials, options) => timed(`Trying the login on ${site.host}`, () => inner.verifyLogin(site, credentials, options)),
       verifyScriptKey: (site, credentials, options) => timed(`Trying the script key on ${site.host}`, () => inner.verifyScriptKey(site, credentials, options)),
       verifySessionToken: (site, credentials, options) => timed(`Trying the session on ${site.host}`, () => inner.verifySessionToken(site, credentials, options)),
+      openSession: (site, credentials, options) => timed(`Opening a session on ${site.host}`, () => inner.openSession(site, credentials, options)),
     };
+    made = client;
     return client;
   };
   return { context: { ...context, client: timedClient }, waitedMs: () => waited };
