@@ -9,7 +9,8 @@ import { secretRefProblem, type SecretKind, type SecretRef } from '../vault/secr
 import type { Vault, VaultFailure } from '../vault/vault';
 import { accountIdFor, parseAccountId, siteOrigin, type AccountKey } from './account-id';
 import type { AccountFailure, AccountResult, CleanOrphansReport, ForgetReport } from './account-failure';
-import type { RefusalDecision } from './refusal-policy';
+import { HeldPauses, type CheckFields } from './held-pauses';
+import type { PassphraseReach, RefusalDecision } from './refusal-policy';
 
 export interface VerifiedLogin {
   /** The site's address; only its origin is kept. */
@@ -36,6 +37,8 @@ export interface CheckRecord {
   reason: CheckReasonValue;
   health: AccountHealthValue;
   finding: { code: string; title: string } | null;
+  /** Whether the passphrase reached the site; left out when the check sent none (setup, keychain trouble). */
+  reach?: PassphraseReach;
 }
 
 /** One try of a login, as the refusal policy judged it, with the check to record when the login is saved. */
@@ -56,7 +59,13 @@ export interface AccountRegistry {
   list(): SavedAccount[];
   get(id: string): SavedAccount | null;
   saveVerifiedLogin(login: VerifiedLogin): Promise<AccountResult<SaveOutcome>>;
-  readSecret(id: string, kind: 'passphrase' | 'pat'): Promise<AccountResult<string | null>>;
+  readSecret(id: string, kind: AccountSecretKind): Promise<AccountResult<string | null>>;
+  /** Keeps the login's session token in the keychain, confirmed by the site at `at`. */
+  saveSession(id: string, sessionToken: string, at: Date): Promise<AccountResult<SavedAccount>>;
+  /** The kept session was accepted again at `at`. */
+  confirmSession(id: string, at: Date): AccountResult<SavedAccount>;
+  /** Removes the kept session (the site refused it); resolves whether there was one. */
+  dropSession(id: string): Promise<AccountResult<boolean>>;
   recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount>;
   /**
    * Applies the policy's decision for one attempt (count, pause, clear) and its check in one write,
@@ -69,7 +78,7 @@ export interface AccountRegistry {
   /** End of booking: every account, every keychain entry, every failure count. */
   forgetAll(): Promise<ForgetReport>;
   /**
-   * Passphrase and token entries with no saved account behind them (e.g. after a crash). Entries of
+   * Passphrase, token and session entries with no saved account behind them (e.g. after a crash). Entries of
    * accounts the settings file holds but this version could not read are never among them, and
    * while a moved-aside copy of the settings file exists, no entry is.
    */
@@ -89,12 +98,17 @@ export function createAccountRegistry(deps: AccountRegistryDeps): AccountRegistr
   return new SettingsAndVaultRegistry(deps.settings, deps.vault, deps.now ?? (() => new Date()));
 }
 
-const accountKinds: readonly SecretKind[] = ['passphrase', 'pat'];
+/** The keychain entries a saved login owns; forgetting the login removes them all. */
+export type AccountSecretKind = 'passphrase' | 'pat' | 'session';
+const accountKinds: readonly AccountSecretKind[] = ['passphrase', 'pat', 'session'];
 const ref = (kind: SecretKind, key: AccountKey): SecretRef => ({ kind, host: key.host, login: key.login });
 const failed = <T>(failure: AccountFailure): AccountResult<T> => ({ ok: false, failure });
 const sameKey = (key: AccountKey) => (entry: AccountKey) => entry.host === key.host && entry.login === key.login;
 
 class SettingsAndVaultRegistry implements AccountRegistry {
+  /** Pauses that hold for this process whatever the settings file says or could not be told. */
+  readonly #held = new HeldPauses();
+
   constructor(
     private readonly settings: SettingsStore,
     private readonly vault: Vault,
@@ -102,13 +116,14 @@ class SettingsAndVaultRegistry implements AccountRegistry {
   ) {}
 
   list(): SavedAccount[] {
-    return [...this.settings.read().accounts].sort(
+    return this.settings.read().accounts.map((account) => this.#held.overlay(account)).sort(
       (a, b) => compare(a.host, b.host) || compare(a.login, b.login),
     );
   }
 
   get(id: string): SavedAccount | null {
-    return this.settings.read().accounts.find((account) => account.id === id) ?? null;
+    const account = this.settings.read().accounts.find((entry) => entry.id === id);
+    return account === undefined ? null : this.#held.overlay(account);
   }
 
   async saveVerifiedLogin(input: VerifiedLogin): Promise<AccountResult<SaveOutcome>> {
@@ -137,11 +152,32 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     return { ok: true, value: { account, patFailure: pat.failure } };
   }
 
-  async readSecret(id: string, kind: 'passphrase' | 'pat'): Promise<AccountResult<string | null>> {
+  async readSecret(id: string, kind: AccountSecretKind): Promise<AccountResult<string | null>> {
     const account = this.get(id);
     if (!account) return failed(notFound(id));
     const result = await this.vault.read(ref(kind, account));
     return result.ok ? result : failed({ kind: 'vault', failure: result.failure });
+  }
+
+  async saveSession(id: string, sessionToken: string, at: Date): Promise<AccountResult<SavedAccount>> {
+    const account = this.get(id);
+    if (!account) return failed(notFound(id));
+    const saved = await this.vault.save(ref('session', account), sessionToken);
+    if (!saved.ok) return failed({ kind: 'vault', failure: saved.failure });
+    return this.confirmSession(id, at);
+  }
+
+  confirmSession(id: string, at: Date): AccountResult<SavedAccount> {
+    return this.#updateAccount(id, (account) => ({ ...account, sessionConfirmedAt: at.toISOString() }));
+  }
+
+  async dropSession(id: string): Promise<AccountResult<boolean>> {
+    const account = this.get(id);
+    if (!account) return failed(notFound(id));
+    const removed = await this.vault.remove(ref('session', account));
+    if (!removed.ok) return failed({ kind: 'vault', failure: removed.failure });
+    const written = this.#updateAccount(id, (entry) => ({ ...entry, sessionConfirmedAt: null }));
+    return written.ok ? removed : written;
   }
 
   recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount> {
@@ -153,10 +189,16 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     if (!key.ok) return key;
     const { host } = key.value;
     const { decision, check } = attempt;
+    // In memory first: whatever happens to the write below, this process sends nothing more for it.
+    const seenCheckAt = this.settings.read().accounts.find(sameKey({ host, login }))?.lastCheckedAt ?? null;
+    const held = decision.pauses ? this.#held.hold({ host, login }, this.now(), seenCheckAt) : this.#held.get({ host, login });
+    if (decision.clears) this.#held.release({ host, login });
+    const carried = decision.clears ? 0 : held?.unsavedRefusals ?? 0;
     let result: AttemptResult = { failedLogins: 0, account: null };
     const written = this.settings.update((file) => {
       const account = file.accounts.find(sameKey({ host, login }));
       if (account) {
+        account.failedLogins += carried;
         applyDecision(account, decision);
         if (check !== null) Object.assign(account, checkFields(check));
         result = { failedLogins: account.failedLogins, account };
@@ -164,12 +206,22 @@ class SettingsAndVaultRegistry implements AccountRegistry {
       }
       const pending = file.authFailures.find(sameKey({ host, login }));
       const rest = file.authFailures.filter((entry) => entry !== pending);
-      const count = decision.clears ? 0 : (pending?.count ?? 0) + (decision.counts ? 1 : 0);
+      const count = decision.clears ? 0 : (pending?.count ?? 0) + carried + (decision.counts ? 1 : 0);
       const lastFailureAt = decision.counts || pending === undefined ? this.now().toISOString() : pending.lastFailureAt;
       file.authFailures = count === 0 ? rest : [...rest, { host, login, count, lastFailureAt }];
       result = { failedLogins: count, account: null };
     });
-    return written.ok ? { ok: true, value: result } : failed({ kind: 'settings', failure: written.failure });
+    if (written.ok) {
+      if (held !== null && !decision.clears) Object.assign(held, { unsavedRefusals: 0, unsaved: null, seenCheckAt: result.account?.lastCheckedAt ?? null });
+      this.#held.keepUnsavedCheck({ host, login }, null);
+      return { ok: true, value: result };
+    }
+    if (check !== null) this.#held.keepUnsavedCheck({ host, login }, checkFields(check));
+    if (held !== null && !decision.clears) {
+      held.unsavedRefusals += decision.counts ? 1 : 0;
+      held.unsaved = 'Gridpass could not save that this login was refused, so it keeps it paused until you act';
+    }
+    return failed({ kind: 'settings', failure: written.failure });
   }
 
   failedLogins(site: string, login: string): number {
@@ -177,7 +229,8 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     if (!origin.ok) return 0;
     const key = { host: origin.host, login };
     const file = this.settings.read();
-    return file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(sameKey(key))?.count ?? 0;
+    const saved = file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(sameKey(key))?.count ?? 0;
+    return saved + (this.#held.get(key)?.unsavedRefusals ?? 0);
   }
 
   async forget(id: string): Promise<ForgetReport> {
@@ -195,7 +248,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
 
   async forgetAll(): Promise<ForgetReport> {
     const report = await this.#removeListed(() => true);
-    return this.#forgetMetadata(report, () => true);
+    return this.#forgetMetadata(report, () => true, true);
   }
 
   async orphans(): Promise<AccountResult<SecretRef[]>> {
@@ -284,6 +337,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
       failedLogins: existing?.failedLogins ?? 0,
       checksPaused: false,
       hasSavedPat,
+      sessionConfirmedAt: existing?.sessionConfirmedAt ?? null,
     };
   }
 
@@ -317,14 +371,24 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     await this.#removeRefs(accountKinds.map((kind) => ref(kind, key)));
   }
 
-  #forgetMetadata(secrets: CleanOrphansReport, matches: (entry: AccountKey) => boolean): ForgetReport {
+  /**
+   * Forgetting also lets go of matching accounts this version could not read (kept in the file as
+   * found): the person has decided about them. `everything` covers those that name no login, too.
+   */
+  #forgetMetadata(secrets: CleanOrphansReport, matches: (entry: AccountKey) => boolean, everything = false): ForgetReport {
     let accountsRemoved = 0;
-    const written = this.settings.update((file: GridpassSettingsFile) => {
-      const kept = file.accounts.filter((account) => !matches(account));
-      accountsRemoved = file.accounts.length - kept.length;
-      file.accounts = kept;
-      file.authFailures = file.authFailures.filter((entry) => !matches(entry));
-    });
+    this.settings.read();
+    const heldBefore = this.settings.heldBack().accounts.length;
+    const written = this.settings.update(
+      (file: GridpassSettingsFile) => {
+        const kept = file.accounts.filter((account) => !matches(account));
+        accountsRemoved = file.accounts.length - kept.length;
+        file.accounts = kept;
+        file.authFailures = file.authFailures.filter((entry) => !matches(entry));
+      },
+      (held) => (held.key === null ? everything : matches(held.key)),
+    );
+    if (written.ok) accountsRemoved += heldBefore - this.settings.heldBack().accounts.length;
     const settingsFailure = written.ok ? null : written.failure;
     return {
       accountsRemoved: written.ok ? accountsRemoved : 0,
@@ -336,8 +400,9 @@ class SettingsAndVaultRegistry implements AccountRegistry {
   }
 }
 
-function checkFields(check: CheckRecord): Pick<SavedAccount, 'lastCheckedAt' | 'lastCheckReason' | 'lastHealth' | 'lastFindingCode' | 'lastFindingTitle'> {
+function checkFields(check: CheckRecord): CheckFields {
   return {
+    lastCheckReach: check.reach,
     lastCheckedAt: check.at.toISOString(),
     lastCheckReason: check.reason,
     lastHealth: check.health,

@@ -22,7 +22,7 @@ export type AttemptOutcome =
  * could leave (no name, no connection, no trusted TLS), `answered` when the site replied to it, and
  * `unknown` when it may have arrived but no answer says what the site made of it.
  */
-type PassphraseReach = 'not-sent' | 'answered' | 'unknown';
+export type PassphraseReach = 'not-sent' | 'answered' | 'unknown';
 
 /**
  * How unattended checks treat the login afterwards:
@@ -31,7 +31,7 @@ type PassphraseReach = 'not-sent' | 'answered' | 'unknown';
  * - `on-event`: the schedule, and at most one check per interval when the network returns or the computer wakes;
  * - `soon-on-event`: as `on-event`, without the ten-minute gap, because the last try never reached the site.
  */
-type UnattendedChecks = 'paused' | 'next-interval' | 'on-event' | 'soon-on-event';
+export type UnattendedChecks = 'paused' | 'next-interval' | 'on-event' | 'soon-on-event';
 
 export interface RefusalDecision {
   /** Counts towards ShotGrid's lockout: Gridpass adds one to the login's refusal count. */
@@ -98,6 +98,15 @@ function decideAfterFailure(failure: Failure): RefusalDecision {
   // a refusal is never followed by another unattended try before the next interval.
   const unattended: UnattendedChecks = reach === 'not-sent' ? 'soon-on-event' : 'next-interval';
   return { counts, pauses, clears: false, reach, unattended, health: 'attention' };
+}
+
+/** What the schedule may do with a saved login, from what its last check left behind. */
+export function unattendedChecksFor(account: { checksPaused: boolean; lastHealth: string; lastCheckReach?: PassphraseReach | undefined }): UnattendedChecks {
+  if (account.checksPaused) return 'paused';
+  if (account.lastHealth !== 'attention') return 'on-event';
+  // An older record that does not say how far its check got is taken at its worst.
+  if (account.lastCheckReach === 'not-sent') return 'soon-on-event';
+  return account.lastCheckReach === 'answered' ? 'on-event' : 'next-interval';
 }
 
 /** Refusals left before ShotGrid locks the account, counting only Gridpass's own. */

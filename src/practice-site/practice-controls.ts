@@ -17,6 +17,7 @@ export interface PracticeControlTarget {
   /** Empties the log, so a test or a trainer can count from a known point. */
   clearRequestLog(): void;
   openBrowserSession(login: string): string;
+  expireSessions(login: string | null): number;
   appSessionRequests(): PendingAppSessionRequest[];
   approveAppSession(requestId: string, login: string): ApprovalResult;
   denyAppSession(requestId: string): ApprovalResult;
@@ -34,6 +35,7 @@ const decisionSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('deny') }),
 ]);
 const browserSessionSchema = z.strictObject({ login: z.string().min(1) });
+const expireSessionsSchema = z.strictObject({ login: z.string().min(1).optional() });
 
 /**
  * `/__practice/*`: switches for demos and training, reachable only on the loopback address the site listens
@@ -65,6 +67,12 @@ export function handleControl(
     } catch (error) {
       return badRequest(error instanceof Error ? error.message : 'Cannot open a session for that login.');
     }
+  }
+  // What a tool meets the morning after: the session it kept is past the site's idle window.
+  if (route === 'sessions/expire' && method === 'POST') {
+    const parsed = parseJson(body, expireSessionsSchema);
+    if (!parsed.ok) return badRequest(parsed.message);
+    return ok({ expired: target.expireSessions(parsed.value.login ?? null) });
   }
   if (route === 'app-session-requests' && method === 'GET') return ok({ pending: target.appSessionRequests() });
   const decision = /^app-session-requests\/([^/]+)$/.exec(route);

@@ -4,7 +4,7 @@
  * refusals lock the account for an hour.
  */
 import type { AccountRegistry, CheckRecord } from '../accounts/account-registry';
-import { decideAfter, type AttemptOutcome } from '../accounts/refusal-policy';
+import { decideAfter, type AttemptOutcome, type PassphraseReach } from '../accounts/refusal-policy';
 import type { ForgetReport } from '../accounts/account-failure';
 import { findingFor, findingForFailure, isFindingCode, type FindingContext } from '../diagnosis/finding-catalogue';
 import { helpLinks } from '../diagnosis/help-links';
@@ -12,7 +12,8 @@ import type { AccountHealth, AccountView, CheckReason, EndOfBookingResponse, Fin
 import type { SavedAccount } from '../settings/settings-schema';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
-import { accountFailureFinding } from './account-failure-finding';
+import { accountFailureFinding } from '../diagnosis/account-failure-finding';
+import { freshSession } from '../use-cases/fresh-session';
 import { secretMissingCode, toAccountView } from './views';
 
 interface AccountsDeps {
@@ -22,6 +23,8 @@ interface AccountsDeps {
   now: () => Date;
   /** Drops what the wizard holds in memory, at the end of a booking. */
   forgetHeldSecrets: () => void;
+  /** A check's outcome could not be written to the settings file (the registry holds any pause in memory). */
+  onNotSaved?: () => void;
 }
 
 export function createAccountsService(deps: AccountsDeps) {
@@ -36,8 +39,8 @@ export function createAccountsService(deps: AccountsDeps) {
     return toAccountView(account, (code) => (isFindingCode(code) ? findingFor(code, contextOf(account)) : null));
   }
 
-  function record(account: SavedAccount, reason: CheckReason, health: AccountHealth, finding: Finding | null): AccountView {
-    const check: CheckRecord = { at: deps.now(), reason, health, finding: finding && { code: finding.code, title: finding.title } };
+  function record(account: SavedAccount, reason: CheckReason, health: AccountHealth, finding: Finding | null, reach?: PassphraseReach): AccountView {
+    const check: CheckRecord = { at: deps.now(), reason, health, finding: finding && { code: finding.code, title: finding.title }, ...(reach ? { reach } : {}) };
     const recorded = registry.recordCheck(account.id, check);
     return view(recorded.ok ? recorded.value : account);
   }
@@ -66,8 +69,42 @@ export function createAccountsService(deps: AccountsDeps) {
     const account = accountOrThrow(id);
     // Scheduled checks never retry a refused login; only the person can restart them.
     if (account.checksPaused && reason !== 'manual') return view(account);
+    // "Check now" is the person asking whether the saved passphrase still works; the schedule only has to
+    // know that the login does, and keeps the session tools use alive while it is at it.
+    return reason === 'manual' ? checkPassphrase(account, reason) : checkBySession(account, reason);
+  }
+
+  /**
+   * The kept session first (`reject_if_expired`: no password); the passphrase only when the site says the
+   * session has expired, at most once, never for a paused login. A refused session is not a refused
+   * password, so only a try of the passphrase goes to the refusal policy.
+   */
+  async function checkBySession(account: SavedAccount, reason: CheckReason): Promise<AccountView> {
+    const result = await freshSession({ client: deps.client, registry, now: deps.now }, account);
+    accountOrThrow(account.id);
+    if (result.attempt !== null) return recordOutcome(account, reason, result.attempt);
+    if (result.ok) return record(result.account, reason, 'ok', null);
+    const { problem } = result;
+    switch (problem.kind) {
+      case 'paused':
+        return view(result.account);
+      case 'account':
+        return record(account, reason, 'attention', accountFailureFinding(problem.failure, contextOf(account)), 'not-sent');
+      case 'no-passphrase':
+        return recordOutcome(account, reason, { kind: 'secret-missing' });
+      case 'site': {
+        // The session was not accepted for another reason (the network, the site, the account's state): shown, never counted.
+        const { health } = decideAfter({ kind: 'failed', failure: problem.failure });
+        return record(account, reason, health, findingForFailure(problem.failure, contextOf(account)), 'not-sent');
+      }
+    }
+  }
+
+  async function checkPassphrase(account: SavedAccount, reason: CheckReason): Promise<AccountView> {
+    const id = account.id;
     const secret = await registry.readSecret(id, 'passphrase');
-    if (!secret.ok) return record(account, reason, 'attention', accountFailureFinding(secret.failure, contextOf(account)));
+    // The keychain could not be read, so nothing was sent: a returning network or a wake-up may try again.
+    if (!secret.ok) return record(account, reason, 'attention', accountFailureFinding(secret.failure, contextOf(account)), 'not-sent');
     if (secret.value === null) return recordOutcome(account, reason, { kind: 'secret-missing' });
     const site = siteFromOrigin(account.site);
     const result = await deps.client.verifyLogin(site, { login: account.login, passphrase: secret.value });
@@ -80,9 +117,13 @@ export function createAccountsService(deps: AccountsDeps) {
     accountOrThrow(account.id);
     const decision = decideAfter(outcome);
     const finding = findingOf(account, outcome);
-    const check: CheckRecord = { at: deps.now(), reason, health: decision.health, finding: finding && { code: finding.code, title: finding.title } };
+    const check: CheckRecord = {
+      at: deps.now(), reason, health: decision.health, finding: finding && { code: finding.code, title: finding.title }, reach: decision.reach,
+    };
     const recorded = registry.recordAttempt(account.site, account.login, { decision, check });
-    return view(recorded.ok && recorded.value.account !== null ? recorded.value.account : account);
+    // The write failed, so no settings event goes out: the tray and the window still have to hear of it.
+    if (!recorded.ok) deps.onNotSaved?.();
+    return view(registry.get(account.id) ?? account);
   }
 
   function findingOf(account: SavedAccount, outcome: AttemptOutcome): Finding | null {

@@ -24,6 +24,8 @@ export const appSettingsSchema = z.object({
 const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
 const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
 
+const passphraseReachSchema = z.enum(['not-sent', 'answered', 'unknown']);
+
 const timestamp = z.iso.datetime({ offset: true });
 const host = z.string().min(1).max(300);
 const login = z.string().min(1).max(256);
@@ -47,7 +49,14 @@ export const savedAccountSchema = z.object({
   /** Authentication failures this app has caused for the login (ShotGrid locks after ten). */
   failedLogins: z.number().int().min(0).default(0),
   checksPaused: z.boolean().default(false),
+  /**
+   * Whether the last check's passphrase reached the site: 'unknown' (a timeout or reset after it was
+   * sent) holds unattended checks until the next interval. Absent for checks saved before this was kept, or that sent nothing.
+   */
+  lastCheckReach: passphraseReachSchema.optional(),
   hasSavedPat: z.boolean().default(false),
+  /** When the session token kept in the keychain was last accepted by the site; null when none is kept. */
+  sessionConfirmedAt: timestamp.nullable().default(null),
 });
 
 /**

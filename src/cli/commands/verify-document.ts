@@ -27,6 +27,8 @@ export interface VerifyResult {
   finding: Finding | null;
   /** A plain-words remark for outcomes other than `checked`. */
   note: string | null;
+  /** Set when a refusal or pause could not be written to the settings file (the run then exits 1). */
+  notSaved?: Finding;
 }
 
 interface VerifyDocument {

@@ -64,7 +64,7 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
     code = await askTwoFactorCode(io, context.secrets);
     outcome = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   }
-  await recordLoginAttempt(context, site, login, outcome.ok ? { kind: 'verified' } : { kind: 'failed', failure: outcome.failure });
+  const notSaved = await recordLoginAttempt(context, site, login, outcome.ok ? { kind: 'verified' } : { kind: 'failed', failure: outcome.failure });
   if (outcome.ok) {
     const result: VerifyResult = {
       ok: true, outcome: 'checked', site: site.origin, loginMethod: method, login, credential: 'passphrase', user: outcome.value, script: null,
@@ -72,7 +72,8 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
     };
     return { result, accepted: { passphrase, user: outcome.value, loginMethod: method } };
   }
-  return { result: failedResult(context, request, method, outcome.failure, failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0)), accepted: null };
+  const result = failedResult(context, request, method, outcome.failure, failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0));
+  return { result: notSaved === null ? result : { ...result, notSaved }, accepted: null };
 }
 
 function credentials(login: string, passphrase: string, twoFactorCode: string | undefined) {
