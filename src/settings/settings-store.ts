@@ -10,6 +10,7 @@
  * Keychain entries are never touched here.
  */
 import path from 'node:path';
+import { acquireSettingsLock } from './settings-lock';
 import { settingsFileSchema, defaultSettingsFile, type GridpassSettingsFile, type SavedAccount } from './settings-schema';
 import {
   asideCopies,
@@ -125,6 +126,18 @@ class FileSettingsStore implements SettingsStore {
   }
 
   update(mutator: SettingsMutator, release?: (account: SetAsideAccount) => boolean): SettingsResult<GridpassSettingsFile> {
+    if (this.#memory !== null) return this.#change(mutator, release);
+    // The read, the change and the write under one lock, so the app and the CLI never lose each other's changes.
+    const lock = acquireSettingsLock(this.path);
+    if (lock.kind === 'busy') return { ok: false, failure: { kind: 'write-failed', message: lock.message } };
+    try {
+      return this.#change(mutator, release);
+    } finally {
+      lock.release();
+    }
+  }
+
+  #change(mutator: SettingsMutator, release?: (account: SetAsideAccount) => boolean): SettingsResult<GridpassSettingsFile> {
     const draft = structuredClone(this.read());
     const parsed = settingsFileSchema.safeParse(mutator(draft) ?? draft);
     if (!parsed.success) {
