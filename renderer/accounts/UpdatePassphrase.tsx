@@ -4,7 +4,7 @@ import { FindingView } from '../components/FindingView';
 import { PassphraseField } from '../components/PassphraseField';
 import { useFocusOnMount } from '../components/use-focus-on-mount';
 import { describeCallError, gridpass } from '../gridpass';
-import { LockoutNotice, lockoutOf, type Lockout } from '../wizard/LockoutNotice';
+import { LockoutNotice } from '../wizard/LockoutNotice';
 import { secretLabel, secretWord } from '../wizard/secret-label';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
   onCancel: () => void;
 }
 
-type Refusal = { finding: Finding; lockout: Lockout };
+type Refusal = { finding: Finding; failedLogins: number; lockoutWarning: string | null };
 
 /**
  * A new passphrase for a saved login, fixed where it is: typed once, tried once against the site, and
@@ -41,18 +41,18 @@ export function UpdatePassphrase({ account, onSaved, onRefused, onCancel }: Prop
     if (verified.ok) {
       const saved = await gridpass().replacePassphrase({ verificationId: verified.verificationId, accountId: account.id });
       if (saved.ok) onSaved(saved.account);
-      else refused({ finding: saved.finding, lockout: { failedLogins: account.failedLogins, lockoutThreshold: account.lockoutThreshold, warning: null } });
+      else refused({ finding: saved.finding, failedLogins: account.failedLogins, lockoutWarning: null });
       return;
     }
     setCode('');
     if (verified.reason === 'two-factor-required') {
       setAttemptId(verified.attemptId);
-      if (verified.codeRefused) refused({ finding: verified.finding, lockout: lockoutOf(verified) });
+      if (verified.codeRefused) refused(verified);
       else setRefusal(null);
       return;
     }
     setAttemptId(null);
-    refused({ finding: verified.finding, lockout: lockoutOf(verified) });
+    refused(verified);
   };
 
   const submit = async (event: FormEvent) => {
@@ -83,7 +83,7 @@ export function UpdatePassphrase({ account, onSaved, onRefused, onCancel }: Prop
       {refusal && (
         <>
           <FindingView finding={refusal.finding} level={4} />
-          <LockoutNotice {...refusal.lockout} />
+          <LockoutNotice failedLogins={refusal.failedLogins} lockoutThreshold={account.lockoutThreshold} warning={refusal.lockoutWarning} />
         </>
       )}
       {problem && <p className="inline-problem" role="alert">{problem}</p>}

@@ -24,7 +24,7 @@ export function parseAccountId(id: string): AccountKey | null {
   return accountIdFor(key.host, key.login) === id ? key : null;
 }
 
-export type SiteOrigin = { ok: true; origin: string; host: string } | { ok: false; message: string };
+type SiteOrigin = { ok: true; origin: string; host: string } | { ok: false; message: string };
 
 /** The origin and `host[:port]` of a site address that is already an http(s) URL. */
 export function siteOrigin(site: string): SiteOrigin {

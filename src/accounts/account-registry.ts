@@ -9,7 +9,8 @@ import { secretRefProblem, type SecretKind, type SecretRef } from '../vault/secr
 import type { Vault, VaultFailure } from '../vault/vault';
 import { accountIdFor, parseAccountId, siteOrigin, type AccountKey } from './account-id';
 import type { AccountFailure, AccountResult, CleanOrphansReport, ForgetReport } from './account-failure';
-import type { RefusalDecision } from './refusal-policy';
+import { HeldPauses, type CheckFields } from './held-pauses';
+import type { PassphraseReach, RefusalDecision } from './refusal-policy';
 
 export interface VerifiedLogin {
   /** The site's address; only its origin is kept. */
@@ -36,6 +37,8 @@ export interface CheckRecord {
   reason: CheckReasonValue;
   health: AccountHealthValue;
   finding: { code: string; title: string } | null;
+  /** Whether the passphrase reached the site; left out when the check sent none (setup, keychain trouble). */
+  reach?: PassphraseReach;
 }
 
 /** One try of a login, as the refusal policy judged it, with the check to record when the login is saved. */
@@ -95,6 +98,9 @@ const failed = <T>(failure: AccountFailure): AccountResult<T> => ({ ok: false, f
 const sameKey = (key: AccountKey) => (entry: AccountKey) => entry.host === key.host && entry.login === key.login;
 
 class SettingsAndVaultRegistry implements AccountRegistry {
+  /** Pauses that hold for this process whatever the settings file says or could not be told. */
+  readonly #held = new HeldPauses();
+
   constructor(
     private readonly settings: SettingsStore,
     private readonly vault: Vault,
@@ -102,13 +108,14 @@ class SettingsAndVaultRegistry implements AccountRegistry {
   ) {}
 
   list(): SavedAccount[] {
-    return [...this.settings.read().accounts].sort(
+    return this.settings.read().accounts.map((account) => this.#held.overlay(account)).sort(
       (a, b) => compare(a.host, b.host) || compare(a.login, b.login),
     );
   }
 
   get(id: string): SavedAccount | null {
-    return this.settings.read().accounts.find((account) => account.id === id) ?? null;
+    const account = this.settings.read().accounts.find((entry) => entry.id === id);
+    return account === undefined ? null : this.#held.overlay(account);
   }
 
   async saveVerifiedLogin(input: VerifiedLogin): Promise<AccountResult<SaveOutcome>> {
@@ -153,10 +160,16 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     if (!key.ok) return key;
     const { host } = key.value;
     const { decision, check } = attempt;
+    // In memory first: whatever happens to the write below, this process sends nothing more for it.
+    const seenCheckAt = this.settings.read().accounts.find(sameKey({ host, login }))?.lastCheckedAt ?? null;
+    const held = decision.pauses ? this.#held.hold({ host, login }, this.now(), seenCheckAt) : this.#held.get({ host, login });
+    if (decision.clears) this.#held.release({ host, login });
+    const carried = decision.clears ? 0 : held?.unsavedRefusals ?? 0;
     let result: AttemptResult = { failedLogins: 0, account: null };
     const written = this.settings.update((file) => {
       const account = file.accounts.find(sameKey({ host, login }));
       if (account) {
+        account.failedLogins += carried;
         applyDecision(account, decision);
         if (check !== null) Object.assign(account, checkFields(check));
         result = { failedLogins: account.failedLogins, account };
@@ -164,12 +177,22 @@ class SettingsAndVaultRegistry implements AccountRegistry {
       }
       const pending = file.authFailures.find(sameKey({ host, login }));
       const rest = file.authFailures.filter((entry) => entry !== pending);
-      const count = decision.clears ? 0 : (pending?.count ?? 0) + (decision.counts ? 1 : 0);
+      const count = decision.clears ? 0 : (pending?.count ?? 0) + carried + (decision.counts ? 1 : 0);
       const lastFailureAt = decision.counts || pending === undefined ? this.now().toISOString() : pending.lastFailureAt;
       file.authFailures = count === 0 ? rest : [...rest, { host, login, count, lastFailureAt }];
       result = { failedLogins: count, account: null };
     });
-    return written.ok ? { ok: true, value: result } : failed({ kind: 'settings', failure: written.failure });
+    if (written.ok) {
+      if (held !== null && !decision.clears) Object.assign(held, { unsavedRefusals: 0, unsaved: null, seenCheckAt: result.account?.lastCheckedAt ?? null });
+      this.#held.keepUnsavedCheck({ host, login }, null);
+      return { ok: true, value: result };
+    }
+    if (check !== null) this.#held.keepUnsavedCheck({ host, login }, checkFields(check));
+    if (held !== null && !decision.clears) {
+      held.unsavedRefusals += decision.counts ? 1 : 0;
+      held.unsaved = 'Gridpass could not save that this login was refused, so it keeps it paused until you act';
+    }
+    return failed({ kind: 'settings', failure: written.failure });
   }
 
   failedLogins(site: string, login: string): number {
@@ -177,7 +200,8 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     if (!origin.ok) return 0;
     const key = { host: origin.host, login };
     const file = this.settings.read();
-    return file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(sameKey(key))?.count ?? 0;
+    const saved = file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(sameKey(key))?.count ?? 0;
+    return saved + (this.#held.get(key)?.unsavedRefusals ?? 0);
   }
 
   async forget(id: string): Promise<ForgetReport> {
@@ -336,8 +360,9 @@ class SettingsAndVaultRegistry implements AccountRegistry {
   }
 }
 
-function checkFields(check: CheckRecord): Pick<SavedAccount, 'lastCheckedAt' | 'lastCheckReason' | 'lastHealth' | 'lastFindingCode' | 'lastFindingTitle'> {
+function checkFields(check: CheckRecord): CheckFields {
   return {
+    lastCheckReach: check.reach,
     lastCheckedAt: check.at.toISOString(),
     lastCheckReason: check.reason,
     lastHealth: check.health,

@@ -100,6 +100,15 @@ function decideAfterFailure(failure: Failure): RefusalDecision {
   return { counts, pauses, clears: false, reach, unattended, health: 'attention' };
 }
 
+/** What the schedule may do with a saved login, from what its last check left behind. */
+export function unattendedChecksFor(account: { checksPaused: boolean; lastHealth: string; lastCheckReach?: PassphraseReach | undefined }): UnattendedChecks {
+  if (account.checksPaused) return 'paused';
+  if (account.lastHealth !== 'attention') return 'on-event';
+  // An older record that does not say how far its check got is taken at its worst.
+  if (account.lastCheckReach === 'not-sent') return 'soon-on-event';
+  return account.lastCheckReach === 'answered' ? 'on-event' : 'next-interval';
+}
+
 /** Refusals left before ShotGrid locks the account, counting only Gridpass's own. */
 export function refusalsLeft(failedLogins: number): number {
   return Math.max(0, lockoutThreshold - failedLogins);

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 
-export interface AppLayout {
+interface AppLayout {
   rendererDir: string;
   preloadPath: string;
   trayIconDir: string;

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'bundle';
+const APP_HOST = 'bundle';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export type BundleResolution =
+type BundleResolution =
   | { ok: true; filePath: string; contentType: string }
   | { ok: false; status: 400 | 403 | 404; reason: string };
 
@@ -64,7 +64,7 @@ export function resolveBundlePath(rootDir: string, requestUrl: string): BundleRe
   return { ok: true, filePath, contentType };
 }
 
-export interface BundleHandlerDeps {
+interface BundleHandlerDeps {
   rootDir: string;
   readFile(filePath: string): Promise<Uint8Array>;
   /** Told about refused and missing requests, for the log. */
@@ -72,7 +72,7 @@ export interface BundleHandlerDeps {
 }
 
 /** Security headers sent with every response, including errors. */
-export const bundleResponseHeaders: Readonly<Record<string, string>> = {
+const bundleResponseHeaders: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',

@@ -2,23 +2,22 @@
  * When saved logins are re-checked: every N hours, shortly after the computer wakes up, when the
  * network comes back, and once after start-up. Never for a login whose checks are paused: after
  * one authentication failure Gridpass waits for the person, because ShotGrid locks an account after
- * ten failed logins and a schedule must never be the thing that gets there.
+ * ten failed logins and a schedule must never be the thing that gets there. What each login allows
+ * is the refusal policy's word (`unattendedChecks`); this class only keeps time.
  */
-import type { AccountHealth } from '../ipc/contract';
+import type { UnattendedChecks } from '../accounts/refusal-policy';
 import type { Clock, TimerHandle } from './clock';
 
 export type ScheduledReason = 'startup' | 'schedule' | 'resume' | 'network';
 
 export interface ScheduledAccount {
   id: string;
-  checksPaused: boolean;
   /** ISO timestamp of the last check, whatever its outcome. */
   lastCheckedAt: string | null;
-  /** 'attention': the last check got no answer (network or site trouble), so a returning network re-checks it at once. */
-  health: AccountHealth;
+  unattendedChecks: UnattendedChecks;
 }
 
-export interface CheckSchedulerDeps {
+interface CheckSchedulerDeps {
   listAccounts(): Promise<readonly ScheduledAccount[]>;
   check(accountId: string, reason: ScheduledReason): Promise<void>;
   /** Read at every pass, so a settings change applies at the next reschedule. */
@@ -34,11 +33,14 @@ export const schedulerTimings = {
   startupDelayMs: 10_000,
   /** Wake-up and network changes come in bursts, and DNS/VPN need a moment after both. */
   settleDelayMs: 15_000,
-  /** Event-driven checks skip a login checked this recently. */
+  /** Event-driven checks skip a login checked this recently (and each login gets one per interval). */
   minGapMs: 10 * 60_000,
 } as const;
 
 const HOUR_MS = 3_600_000;
+
+/** Wake-ups and a returning network: they can come any number of times, so each login gets one per interval. */
+const isEvent = (reason: ScheduledReason): boolean => reason === 'resume' || reason === 'network';
 
 export class CheckScheduler {
   readonly #deps: CheckSchedulerDeps;
@@ -54,6 +56,11 @@ export class CheckScheduler {
    * time cannot be saved, must not leave the login looking never-checked and due again a second later.
    */
   readonly #attempts = new Map<string, number>();
+  /**
+   * When a wake-up or a returning network last sent each login to check() early: a flapping
+   * network must not turn into a login per flap, so events check a login at most once per interval.
+   */
+  readonly #eventChecks = new Map<string, number>();
 
   constructor(deps: CheckSchedulerDeps) {
     this.#deps = deps;
@@ -120,13 +127,13 @@ export class CheckScheduler {
     const accounts = await this.#accounts();
     this.#forgetAttemptsExcept(accounts);
     const now = this.#deps.clock.now();
-    const gap = reason === 'schedule' ? this.#intervalMs() : schedulerTimings.minGapMs;
-    const due = accounts.filter((account) => !account.checksPaused
-      && (this.#ageMs(account, now) >= gap || (reason !== 'schedule' && account.health === 'attention')));
+    const due = accounts.filter((account) => this.#isDue(account, reason, now));
     // One at a time: a studio's site should see one login from Gridpass, not a burst.
     for (const account of due) {
       if (this.#stopped) return;
-      this.#attempts.set(account.id, this.#deps.clock.now());
+      const at = this.#deps.clock.now();
+      this.#attempts.set(account.id, at);
+      if (isEvent(reason) && this.#ageMs(account, now) < this.#intervalMs()) this.#eventChecks.set(account.id, at);
       try {
         await this.#deps.check(account.id, reason);
       } catch (error) {
@@ -135,8 +142,22 @@ export class CheckScheduler {
     }
   }
 
+  #isDue(account: ScheduledAccount, reason: ScheduledReason, now: number): boolean {
+    const mode = account.unattendedChecks;
+    if (mode === 'paused') return false;
+    const age = this.#ageMs(account, now);
+    const interval = this.#intervalMs();
+    if (age >= interval) return true;
+    // Before the interval is up only events may check, and never a login whose last try may have
+    // been refused (a timeout or reset after the passphrase left).
+    if (reason === 'schedule' || mode === 'next-interval') return false;
+    const lastEvent = this.#eventChecks.get(account.id);
+    if (isEvent(reason) && lastEvent !== undefined && lastEvent <= now && now - lastEvent < interval) return false;
+    return mode === 'soon-on-event' || age >= schedulerTimings.minGapMs;
+  }
+
   async #scheduleNextDue(): Promise<void> {
-    const accounts = (await this.#accounts()).filter((account) => !account.checksPaused);
+    const accounts = (await this.#accounts()).filter((account) => account.unattendedChecks !== 'paused');
     // Cleared after the await, so two overlapping reschedules still leave exactly one timer.
     if (this.#dueTimer !== null) this.#deps.clock.clearTimeout(this.#dueTimer);
     this.#dueTimer = null;
@@ -165,6 +186,7 @@ export class CheckScheduler {
   #forgetAttemptsExcept(accounts: readonly ScheduledAccount[]): void {
     const listed = new Set(accounts.map((account) => account.id));
     for (const id of this.#attempts.keys()) if (!listed.has(id)) this.#attempts.delete(id);
+    for (const id of this.#eventChecks.keys()) if (!listed.has(id)) this.#eventChecks.delete(id);
   }
 
   async #accounts(): Promise<readonly ScheduledAccount[]> {

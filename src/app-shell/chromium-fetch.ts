@@ -8,7 +8,7 @@
  */
 export const CANCELLED_REDIRECT_MESSAGE = 'Redirect was cancelled';
 
-export interface ManualRedirectInit {
+interface ManualRedirectInit {
   redirect?: RequestRedirect;
   signal?: AbortSignal | null;
 }

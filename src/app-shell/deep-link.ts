@@ -6,9 +6,9 @@
  */
 export const DEEP_LINK_SCHEME = 'gridpass';
 
-export type DeepLink = { kind: 'setup'; site: string };
+type DeepLink = { kind: 'setup'; site: string };
 
-export type DeepLinkResult = { ok: true; link: DeepLink } | { ok: false; reason: string };
+type DeepLinkResult = { ok: true; link: DeepLink } | { ok: false; reason: string };
 
 const MAX_LINK_LENGTH = 4096;
 const MAX_SITE_LENGTH = 2048;

@@ -40,7 +40,7 @@ export interface AppPort {
   quit(): void;
 }
 
-export interface ControllerDeps {
+interface ControllerDeps {
   platform: string;
   app: AppPort;
   windows: WindowPort;

@@ -2,8 +2,11 @@
  * Which web pages Gridpass may open in the user's browser (Electron checklist item 15). Every
  * caller goes through one policy: the renderer's "open this page" request, finding links and the
  * window-open handler. A URL is parsed, never prefix-matched; it must be https and its host must be
- * on the list: Autodesk's own pages, the user's own ShotGrid sites, and hosts the studio's managed
- * config adds. Plain http is allowed only for a loopback practice site while running the demo.
+ * on the list: Autodesk's own pages, the sites the person chose (typed in the wizard, signed in to,
+ * saved, or set by the studio's managed config), and hosts the managed config adds. A site that only
+ * answered a probe, such as one a `gridpass://setup?site=` link proposed, is not on it until the
+ * person signs in to it (the service's `site-chosen` event says when). Plain http is allowed only for
+ * a loopback practice site while running the demo.
  */
 import { helpLinkHosts } from '../diagnosis/help-links';
 
@@ -18,9 +21,9 @@ export const FIXED_EXTERNAL_HOSTS: readonly string[] = [...new Set([
   ...helpLinkHosts,
 ])];
 
-export type ExternalLinkDecision = { allowed: true; url: string } | { allowed: false; reason: string };
+type ExternalLinkDecision = { allowed: true; url: string } | { allowed: false; reason: string };
 
-export interface ExternalLinkPolicyOptions {
+interface ExternalLinkPolicyOptions {
   /** Hosts (`host[:port]`) from the studio's managed config. */
   managedHosts?: readonly string[];
   /** Only while the app runs against the practice site. */
@@ -36,7 +39,7 @@ export class ExternalLinkPolicy {
   readonly #allowLoopbackHttp: boolean;
 
   constructor(options: ExternalLinkPolicyOptions = {}) {
-    this.#managed = new Set((options.managedHosts ?? []).map((host) => host.toLowerCase()));
+    this.#managed = new Set((options.managedHosts ?? []).flatMap((host) => plainHost(host) ?? []));
     this.#allowLoopbackHttp = options.allowLoopbackHttp ?? false;
   }
 
@@ -70,6 +73,21 @@ export class ExternalLinkPolicy {
       return { allowed: true, url: url.href };
     }
     return deny(`${host} is not on the list of pages Gridpass opens`);
+  }
+}
+
+/**
+ * The entry when it is exactly a `host[:port]` as a browser address names it, else null: an entry
+ * with a path, a user name or anything the URL parser would cut away never stands for the part of
+ * it that looks like a host (the managed config refuses such entries first; this keeps the policy
+ * safe whoever builds it).
+ */
+function plainHost(entry: string): string | null {
+  const host = entry.toLowerCase();
+  try {
+    return new URL(`https://${host}/`).host === host ? host : null;
+  } catch {
+    return null;
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { AccountView, CheckReason, NavigationTarget } from '../ipc/contract';
 
-export interface HealthNotice {
+interface HealthNotice {
   title: string;
   body: string;
   target: NavigationTarget;

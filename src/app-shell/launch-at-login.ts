@@ -7,12 +7,12 @@ import path from 'node:path';
 
 export const HIDDEN_FLAG = '--hidden';
 
-export interface LoginItemApi {
+interface LoginItemApi {
   getLoginItemSettings(options?: { args?: string[] }): { openAtLogin: boolean };
   setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;
 }
 
-export interface AutostartFiles {
+interface AutostartFiles {
   readFile(filePath: string): Promise<string | null>;
   writeFile(filePath: string, text: string): Promise<void>;
   removeFile(filePath: string): Promise<void>;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type LogLevel = 'info' | 'warn' | 'error';
+type LogLevel = 'info' | 'warn' | 'error';
 
 /** A site's error page or a stack can be huge; the start says what happened. */
 const MAX_MESSAGE_CHARS = 8_000;
@@ -20,7 +20,7 @@ export interface LogFileSystem {
   rmSync(file: string, options: { force: true }): void;
 }
 
-export interface LogFileOptions {
+interface LogFileOptions {
   /** `app.getPath('logs')`. */
   dir: string;
   redact: (text: string) => string;

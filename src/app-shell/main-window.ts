@@ -32,7 +32,7 @@ export interface WindowPort {
   focusApp(): void;
 }
 
-export interface MainWindowDeps {
+interface MainWindowDeps {
   windows: WindowPort;
   platform: string;
   isReady(): boolean;

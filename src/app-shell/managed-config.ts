@@ -14,11 +14,11 @@ import type { ManagedConfigView } from '../ipc/contract';
 import { describeUnusable, readSmallFile } from '../settings/small-file';
 import { parseSiteAddress } from '../site/site-address';
 
-export const MANAGED_CONFIG_FILE = 'managed.json';
-export const APP_MANAGED_CONFIG_FILE = 'gridpass-managed.json';
+const MANAGED_CONFIG_FILE = 'managed.json';
+const APP_MANAGED_CONFIG_FILE = 'gridpass-managed.json';
 const MAX_FILE_BYTES = 64 * 1024;
 
-export interface ManagedConfigPlaces {
+interface ManagedConfigPlaces {
   platform: string;
   env: Readonly<Record<string, string | undefined>>;
   /** Directory of the app's executable (on Linux AppImage, of the .AppImage file itself). */
@@ -83,7 +83,7 @@ const fieldRules = {
 
 const managedConfigSchema = z.object(fieldRules).partial().strict();
 
-export type ManagedConfigResult =
+type ManagedConfigResult =
   /** `notices`: entries refused on their own; the rest of the file applies. */
   | { ok: true; config: ManagedConfigView; notices: string[] }
   | { ok: false; message: string };
@@ -158,7 +158,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   return `${name} ${issue.message}.`;
 }
 
-export interface ManagedConfigLoad {
+interface ManagedConfigLoad {
   config: ManagedConfigView | null;
   /** One per file that exists but was ignored, for the log and the Settings screen. */
   notices: string[];

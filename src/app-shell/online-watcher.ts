@@ -4,7 +4,7 @@
  */
 import type { Clock, TimerHandle } from './clock';
 
-export interface OnlineWatcherDeps {
+interface OnlineWatcherDeps {
   isOnline(): boolean;
   onOnline(): void;
   clock: Clock;

@@ -5,7 +5,7 @@
  */
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-protocol';
 
-export interface RendererLocation {
+interface RendererLocation {
   entryUrl: string;
   trustedOrigins: readonly string[];
   /** Set when a dev server address was given but refused. */

@@ -3,7 +3,7 @@
  * value (Electron checklist items 2, 3, 4, 6, 8, 9, 10, 11). The shape matches Electron's
  * BrowserWindowConstructorOptions; src/ cannot import Electron's types, main checks the fit.
  */
-export interface SecureWebPreferences {
+interface SecureWebPreferences {
   preload: string;
   contextIsolation: true;
   sandbox: true;
@@ -18,7 +18,7 @@ export interface SecureWebPreferences {
   devTools: boolean;
 }
 
-export interface SecureWindowOptions {
+interface SecureWindowOptions {
   width: number;
   height: number;
   minWidth: number;

@@ -3,7 +3,7 @@
  * at login it stays in the tray, unless there is nothing set up yet. Stock GNOME shows no tray icon,
  * so the window is the way in there: a second launch always shows it (see 'second-instance').
  */
-export interface StartupContext {
+interface StartupContext {
   /** Launched with HIDDEN_FLAG, or by macOS as a login item. */
   startedAtLogin: boolean;
   accountsCount: number;

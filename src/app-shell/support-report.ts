@@ -6,7 +6,7 @@
 import type { AccountView, GridpassHandlers } from '../ipc/contract';
 import type { ServiceEvents } from '../services/service-events';
 
-export type SupportReportResult =
+type SupportReportResult =
   | { ok: true; accountId: string }
   | { ok: false; message: string };
 

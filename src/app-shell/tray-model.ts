@@ -40,7 +40,7 @@ export type TrayMenuItem =
   | { type: 'note'; label: string }
   | { type: 'separator' };
 
-export interface TrayModel {
+interface TrayModel {
   icon: TrayIcon;
   tooltip: string;
   menu: TrayMenuItem[];
@@ -63,7 +63,7 @@ export function trayModel(state: TrayState): TrayModel {
 }
 
 /** Worst first: a failing login outranks one needing attention, which outranks a running check. */
-export function trayIconFor(state: TrayState): TrayIcon {
+function trayIconFor(state: TrayState): TrayIcon {
   const healths = state.accounts.map((account) => account.health);
   if (healths.includes('failing')) return 'failing';
   if (healths.includes('attention') || state.accounts.some((a) => a.checksPaused) || state.problem !== null) return 'attention';

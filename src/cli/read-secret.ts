@@ -2,9 +2,9 @@ import type { CliIo } from './cli-io';
 import { Cancelled, UsageError } from './exit-codes';
 import type { SecretList } from '../redaction/redact';
 
-export type SecretSource = 'stdin' | 'prompt';
+type SecretSource = 'stdin' | 'prompt';
 
-export interface SecretRequest {
+interface SecretRequest {
   /** What is asked for, in words: "legacy passphrase", "script key". */
   what: string;
   /** The option that reads it from standard input, for the message when there is no terminal. */

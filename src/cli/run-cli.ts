@@ -47,7 +47,7 @@ export const commands: readonly CommandEntry[] = [
   },
 ];
 
-export function globalHelp(version: string): string {
+function globalHelp(version: string): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   return `gridpass ${version}: gets ShotGrid API logins working, and says why when they do not.
 

@@ -2,7 +2,7 @@ import type { LoginMethod } from '../shotgrid/login-method';
 import type { SiteInfo } from '../shotgrid/shotgrid-client';
 
 /** How tools log in with a person's user name and password on a site. */
-export type PasswordLogins = 'passphrase-and-pat' | 'password' | 'refused-sso' | 'unknown';
+type PasswordLogins = 'passphrase-and-pat' | 'password' | 'refused-sso' | 'unknown';
 
 /** What a site's login method means for its people's API logins, in plain words. */
 export interface SiteLoginGuide {

@@ -3,10 +3,10 @@ import type { SiteAddress } from '../site/site-address';
 import type { NetworkStackInfo } from '../net/network-stack';
 
 /** Which network code path made the request: the app's Chromium stack or the CLI's Node stack. */
-export type NetworkStack = NetworkStackInfo['stack'];
+type NetworkStack = NetworkStackInfo['stack'];
 
 /** What kind of secret was being checked when a site refused it. */
-export type CredentialKind = 'passphrase' | 'script-key' | 'session-token';
+type CredentialKind = 'passphrase' | 'script-key' | 'session-token';
 
 /** What a finding is tailored to: the same failure means different things on different sites. */
 export interface FindingContext {

@@ -49,8 +49,6 @@ export const helpLinks = {
   },
 } as const satisfies Record<string, FixLink>;
 
-export type HelpLinkName = keyof typeof helpLinks;
-
 /** Hosts of every help link, for main's openExternal allow-list. */
 export const helpLinkHosts: readonly string[] = [
   ...new Set(Object.values(helpLinks).map((link) => new URL(link.url).host)),

@@ -8,7 +8,7 @@ export type NetworkProbes = Pick<CheckDependencies, 'resolveHost' | 'connect' | 
 
 type LookupAll = (host: string, options: { all: true; verbatim: true }) => Promise<Array<{ address: string }>>;
 
-export interface NodeNetworkProbeOptions {
+interface NodeNetworkProbeOptions {
   /**
    * PEM certificates to trust besides Node's own roots. The app passes the OS trust store's, so the
    * handshake judges certificates the way its Chromium requests do.

@@ -30,7 +30,7 @@ export type { EnvironmentFacts, NetworkStackInfo } from './environment-facts';
 export { diagnoseVerdict, type DiagnoseVerdict } from './diagnose-verdict';
 
 /** In the order of `checkIds`: from this machine outwards, so the first failure is the cause. */
-export const orderedChecks: readonly Check[] = [
+const orderedChecks: readonly Check[] = [
   environmentCheck,
   keychainCheck,
   proxyCheck,
@@ -51,7 +51,7 @@ export const checkNames: Readonly<Record<CheckId, string>> = Object.fromEntries(
 
 export type CheckProgress = (done: CheckResult[], running: CheckId | null) => void;
 
-export interface DiagnosisRun {
+interface DiagnosisRun {
   results: CheckResult[];
   /** What the site said about itself, for the report's site facts; null when it never answered. */
   siteInfo: SiteInfo | null;

@@ -25,7 +25,7 @@ export interface SiteFacts {
   appSessionLauncher: boolean | null;
 }
 
-export interface SupportReportInput {
+interface SupportReportInput {
   generatedAt: Date;
   environment: EnvironmentFacts;
   site: SiteFacts | null;
@@ -38,7 +38,7 @@ export interface SupportReportInput {
 }
 
 /** A check as the report lists it: its finding by code, since each finding is listed once under `findings`. */
-export type ReportCheck = Omit<CheckResult, 'finding'> & { findingCode: string | null };
+type ReportCheck = Omit<CheckResult, 'finding'> & { findingCode: string | null };
 
 /** Plain data with a fixed shape: what `gridpass doctor --json` prints and what support tools parse. */
 export interface SupportReport {

@@ -8,6 +8,7 @@
  * import its values.
  */
 import { z } from 'zod';
+import type { UnattendedChecks } from '../accounts/refusal-policy';
 import type { CheckResult } from '../diagnosis/check-result';
 import type { Finding } from '../diagnosis/finding';
 import type { LoginMethod } from '../shotgrid/login-method';
@@ -65,6 +66,8 @@ export interface AccountView {
   lockoutThreshold: number;
   /** Scheduled checks stop after one authentication failure until the person acts. */
   checksPaused: boolean;
+  /** What the schedule may do with this login, as the refusal policy decides from its last check. */
+  unattendedChecks: UnattendedChecks;
   hasSavedPat: boolean;
   /** The passphrase could not be read back from the keychain. */
   secretMissing: boolean;
@@ -205,7 +208,7 @@ export const requestSchemas = {
   openExternal: z.object({ url: text(2048) }).strict(),
 } as const;
 
-export interface ResponseMap {
+interface ResponseMap {
   getAppState: AppStateView;
   probeSite: ProbeResponse;
   verifyLogin: VerifyResponse;

@@ -26,7 +26,7 @@ export function classifyFetchError(error: unknown, request: FailedRequest): Netw
   return { kind: 'network', detail: innermost ? describe(innermost) : 'The request failed for an unknown reason.' };
 }
 
-export interface FailedRequest {
+interface FailedRequest {
   /** The host asked for: Chromium's messages do not name it. */
   host: string;
   /** How long the request ran before it failed, reported for timeouts. */

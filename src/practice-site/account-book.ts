@@ -24,7 +24,7 @@ export interface PracticeAccountState {
   unusedTwoFactorCodes: number | null;
 }
 
-export type TwoFactorCheck = 'not-required' | 'accepted' | 'missing' | 'invalid';
+type TwoFactorCheck = 'not-required' | 'accepted' | 'missing' | 'invalid';
 
 /** The site's people and scripts, with the bookkeeping that makes failures lock an account. */
 export class AccountBook {

@@ -12,16 +12,16 @@ import type { SiteContext } from './site-context';
 import { api3Info } from './site-info';
 
 /** API3 error codes python-api maps to exceptions. */
-export const API3_AUTHENTICATION_FAULT = 102;
-export const API3_TWO_FACTOR_FAULT = 106;
-export const API3_SSO_FAULT = 108;
-export const API3_IDENTITY_FAULT = 110;
+const API3_AUTHENTICATION_FAULT = 102;
+const API3_TWO_FACTOR_FAULT = 106;
+const API3_SSO_FAULT = 108;
+const API3_IDENTITY_FAULT = 110;
 /**
  * For requests the site cannot run (bad JSON, unknown method, bad `read` parameters). A live site's code for
  * these is UNVERIFIED; 103 matches the REST API's "bad request" code, and python-api raises a plain `Fault`.
  * Their messages are OURS.
  */
-export const API3_REQUEST_FAULT = 103;
+const API3_REQUEST_FAULT = 103;
 
 const ROUTE = 'POST /api3/json';
 

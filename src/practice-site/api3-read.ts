@@ -4,7 +4,7 @@ import { ENTITY_FIELDS, entityRows, isReadableType } from './entity-rows';
 import type { EntityRow, ReadableType } from './entity-rows';
 import { maxEntitiesPerPage } from './site-info';
 
-export type ReadResult =
+type ReadResult =
   | { ok: true; entities: Record<string, unknown>[]; pagingInfo: Record<string, unknown> }
   | { ok: false; message: string };
 

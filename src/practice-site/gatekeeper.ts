@@ -12,7 +12,7 @@ export type Credentials =
   | { kind: 'none' };
 
 /** `caller-not-allowed`: a script without the permission; `person-not-allowed`: a HumanUser who is not an admin. */
-export type SudoRefusalReason = 'unknown' | 'inactive' | 'not-impersonable' | 'caller-not-allowed' | 'person-not-allowed';
+type SudoRefusalReason = 'unknown' | 'inactive' | 'not-impersonable' | 'caller-not-allowed' | 'person-not-allowed';
 
 /** Why the site said no, before either protocol words it. */
 export type Refusal =
@@ -29,7 +29,7 @@ export type Refusal =
   | { kind: 'session-expired'; tokenTail: string }
   | { kind: 'sudo-refused'; target: string; reason: SudoRefusalReason };
 
-export type AuthDecision =
+type AuthDecision =
   | { ok: true; principal: Principal; sudoAs: string | null; sessionId: string | null }
   | { ok: false; refusal: Refusal; principal: Principal | null };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApprovalResult, PendingAppSessionRequest } from './app-session-launcher';
-import { jsonReply } from './practice-reply';
+import { decisionPage } from './approval-page';
+import { htmlReply, jsonReply, mediaType } from './practice-reply';
 import type { PracticeReply } from './practice-reply';
 import type { RequestLogEntry, RequestOutcome } from './request-log';
 import { faultSwitchesSchema } from './transport-faults';
@@ -21,7 +22,7 @@ export interface PracticeControlTarget {
   denyAppSession(requestId: string): ApprovalResult;
 }
 
-export interface ControlAnswer {
+interface ControlAnswer {
   reply: PracticeReply;
   outcome: RequestOutcome;
 }
@@ -38,7 +39,9 @@ const browserSessionSchema = z.strictObject({ login: z.string().min(1) });
  * `/__practice/*`: switches for demos and training, reachable only on the loopback address the site listens
  * on, and never subject to the fault switches (or a site switched to "reset" could never be switched back).
  */
-export function handleControl(target: PracticeControlTarget, method: string, pathname: string, body: Buffer): ControlAnswer {
+export function handleControl(
+  target: PracticeControlTarget, method: string, pathname: string, body: Buffer, contentType?: string,
+): ControlAnswer {
   const route = pathname.slice(CONTROL_PREFIX.length);
   if (route === 'faults' && method === 'GET') return ok(target.faults());
   if (route === 'faults' && method === 'POST') {
@@ -65,6 +68,9 @@ export function handleControl(target: PracticeControlTarget, method: string, pat
   }
   if (route === 'app-session-requests' && method === 'GET') return ok({ pending: target.appSessionRequests() });
   const decision = /^app-session-requests\/([^/]+)$/.exec(route);
+  if (decision?.[1] !== undefined && method === 'POST' && mediaType(contentType) === 'application/x-www-form-urlencoded') {
+    return decideFromPage(target, decision[1], body);
+  }
   if (decision?.[1] !== undefined && method === 'POST') {
     const parsed = parseJson(body, decisionSchema);
     if (!parsed.ok) return badRequest(parsed.message);
@@ -74,6 +80,18 @@ export function handleControl(target: PracticeControlTarget, method: string, pat
     return result.ok ? ok({ ok: true }) : answer(404, { message: `Cannot do that: ${result.reason}.` });
   }
   return answer(404, { message: 'Not Found' });
+}
+
+/** The approval page's buttons post a form and get a page back, as a browser expects. */
+function decideFromPage(target: PracticeControlTarget, requestId: string, body: Buffer): ControlAnswer {
+  const form = new URLSearchParams(body.toString('utf8'));
+  const parsed = decisionSchema.safeParse({ decision: form.get('decision') ?? '', ...(form.has('login') ? { login: form.get('login') } : {}) });
+  if (!parsed.success) return { reply: htmlReply(400, decisionPage('deny', false, 'The form was not filled in.')), outcome: { kind: 'http-error', status: 400, code: null } };
+  const result = parsed.data.decision === 'approve' ? target.approveAppSession(requestId, parsed.data.login) : target.denyAppSession(requestId);
+  const reason = result.ok ? null : `Cannot do that: ${result.reason}.`;
+  const status = result.ok ? 200 : 404;
+  const outcome: RequestOutcome = result.ok ? { kind: 'ok' } : { kind: 'http-error', status, code: null };
+  return { reply: htmlReply(status, decisionPage(parsed.data.decision, result.ok, reason)), outcome };
 }
 
 function logEntryJson(entry: RequestLogEntry) {

@@ -7,8 +7,8 @@ export interface PracticeReply {
   body: string;
 }
 
-export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
 export function jsonReply(status: number, value: unknown): PracticeReply {
   return { status, headers: { 'Content-Type': JSON_CONTENT_TYPE }, body: JSON.stringify(value) };
@@ -24,7 +24,7 @@ export function htmlPage(title: string, paragraph: string): string {
     `<body><h1>${title}</h1><p>${paragraph}</p></body></html>\n`;
 }
 
-export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };
+type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };
 
 /** Reads a request body, giving up (without buffering the rest) once it passes `limitBytes`. */
 export function readBody(request: IncomingMessage, limitBytes: number): Promise<BodyRead> {

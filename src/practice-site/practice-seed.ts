@@ -23,9 +23,9 @@ export type AccountScenario =
   | 'retired'
   | 'admin';
 
-export type PermissionGroup = 'Admin' | 'Manager' | 'Artist';
+type PermissionGroup = 'Admin' | 'Manager' | 'Artist';
 
-export interface TwoFactorSeed {
+interface TwoFactorSeed {
   /** Authenticator-app codes. Each works once per site instance, in any order. */
   codes: readonly string[];
   /** Backup codes, also single-use. */
@@ -65,7 +65,7 @@ export interface PracticeScriptSeed {
   notes: string;
 }
 
-export interface PracticeSeed {
+interface PracticeSeed {
   accounts: readonly PracticeAccountSeed[];
   scripts: readonly PracticeScriptSeed[];
 }

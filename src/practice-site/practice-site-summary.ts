@@ -24,7 +24,7 @@ export interface PracticeAccountSummary {
   notes: string;
 }
 
-export interface PracticeScriptSummary {
+interface PracticeScriptSummary {
   id: number;
   name: string;
   key: string;
@@ -58,7 +58,7 @@ const STATE_LABELS: Readonly<Record<AccountScenario, string>> = {
   'legacy-login-differs': 'works (login is not the e-mail)',
 };
 
-export function stateLabel(scenario: AccountScenario): string {
+function stateLabel(scenario: AccountScenario): string {
   return STATE_LABELS[scenario];
 }
 

@@ -9,6 +9,7 @@ import type { LoginMethod } from '../shotgrid/login-method';
 import { AccountBook } from './account-book';
 import type { PracticeAccountState } from './account-book';
 import { handleApi3 } from './api3-endpoint';
+import { approvalPage } from './approval-page';
 import { AppSessionLauncher } from './app-session-launcher';
 import type { ApprovalResult, PendingAppSessionRequest } from './app-session-launcher';
 import { Gatekeeper } from './gatekeeper';
@@ -254,7 +255,7 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
       this.refuseBody(response, body.reason, `${method} ${pathname}`);
       return;
     }
-    const answer = handleControl(this, method, pathname, body.body);
+    const answer = handleControl(this, method, pathname, body.body, request.headers['content-type']);
     logRequest(this.context, `${method} ${pathname}`, 'control', null, null, answer.outcome);
     this.send(response, answer.reply);
   }
@@ -299,12 +300,25 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
     }
     const launcher = this.launcher.handle(method, url.pathname, contentType, body);
     if (launcher !== null) return launcher;
+    const approving = /^\/app_session_request\/([^/?]+)/.exec(url.searchParams.get('return_path') ?? '');
+    if (method === 'GET' && url.pathname === '/user/login' && approving?.[1] !== undefined) {
+      return this.approvalPage(approving[1]);
+    }
     if (method === 'GET' && (url.pathname === '/' || url.pathname === '/user/login')) {
       return this.plainPage(method, url.pathname, 200, 'Gridpass Practice Studio',
         'This is a practice ShotGrid site for Gridpass. People sign in to it with the practice accounts; ' +
         'App Session Launcher requests are approved through the practice controls.');
     }
     return this.plainPage(method, url.pathname, 404, '404 Not Found', 'The page you were looking for does not exist.');
+  }
+
+  /** Stands in for the browser where the person is signed in: choose who approves, or deny. */
+  private approvalPage(requestId: string): PracticeReply {
+    logRequest(this.context, 'GET /user/login', 'none', null, null, { kind: 'ok' });
+    // Ids are hex, so the id as it appears in the address is compared as is (no decoding that could throw).
+    const request = this.launcher.pending().find((candidate) => candidate.id === requestId);
+    const people = this.accounts.filter((account) => account.status === 'act' && !account.retired);
+    return htmlReply(200, approvalPage(request, people));
   }
 
   /**

@@ -18,15 +18,15 @@ import type { SiteContext } from './site-context';
 import { restRoot } from './site-info';
 
 /** Both recordings show 600 s. */
-export const ACCESS_TOKEN_SECONDS = 600;
+const ACCESS_TOKEN_SECONDS = 600;
 /** Ours: a live site's refresh-token lifetime is unrecorded. */
-export const REFRESH_TOKEN_SECONDS = 24 * 60 * 60;
+const REFRESH_TOKEN_SECONDS = 24 * 60 * 60;
 
 const TOKEN_ROUTE = 'POST /api/v1/auth/access_token';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const API_PREFIXES = ['/api/v1', '/api/v1.1'];
 
-export interface RestRequest {
+interface RestRequest {
   method: string;
   pathname: string;
   query: URLSearchParams;

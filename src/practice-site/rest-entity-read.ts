@@ -16,7 +16,7 @@ const DEFAULT_PAGE_SIZE = 20;
 /** 104 "not found" (protocol doc §3.2); the title is OURS. */
 const REST_NOT_FOUND_CODE = 104;
 
-export interface EntityReadRequest {
+interface EntityReadRequest {
   /** The path after `/api/v1`, e.g. `/entity/human_users/101`. */
   route: string;
   query: URLSearchParams;

@@ -5,14 +5,14 @@ import type { Principal } from './principal';
 export const DEFAULT_IDLE_WINDOW_SECONDS = 24 * 60 * 60;
 
 /** A live site moves a session's expiry at most once every five minutes of use (measured: 300-305 s). */
-export const SESSION_TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+const SESSION_TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
 interface SessionRecord {
   principal: Principal;
   lastTouched: Date;
 }
 
-export type SessionLookup =
+type SessionLookup =
   | { kind: 'live'; principal: Principal }
   | { kind: 'expired'; principal: Principal }
   | { kind: 'unknown' };

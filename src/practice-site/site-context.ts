@@ -6,7 +6,7 @@ import type { SessionStore } from './session-store';
 import type { SiteIdentity } from './site-info';
 
 /** How a site answers where live sites are known to differ, or where no capture settles it. */
-export interface ReplyStyle {
+interface ReplyStyle {
   /** API3 error for a password login on `oxygen` without a passphrase or a bound PAT. */
   noPatReply: 'api3-102' | 'api3-110';
   /** REST status for the same: 400 "Can't authenticate user" or 401 "Unauthorized". */

@@ -1,8 +1,8 @@
 import type { LoginMethod } from '../shotgrid/login-method';
 
 /** The server version the practice site reports: the one on the live site recorded in 2026. */
-export const PRACTICE_VERSION = [8, 89, 0] as const;
-export const PRACTICE_FULL_VERSION = [8, 89, 0, 9724] as const;
+const PRACTICE_VERSION = [8, 89, 0] as const;
+const PRACTICE_FULL_VERSION = [8, 89, 0, 9724] as const;
 const PRACTICE_VERSION_LABEL = 'v8.89.0.9724 (build 47ec49f)';
 const MAX_ENTITIES_PER_PAGE = 500;
 

@@ -31,11 +31,11 @@ export const faultSwitchesSchema = z.strictObject({
 export type FaultSwitches = z.infer<typeof faultSwitchesSchema>;
 
 /** The name the request log gives each fault. */
-export type TransportFaultName =
+type TransportFaultName =
   | 'reset' | 'redirect' | 'maintenance' | 'bad-gateway' | 'gateway-timeout' | 'forbidden' | 'captive-portal' | 'truncate';
 
 /** What the switches make of one request: the site answers, a fault answers for it, or the connection dies. */
-export type FaultPlan =
+type FaultPlan =
   | { kind: 'none' }
   | { kind: 'reset' }
   | { kind: 'replace'; fault: TransportFaultName; reply: PracticeReply }

@@ -18,7 +18,7 @@ import { indexSecrets, markSecrets, type SecretIndex } from './secret-marks';
 
 export { FRAGMENT_LENGTH } from './secret-marks';
 
-export type Redactor = (text: string) => string;
+type Redactor = (text: string) => string;
 
 export { redactedMarker };
 
@@ -33,7 +33,7 @@ const shapes: ReadonlyArray<[RegExp, string]> = [
   [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*(?:@[^\s/?#@]*)*@/gi, `$1${redactedMarker}@`],
 ];
 
-export interface RedactorOptions {
+interface RedactorOptions {
   /** Also mask every run of FRAGMENT_LENGTH characters of a secret: for text a server sent. */
   fragments?: boolean;
 }

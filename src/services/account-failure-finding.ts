@@ -13,7 +13,7 @@ const keychainCodes: Record<VaultFailure['kind'], FindingCode> = {
 };
 
 /** A keychain failure as the finding a person reads, with the keychain's own advice first. */
-export function vaultFailureFinding(failure: VaultFailure, context: FindingContext): Finding {
+function vaultFailureFinding(failure: VaultFailure, context: FindingContext): Finding {
   return findingFor(keychainCodes[failure.kind], context, { keychainMessage: failure.message, keychainFix: failure.fix });
 }
 

@@ -4,7 +4,7 @@
  * refusals lock the account for an hour.
  */
 import type { AccountRegistry, CheckRecord } from '../accounts/account-registry';
-import { decideAfter, type AttemptOutcome } from '../accounts/refusal-policy';
+import { decideAfter, type AttemptOutcome, type PassphraseReach } from '../accounts/refusal-policy';
 import type { ForgetReport } from '../accounts/account-failure';
 import { findingFor, findingForFailure, isFindingCode, type FindingContext } from '../diagnosis/finding-catalogue';
 import { helpLinks } from '../diagnosis/help-links';
@@ -15,13 +15,15 @@ import { siteFromOrigin } from '../site/site-address';
 import { accountFailureFinding } from './account-failure-finding';
 import { secretMissingCode, toAccountView } from './views';
 
-export interface AccountsDeps {
+interface AccountsDeps {
   client: ShotgridClient;
   registry: AccountRegistry;
   findingContext: (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>) => FindingContext;
   now: () => Date;
   /** Drops what the wizard holds in memory, at the end of a booking. */
   forgetHeldSecrets: () => void;
+  /** A check's outcome could not be written to the settings file (the registry holds any pause in memory). */
+  onNotSaved?: () => void;
 }
 
 export function createAccountsService(deps: AccountsDeps) {
@@ -36,8 +38,8 @@ export function createAccountsService(deps: AccountsDeps) {
     return toAccountView(account, (code) => (isFindingCode(code) ? findingFor(code, contextOf(account)) : null));
   }
 
-  function record(account: SavedAccount, reason: CheckReason, health: AccountHealth, finding: Finding | null): AccountView {
-    const check: CheckRecord = { at: deps.now(), reason, health, finding: finding && { code: finding.code, title: finding.title } };
+  function record(account: SavedAccount, reason: CheckReason, health: AccountHealth, finding: Finding | null, reach?: PassphraseReach): AccountView {
+    const check: CheckRecord = { at: deps.now(), reason, health, finding: finding && { code: finding.code, title: finding.title }, ...(reach ? { reach } : {}) };
     const recorded = registry.recordCheck(account.id, check);
     return view(recorded.ok ? recorded.value : account);
   }
@@ -67,7 +69,8 @@ export function createAccountsService(deps: AccountsDeps) {
     // Scheduled checks never retry a refused login; only the person can restart them.
     if (account.checksPaused && reason !== 'manual') return view(account);
     const secret = await registry.readSecret(id, 'passphrase');
-    if (!secret.ok) return record(account, reason, 'attention', accountFailureFinding(secret.failure, contextOf(account)));
+    // The keychain could not be read, so nothing was sent: a returning network or a wake-up may try again.
+    if (!secret.ok) return record(account, reason, 'attention', accountFailureFinding(secret.failure, contextOf(account)), 'not-sent');
     if (secret.value === null) return recordOutcome(account, reason, { kind: 'secret-missing' });
     const site = siteFromOrigin(account.site);
     const result = await deps.client.verifyLogin(site, { login: account.login, passphrase: secret.value });
@@ -80,9 +83,13 @@ export function createAccountsService(deps: AccountsDeps) {
     accountOrThrow(account.id);
     const decision = decideAfter(outcome);
     const finding = findingOf(account, outcome);
-    const check: CheckRecord = { at: deps.now(), reason, health: decision.health, finding: finding && { code: finding.code, title: finding.title } };
+    const check: CheckRecord = {
+      at: deps.now(), reason, health: decision.health, finding: finding && { code: finding.code, title: finding.title }, reach: decision.reach,
+    };
     const recorded = registry.recordAttempt(account.site, account.login, { decision, check });
-    return view(recorded.ok && recorded.value.account !== null ? recorded.value.account : account);
+    // The write failed, so no settings event goes out: the tray and the window still have to hear of it.
+    if (!recorded.ok) deps.onNotSaved?.();
+    return view(registry.get(account.id) ?? account);
   }
 
   function findingOf(account: SavedAccount, outcome: AttemptOutcome): Finding | null {
@@ -138,4 +145,3 @@ export function createAccountsService(deps: AccountsDeps) {
   };
 }
 
-export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -21,7 +21,7 @@ export interface ResolvedDiagnoseTarget {
   inputFinding: Finding | null;
 }
 
-export interface DiagnoseServiceDeps {
+interface DiagnoseServiceDeps {
   checkDependencies: () => Promise<CheckDependencies>;
   /** Counts a refused login this run caused (ShotGrid locks after 10), with the finding that explains it. */
   /** The run tried the login: the refusal policy decides what that changes for it. */
@@ -157,8 +157,6 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     },
   };
 }
-
-export type DiagnoseService = ReturnType<typeof createDiagnoseService>;
 
 function crashedCheck(error: unknown): CheckResult {
   return {

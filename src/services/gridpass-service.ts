@@ -28,7 +28,7 @@ import { observedSettings } from './observed-settings';
 import { createOnboardingService } from './onboarding-service';
 import { createServiceEventHub, type ServiceEvents } from './service-events';
 
-export interface GridpassServiceDeps {
+interface GridpassServiceDeps {
   version: string;
   platform: NodeJS.Platform;
   /** Electron's `net.fetch` in the app; Node's (proxy-aware) fetch in tests and the CLI. */
@@ -100,6 +100,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
   });
   const accounts = createAccountsService({
     client, registry, findingContext, now,
+    onNotSaved: () => events.emit({ type: 'accounts-changed' }),
     forgetHeldSecrets: () => {
       onboarding.clear();
       diagnose.clear();

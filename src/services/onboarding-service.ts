@@ -18,7 +18,7 @@ import { ExpiringMap } from './expiring-map';
 import { parsePatInput } from './pat-input';
 import { toAccountView, toSiteView, toUserView } from './views';
 
-export interface OnboardingDeps {
+interface OnboardingDeps {
   client: ShotgridClient;
   registry: AccountRegistry;
   clipboard: ClipboardGuard;
@@ -194,8 +194,6 @@ export function createOnboardingService(deps: OnboardingDeps) {
     },
   };
 }
-
-export type OnboardingService = ReturnType<typeof createOnboardingService>;
 
 /** The wizard shows the count beside this warning, so the finding itself leaves the count out. */
 function lockoutWarning(failedLogins: number): string | null {

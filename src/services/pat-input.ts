@@ -3,7 +3,7 @@
  * documented, so this refuses only what is certainly wrong (a web address, text with spaces inside,
  * something far too short or long) and says why in plain words.
  */
-export type PatInput = { ok: true; pat: string } | { ok: false; message: string };
+type PatInput = { ok: true; pat: string } | { ok: false; message: string };
 
 const minLength = 16;
 const maxLength = 512;

@@ -11,14 +11,14 @@ export type ServiceEvent =
   /** The person chose this site (typed it, signed in to it, or saved it): its pages may be opened. */
   | { type: 'site-chosen'; site: string };
 
-export type ServiceEventListener = (event: ServiceEvent) => void;
+type ServiceEventListener = (event: ServiceEvent) => void;
 
 export interface ServiceEvents {
   /** Returns an unsubscribe function. */
   on(listener: ServiceEventListener): () => void;
 }
 
-export interface ServiceEventHub extends ServiceEvents {
+interface ServiceEventHub extends ServiceEvents {
   emit(event: ServiceEvent): void;
 }
 

@@ -1,5 +1,5 @@
 /** Turns domain records into the views the renderer may see: never a secret, only what a screen shows. */
-import { lockoutThreshold } from '../accounts/refusal-policy';
+import { lockoutThreshold, unattendedChecksFor } from '../accounts/refusal-policy';
 import type { AccountView, Finding, SiteView, UserView } from '../ipc/contract';
 import { helpLinks } from '../diagnosis/help-links';
 import type { SavedAccount } from '../settings/settings-schema';
@@ -57,6 +57,7 @@ export function toAccountView(account: SavedAccount, findingOf: (code: string) =
     failedLogins: account.failedLogins,
     lockoutThreshold,
     checksPaused: account.checksPaused,
+    unattendedChecks: unattendedChecksFor(account),
     hasSavedPat: account.hasSavedPat,
     secretMissing: account.lastFindingCode === secretMissingCode,
   };

@@ -21,7 +21,7 @@ import {
 import { describeUnusable, readSmallFile } from './small-file';
 
 /** Far above any real file (an account is well under 2 KiB), far below what could hurt memory. */
-export const SETTINGS_FILE_LIMIT_BYTES = 8 * 1024 * 1024;
+const SETTINGS_FILE_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export type SettingsFileProblem =
   | { kind: 'not-json' }
@@ -48,7 +48,7 @@ export interface SettingsContents {
   defaultedSettings: string[];
 }
 
-export type SettingsFileState =
+type SettingsFileState =
   | { state: 'absent' }
   /** There, but not something to read or replace (a folder, a FIFO, no permission): left alone. */
   | { state: 'unusable'; why: string; permission: boolean }

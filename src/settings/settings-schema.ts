@@ -12,7 +12,7 @@ import { loginMethods } from '../shotgrid/login-method';
 export const SETTINGS_SCHEMA_VERSION = 1;
 
 /** Same bounds as the IPC contract's `updateSettings` request. */
-export const checkIntervalHoursSchema = z.number().int().min(1).max(168);
+const checkIntervalHoursSchema = z.number().int().min(1).max(168);
 
 export const appSettingsSchema = z.object({
   checkIntervalHours: checkIntervalHoursSchema.default(6),
@@ -21,8 +21,10 @@ export const appSettingsSchema = z.object({
 });
 
 /** Mirrors `AccountHealth` and `CheckReason` in the IPC contract. */
-export const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
-export const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
+const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
+const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
+
+export const passphraseReachSchema = z.enum(['not-sent', 'answered', 'unknown']);
 
 const timestamp = z.iso.datetime({ offset: true });
 const host = z.string().min(1).max(300);
@@ -47,6 +49,11 @@ export const savedAccountSchema = z.object({
   /** Authentication failures this app has caused for the login (ShotGrid locks after ten). */
   failedLogins: z.number().int().min(0).default(0),
   checksPaused: z.boolean().default(false),
+  /**
+   * Whether the last check's passphrase reached the site: 'unknown' (a timeout or reset after it was
+   * sent) holds unattended checks until the next interval. Absent for checks saved before this was kept, or that sent nothing.
+   */
+  lastCheckReach: passphraseReachSchema.optional(),
   hasSavedPat: z.boolean().default(false),
 });
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type SmallFileRead =
+type SmallFileRead =
   | { kind: 'absent' }
   /** The text, without a UTF-8 byte order mark. */
   | { kind: 'text'; text: string }
@@ -17,7 +17,7 @@ export type SmallFileRead =
   /** `permission` when the operating system refused access; the code otherwise (EIO, ...). */
   | { kind: 'unreadable'; reason: 'permission' | string };
 
-export type NotAFile = 'a folder' | 'a named pipe (FIFO)' | 'a device' | 'a socket' | 'not a regular file';
+type NotAFile = 'a folder' | 'a named pipe (FIFO)' | 'a device' | 'a socket' | 'not a regular file';
 
 const BYTE_ORDER_MARK = '\uFEFF';
 // O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; O_NOCTTY keeps a

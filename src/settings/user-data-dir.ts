@@ -1,9 +1,9 @@
 import path from 'node:path';
 
-export const APP_DIR_NAME = 'Gridpass';
+const APP_DIR_NAME = 'Gridpass';
 
 /** Set to any folder to keep Gridpass's settings there (tests, portable setups). */
-export const GRIDPASS_HOME_ENV = 'GRIDPASS_HOME';
+const GRIDPASS_HOME_ENV = 'GRIDPASS_HOME';
 
 /**
  * The folder that holds `config.json`: the same one Electron's `app.getPath('userData')` gives for

@@ -19,7 +19,7 @@ export interface Api3Request {
 
 export type Api3Result = { ok: true; results: unknown; reply: HttpReply } | { ok: false; failure: Failure };
 
-export function api3Url(site: SiteAddress): string {
+function api3Url(site: SiteAddress): string {
   return `${site.origin}/api3/json`;
 }
 

@@ -34,7 +34,7 @@ export function readOneRequest(query: {
   };
 }
 
-export type EntityResult = { ok: true; entity: Record<string, unknown> | null } | { ok: false; failure: Failure };
+type EntityResult = { ok: true; entity: Record<string, unknown> | null } | { ok: false; failure: Failure };
 
 /** The first entity of a `read` reply (`{entities:[…]}`), `null` when none matched. */
 export function firstEntity(results: unknown): EntityResult {

@@ -18,12 +18,12 @@ const PERSON_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 export type IdentifyFailure = LauncherFailure | Failure;
 export type IdentifyResult = { ok: true; person: SignedInPerson } | { ok: false; failure: IdentifyFailure };
 
-export interface IdentifyRun {
+interface IdentifyRun {
   signal?: AbortSignal;
   onApprovalLink(link: ApprovalLink): void;
 }
 
-export interface BrowserSignInClient {
+interface BrowserSignInClient {
   /**
    * Browser sign-in, then one read of the person's own record. The session token lives only inside this
    * call: it is never returned, stored or logged, and is dropped as soon as the record is read.
@@ -31,7 +31,7 @@ export interface BrowserSignInClient {
   identify(site: SiteAddress, run: IdentifyRun): Promise<IdentifyResult>;
 }
 
-export interface BrowserSignInClientOptions {
+interface BrowserSignInClientOptions {
   fetch: FetchLike;
   userAgent: string;
   clock: PollClock;

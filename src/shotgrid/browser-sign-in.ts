@@ -6,7 +6,7 @@ import type { LauncherRequest } from './launcher-reply';
 import type { HttpReply, OutgoingRequest, Transport, TransportResult } from './transport';
 
 /** What Gridpass calls itself on the site's approval page. */
-export const LAUNCHER_APP_NAME = 'Gridpass';
+const LAUNCHER_APP_NAME = 'Gridpass';
 /** tk-core polls every 2 s for at most 180 s (its comment's "5 minutes" is wrong). */
 export const LAUNCHER_POLL_INTERVAL_MS = 2000;
 export const LAUNCHER_MAX_WAIT_MS = 180 * 1000;
@@ -36,7 +36,7 @@ export interface BrowserSession {
   sessionToken: string;
 }
 
-export type BrowserSignInResult = { ok: true; session: BrowserSession } | { ok: false; failure: BrowserSignInFailure };
+type BrowserSignInResult = { ok: true; session: BrowserSession } | { ok: false; failure: BrowserSignInFailure };
 
 export interface BrowserSignInTiming {
   pollIntervalMs: number;
@@ -45,7 +45,7 @@ export interface BrowserSignInTiming {
   retryBackoffMs: number;
 }
 
-export interface BrowserSignInRun {
+interface BrowserSignInRun {
   transport: Transport;
   site: SiteAddress;
   /** The computer's name, shown to the person on the approval page. */

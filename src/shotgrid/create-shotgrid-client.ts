@@ -12,7 +12,7 @@ import { verifyScriptKey } from './verify-script-key';
 import { verifySessionToken } from './verify-session-token';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
-export const DEFAULT_PROBE_RETRY_DELAY_MS = 750;
+const DEFAULT_PROBE_RETRY_DELAY_MS = 750;
 
 /**
  * The ShotGrid API3 client. Each method runs its own short sequence of bounded requests, never throws,

@@ -2,7 +2,7 @@ import type { HttpFailure } from './failure';
 import { bodyExcerpt, htmlTitle, looksLikeHtml } from './reply-text';
 import type { HttpReply } from './transport';
 
-export type JsonReply = { ok: true; json: unknown } | { ok: false; failure: HttpFailure };
+type JsonReply = { ok: true; json: unknown } | { ok: false; failure: HttpFailure };
 
 /**
  * Reads a reply the way the Python API does: any status of 300 or more is an error (redirects

@@ -17,7 +17,7 @@ export type HttpFailure =
   | { kind: 'malformed'; detail: string };
 
 /** The answer was JSON but not from a ShotGrid site (no `version` in `info`). */
-export type SiteFailure = { kind: 'not-shotgrid'; detail: string };
+type SiteFailure = { kind: 'not-shotgrid'; detail: string };
 
 /** ShotGrid answered and refused. `serverMessage` is the server's own text, shown as is. */
 export type AuthFailure =
@@ -32,7 +32,6 @@ export type AuthFailure =
   | { kind: 'fault'; code: number; serverMessage: string };
 
 export type Failure = NetworkFailure | HttpFailure | SiteFailure | AuthFailure;
-export type FailureKind = Failure['kind'];
 
 /** A client result: the value or a typed failure, with the HTTP round trips it took (for the bench). */
 export type Outcome<T> =

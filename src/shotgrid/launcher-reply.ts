@@ -10,12 +10,12 @@ export interface LauncherRequest {
 }
 
 /** What one poll says. The token is a secret: it is handed on once and never put in a text. */
-export type PollAnswer =
+type PollAnswer =
   | { kind: 'pending' }
   | { kind: 'approved'; login: string; sessionToken: string }
   | { kind: 'failed'; failure: LauncherFailure };
 
-export type RequestAnswer = { kind: 'opened'; request: LauncherRequest } | { kind: 'failed'; failure: LauncherFailure };
+type RequestAnswer = { kind: 'opened'; request: LauncherRequest } | { kind: 'failed'; failure: LauncherFailure };
 
 /** An id is put into a URL path; anything longer than this is not an id the launcher hands out. */
 const MAX_ID_LENGTH = 200;

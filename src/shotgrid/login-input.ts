@@ -4,7 +4,7 @@
  * pasted together is the usual mistake, so a problem is described without quoting what was typed.
  */
 export type LoginInputProblem = 'empty' | 'space' | 'too-long' | 'control-character' | 'web-address';
-export type LoginInput = { ok: true; login: string } | { ok: false; problem: LoginInputProblem };
+type LoginInput = { ok: true; login: string } | { ok: false; problem: LoginInputProblem };
 
 /** The IPC contract's bound too, so the app and the CLI accept the same logins. */
 export const MAX_LOGIN_INPUT_LENGTH = 256;

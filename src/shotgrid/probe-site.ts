@@ -6,7 +6,7 @@ import { isLoginMethod } from './login-method';
 import type { SiteInfo } from './shotgrid-client';
 import type { Transport } from './transport';
 
-export type ProbeResult = { ok: true; info: SiteInfo } | { ok: false; failure: Failure };
+type ProbeResult = { ok: true; info: SiteInfo } | { ok: false; failure: Failure };
 
 /** Gateway errors the Python API also retries. Only `info` may be retried: it carries no credentials. */
 const RETRIED_STATUSES = new Set([502, 504]);

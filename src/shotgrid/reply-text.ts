@@ -1,6 +1,6 @@
 /** Pieces of a non-API reply (error pages, captive portals) short and clean enough to show a person. */
 
-export const MAX_EXCERPT_CHARS = 200;
+const MAX_EXCERPT_CHARS = 200;
 
 /** The `<title>` of an HTML page, or `null` when it has none. */
 export function htmlTitle(html: string): string | null {

@@ -14,7 +14,7 @@ export interface HttpReply {
   body: string;
 }
 
-export type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' | 'malformed' }>;
+type TransportFailure = NetworkFailure | Extract<HttpFailure, { kind: 'too-large' | 'malformed' }>;
 export type TransportResult = { ok: true; reply: HttpReply } | { ok: false; failure: TransportFailure };
 
 export interface TransportSettings {

@@ -17,12 +17,12 @@ export type SiteAddressError =
   | { kind: 'invalid-host'; message: string }
   | { kind: 'invalid-port'; message: string };
 
-export type SiteAddressResult = { ok: true; site: SiteAddress } | { ok: false; error: SiteAddressError };
+type SiteAddressResult = { ok: true; site: SiteAddress } | { ok: false; error: SiteAddressError };
 
-export const MAX_SITE_ADDRESS_LENGTH = 2048;
+const MAX_SITE_ADDRESS_LENGTH = 2048;
 
 /** Where a bare site name (`mystudio`) lives since the 2021 rename. */
-export const DEFAULT_SITE_DOMAIN = 'shotgrid.autodesk.com';
+const DEFAULT_SITE_DOMAIN = 'shotgrid.autodesk.com';
 
 const EXAMPLE = 'yourstudio.shotgrid.autodesk.com';
 const MAX_HOST_LENGTH = 253;

@@ -11,7 +11,7 @@ const ESCAPE_SEQUENCE =
 const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-export interface TerminalSafeOptions {
+interface TerminalSafeOptions {
   /** Keep `\n` (and `\r\n` as `\n`); otherwise every line break and tab becomes a space. */
   keepLineBreaks?: boolean;
 }

@@ -4,7 +4,7 @@
  */
 import type { VaultFailure, VaultFailureKind } from './vault';
 
-export type KeychainPlatform = 'darwin' | 'win32' | 'secret-service' | 'unsupported';
+type KeychainPlatform = 'darwin' | 'win32' | 'secret-service' | 'unsupported';
 
 /** Platforms the keyring library serves through the Secret Service. */
 const secretServicePlatforms: readonly NodeJS.Platform[] = ['linux', 'freebsd', 'openbsd', 'netbsd'];

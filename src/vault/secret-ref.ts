@@ -10,7 +10,7 @@
  * `%` and `:` inside host and login are written `%25` and `%3A`, so the three parts always split
  * back apart. Anything else under the service name is not Gridpass's and is left alone.
  */
-export const secretKinds = ['passphrase', 'pat', 'script-key'] as const;
+const secretKinds = ['passphrase', 'pat', 'script-key'] as const;
 export type SecretKind = (typeof secretKinds)[number];
 
 export interface SecretRef {
@@ -19,8 +19,8 @@ export interface SecretRef {
   login: string;
 }
 
-export const MAX_HOST_LENGTH = 300;
-export const MAX_LOGIN_LENGTH = 256;
+const MAX_HOST_LENGTH = 300;
+const MAX_LOGIN_LENGTH = 256;
 
 export function escapeNamePart(text: string): string {
   return text.replace(/%/g, '%25').replace(/:/g, '%3A');
@@ -46,7 +46,7 @@ export function decodeAccountName(name: string): SecretRef | null {
   return encodeAccountName(ref) === name ? ref : null;
 }
 
-export function isSecretKind(value: string): value is SecretKind {
+function isSecretKind(value: string): value is SecretKind {
   return (secretKinds as readonly string[]).includes(value);
 }
 

@@ -5,9 +5,9 @@
 export const MAX_SECRET_BYTES = 4096;
 
 /** Windows stores the password as UTF-16 in a credential blob of at most 2,560 bytes. */
-export const WINDOWS_CREDENTIAL_BLOB_BYTES = 2560;
+const WINDOWS_CREDENTIAL_BLOB_BYTES = 2560;
 
-export function secretByteLength(secret: string, platform: NodeJS.Platform): number {
+function secretByteLength(secret: string, platform: NodeJS.Platform): number {
   return platform === 'win32' ? secret.length * 2 : Buffer.byteLength(secret, 'utf8');
 }
 

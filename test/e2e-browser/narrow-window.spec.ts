@@ -15,7 +15,7 @@ function longAccount(overrides: Partial<AccountView>): AccountView {
     id: 'acct-long', site: `https://${longHost}`, host: longHost, login: longLogin, displayName: null, loginMethod: 'oxygen',
     health: 'failing', lastCheckedAt: '2025-01-01T10:00:00.000Z', lastCheckReason: 'manual',
     lastFinding: sampleFinding({ explanation: `Nothing answers at https://${longHost}/api3/json, from this computer.` }),
-    failedLogins: 2, lockoutThreshold, checksPaused: true, hasSavedPat: true, secretMissing: true,
+    failedLogins: 2, lockoutThreshold, checksPaused: true, unattendedChecks: 'paused', hasSavedPat: true, secretMissing: true,
     ...overrides,
   };
 }

@@ -19,7 +19,7 @@ import { siteHostKey } from '../site-host';
 import { terminalStyle } from '../terminal-style';
 import { keychainFinding } from './verify-saved-logins';
 
-export const accountsSchema = 'gridpass.accounts/1';
+const accountsSchema = 'gridpass.accounts/1';
 
 const help = `Usage:
   gridpass accounts [--json]

@@ -94,9 +94,9 @@ export const doctorCommand: Command = {
 
     const deps = checkDependencies(context, stepTimeout);
     const { results, siteInfo, loginAttempt } = await runDiagnosis(target, deps, values.json ? undefined : checkProgressPrinter(io, style));
-    if (site !== null && target.login !== undefined && loginAttempt !== null) {
-      await recordLoginAttempt(context, site, target.login, loginAttempt);
-    }
+    const notSaved = site !== null && target.login !== undefined && loginAttempt !== null
+      ? await recordLoginAttempt(context, site, target.login, loginAttempt)
+      : null;
     const verdict = diagnoseVerdict(results, cliFindingContext(context, site, siteInfo?.loginMethod ?? null, { login: target.login ?? null }));
     const report = buildSupportReport({
       generatedAt: context.now(),
@@ -111,7 +111,8 @@ export const doctorCommand: Command = {
     if (values.json) io.out(renderReportJson(report, context.secrets.all()));
     else printOutcome(io, report, style);
     if (values.report !== undefined) await saveReport(io, context, report, values.report);
-    return results.some((result) => result.status === 'fail') ? ExitCode.checkFailed : ExitCode.ok;
+    if (notSaved !== null) io.err(formatFinding(notSaved, style).trimEnd());
+    return notSaved !== null || results.some((result) => result.status === 'fail') ? ExitCode.checkFailed : ExitCode.ok;
   },
 };
 

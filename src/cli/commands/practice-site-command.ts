@@ -7,7 +7,7 @@ import { jsonDocument } from '../json-output';
 import { parseOptions } from '../parse-options';
 
 /** Named like every other JSON document the CLI prints, so scripts can tell them apart. */
-export const practiceSiteSchema = 'gridpass.practice-site/1';
+const practiceSiteSchema = 'gridpass.practice-site/1';
 
 const help = `Usage: gridpass practice-site [--method default|ldap|saml2|oxygen] [--port N] [--tls] [--json]
 

@@ -18,10 +18,10 @@ import { siteLoginGuide, type SiteLoginGuide } from '../site-login-guide';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
 import { wrapText } from '../wrap-text';
 
-export const siteSchema = 'gridpass.site/1';
+const siteSchema = 'gridpass.site/1';
 
 /** What `gridpass site --json` prints. */
-export interface SiteDocument {
+interface SiteDocument {
   schema: typeof siteSchema;
   ok: boolean;
   address: string;

@@ -146,6 +146,7 @@ export function printVerifyResults(io: CliIo, results: readonly VerifyResult[], 
     if (results.length > 1) io.out(style.bold(`${result.login} on ${result.site}`));
     if (result.finding !== null) io.out(formatFinding(result.finding, style).trimEnd());
     if (result.note !== null) io.out(wrapText(`  ${result.outcome === 'paused' ? style.warn('PAUSED') : style.bad('NOT CHECKED')}  ${result.note}`, style.columns, 4));
+    if (result.notSaved !== undefined) io.out(formatFinding(result.notSaved, style).trimEnd());
     if (!result.ok) return;
     if (result.credential === 'script-key') {
       io.out(`  The script key for "${result.login}" works.`);

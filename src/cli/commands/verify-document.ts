@@ -8,7 +8,7 @@ export const verifySchema = 'gridpass.verify/1';
  * How far a check got: `checked` the site answered; `paused` a saved login not re-tried after a refused
  * passphrase; `no-secret` the keychain holds no passphrase for a saved login, or could not be read.
  */
-export type VerifyOutcome = 'checked' | 'paused' | 'no-secret';
+type VerifyOutcome = 'checked' | 'paused' | 'no-secret';
 
 /** One checked login or script key, as `gridpass verify --json` prints it. */
 export interface VerifyResult {
@@ -27,9 +27,11 @@ export interface VerifyResult {
   finding: Finding | null;
   /** A plain-words remark for outcomes other than `checked`. */
   note: string | null;
+  /** Set when a refusal or pause could not be written to the settings file (the run then exits 1). */
+  notSaved?: Finding;
 }
 
-export interface VerifyDocument {
+interface VerifyDocument {
   schema: typeof verifySchema;
   ok: boolean;
   results: VerifyResult[];

@@ -9,10 +9,11 @@ import type { Vault, VaultFailure } from '../../vault/vault';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { cliFindingContext } from '../finding-context';
+import { pauseNotSavedFinding } from '../login-failures';
 import { keychainFailureText } from '../../diagnosis/keychain-self-test-result';
 import type { VerifyResult } from './verify-document';
 
-export interface SavedLoginsRequest {
+interface SavedLoginsRequest {
   /** Only the logins of this site; all when null. */
   site: SiteAddress | null;
   /** Also re-try logins whose checks were paused after a refused passphrase. */
@@ -67,9 +68,9 @@ async function checkSavedLogin(
     const failure = secret.ok ? null : secret.failure.kind === 'vault' ? secret.failure.failure : null;
     const finding = failure === null ? findingFor('GP-SAVED-SECRET-MISSING', findingContext) : keychainFinding(vault, failure, findingContext);
     // A keychain that cannot be read now may work later; an entry that is gone needs the person.
-    if (failure === null) record(registry, account, { kind: 'secret-missing' }, finding, context.now());
+    const recorded = failure === null ? record(context, registry, account, { kind: 'secret-missing' }, finding, context.now()) : {};
     return {
-      ...base, ok: false, outcome: 'no-secret', finding,
+      ...base, ...recorded, ok: false, outcome: 'no-secret', finding,
       note: failure !== null
         ? 'The passphrase could not be read from the keychain.'
         : 'The keychain holds no passphrase for this login (it may have been removed outside Gridpass). Save the login again in the Gridpass app.',
@@ -80,23 +81,31 @@ async function checkSavedLogin(
   const at = context.now();
   if (outcome.ok) {
     const finding = findingForVerified(findingContext);
-    const failedLogins = record(registry, account, { kind: 'verified' }, null, at);
-    return { ...base, ok: true, outcome: 'checked', user: outcome.value, failedLogins, finding, note: null };
+    const recorded = record(context, registry, account, { kind: 'verified' }, null, at);
+    return { ...base, ...recorded, ok: true, outcome: 'checked', user: outcome.value, finding, note: null };
   }
   const attempt: AttemptOutcome = { kind: 'failed', failure: outcome.failure };
   const counted = decideAfter(attempt).counts ? account.failedLogins + 1 : account.failedLogins;
   const finding = findingForFailure(outcome.failure, { ...findingContext, failedLogins: counted });
-  const failedLogins = record(registry, account, attempt, finding, at);
-  return { ...base, ok: false, outcome: 'checked', failedLogins, finding, note: null };
+  return { ...base, ...record(context, registry, account, attempt, finding, at), ok: false, outcome: 'checked', finding, note: null };
 }
 
-/** Records the check as the app's scheduled checks do, with the same policy; resolves the refusal count. */
-function record(registry: AccountRegistry, account: SavedAccount, attempt: AttemptOutcome, finding: Finding | null, at: Date): number {
+/**
+ * Records the check as the app's scheduled checks do, with the same policy. Resolves the refusal
+ * count, and the finding to show when a refusal or pause could not be saved.
+ */
+function record(
+  context: CliContext, registry: AccountRegistry, account: SavedAccount, attempt: AttemptOutcome, finding: Finding | null, at: Date,
+): { failedLogins: number; notSaved?: Finding } {
   const decision = decideAfter(attempt);
-  const check = { at, reason: 'manual' as const, health: decision.health, finding: finding && { code: finding.code, title: finding.title } };
+  const check = { at, reason: 'manual' as const, health: decision.health, finding: finding && { code: finding.code, title: finding.title }, reach: decision.reach };
   const recorded = registry.recordAttempt(account.site, account.login, { decision, check });
-  if (recorded.ok) return recorded.value.failedLogins;
-  return decision.clears ? 0 : account.failedLogins + (decision.counts ? 1 : 0);
+  if (recorded.ok) return { failedLogins: recorded.value.failedLogins };
+  const failedLogins = registry.failedLogins(account.site, account.login);
+  if (!decision.counts && !decision.pauses) return { failedLogins };
+  const why = 'failure' in recorded.failure ? recorded.failure.failure.message : recorded.failure.message;
+  const parsed = parseSiteAddress(account.site);
+  return { failedLogins, notSaved: pauseNotSavedFinding(context, parsed.ok ? parsed.site : null, account.login, why) };
 }
 
 const keychainCodes: Record<KeychainProblem, 'GP-KEYCHAIN-UNAVAILABLE' | 'GP-KEYCHAIN-LOCKED' | 'GP-KEYCHAIN-DENIED'> = {

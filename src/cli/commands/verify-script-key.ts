@@ -8,7 +8,7 @@ import { cliFindingContext } from '../finding-context';
 import { readSecret, secretSource } from '../read-secret';
 import type { VerifyResult } from './verify-document';
 
-export interface ScriptKeyRequest {
+interface ScriptKeyRequest {
   site: SiteAddress;
   scriptName: string;
   keyFromStdin: boolean;

@@ -12,7 +12,7 @@ import { readSecret, secretSource } from '../read-secret';
 import { askTwoFactorCode, readTwoFactorCode } from '../two-factor-code';
 import type { VerifyResult } from './verify-document';
 
-export interface UserLoginRequest {
+interface UserLoginRequest {
   site: SiteAddress;
   login: string;
   passphraseFromStdin: boolean;
@@ -31,9 +31,9 @@ export async function verifyUserLogin(io: CliIo, context: CliContext, request: U
 }
 
 /** A checked login and, when the site accepted it, the passphrase it accepted (for `gridpass login` to save). */
-export type CheckedUserLogin = { result: VerifyResult; accepted: null } | { result: VerifyResult; accepted: AcceptedLogin };
+type CheckedUserLogin = { result: VerifyResult; accepted: null } | { result: VerifyResult; accepted: AcceptedLogin };
 
-export interface AcceptedLogin {
+interface AcceptedLogin {
   passphrase: string;
   user: HumanUserRecord;
   loginMethod: LoginMethod | null;
@@ -64,7 +64,7 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
     code = await askTwoFactorCode(io, context.secrets);
     outcome = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
   }
-  await recordLoginAttempt(context, site, login, outcome.ok ? { kind: 'verified' } : { kind: 'failed', failure: outcome.failure });
+  const notSaved = await recordLoginAttempt(context, site, login, outcome.ok ? { kind: 'verified' } : { kind: 'failed', failure: outcome.failure });
   if (outcome.ok) {
     const result: VerifyResult = {
       ok: true, outcome: 'checked', site: site.origin, loginMethod: method, login, credential: 'passphrase', user: outcome.value, script: null,
@@ -72,7 +72,8 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
     };
     return { result, accepted: { passphrase, user: outcome.value, loginMethod: method } };
   }
-  return { result: failedResult(context, request, method, outcome.failure, failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0)), accepted: null };
+  const result = failedResult(context, request, method, outcome.failure, failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0));
+  return { result: notSaved === null ? result : { ...result, notSaved }, accepted: null };
 }
 
 function credentials(login: string, passphrase: string, twoFactorCode: string | undefined) {

@@ -16,7 +16,7 @@ export interface CheckOutcome {
 }
 
 /** What earlier checks learned, for the checks after them. */
-export interface DiagnosisFacts {
+interface DiagnosisFacts {
   route: ProxyRoute;
   /** Why checks that need a working path to the site cannot run; null while the path looks fine. */
   blockedBy: string | null;

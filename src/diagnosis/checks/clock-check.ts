@@ -4,8 +4,8 @@ import type { Check } from './check';
 import { findingContextOf, outcome, skipped } from './check';
 
 /** Two-step codes are time-based, so a wrong clock makes good codes fail. */
-export const clockWarnAfterSeconds = 60;
-export const clockFailAfterSeconds = 300;
+const clockWarnAfterSeconds = 60;
+const clockFailAfterSeconds = 300;
 
 export const clockCheck: Check = {
   id: 'clock',

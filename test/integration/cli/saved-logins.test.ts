@@ -13,6 +13,7 @@ import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { requireWorkingKeychain } from '../../fixtures/keyring';
+import { makeReadOnly } from '../../fixtures/read-only-folder';
 
 let sandbox: CliSandbox;
 let site: PracticeSite;
@@ -97,6 +98,25 @@ describe('gridpass verify --saved', () => {
     expect(asked.code).toBe(1);
     expect(site.log.credentialedCount(noPat.login)).toBe(2);
     expect((JSON.parse(asked.stdout) as VerifyJson).results[0]).toMatchObject({ failedLogins: 2 });
+  });
+
+  it('when the refusal cannot be saved, says so with a finding and exits 1, and the refused passphrase went once', async () => {
+    const noPat = account('no-pat');
+    await save(noPat);
+    const readOnly = makeReadOnly(sandbox.home);
+    try {
+      const run = await sandbox.run(['verify', '--saved', '--json']);
+      expect(run.code).toBe(1);
+      const [result] = (JSON.parse(run.stdout) as { results: Array<VerifyJson['results'][number] & { notSaved?: { code: string } }> }).results;
+      expect(result).toMatchObject({ outcome: 'checked', finding: { code: 'GP-AUTH-NO-PAT' }, notSaved: { code: 'GP-SETTINGS-UNWRITABLE' } });
+      const shown = await sandbox.run(['verify', '--saved', '--include-paused']);
+      expect(shown.code).toBe(1);
+      expect(shown.stdout).toContain('[GP-SETTINGS-UNWRITABLE]');
+    } finally {
+      readOnly.restore();
+    }
+    // One run each; --include-paused is the person acting, so it may send once more.
+    expect(site.log.credentialedCount(noPat.login)).toBe(2);
   });
 
   it('counts refused logins for a login that is not saved, and tells the person the tally', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckScheduler, schedulerTimings } from '../../../src/app-shell/check-scheduler';
 import type { ScheduledAccount, ScheduledReason } from '../../../src/app-shell/check-scheduler';
-import type { AccountHealth } from '../../../src/ipc/contract';
+import type { UnattendedChecks } from '../../../src/accounts/refusal-policy';
 import { FakeClock } from '../../fixtures/fake-clock';
 
 const HOUR = 3_600_000;
@@ -29,8 +29,8 @@ function setup(accounts: ScheduledAccount[], options: { intervalHours?: number; 
 
 /** Relative to the FakeClock's start time, which every test begins at. */
 const hoursAgo = (hours: number) => new FakeClock().iso(-hours * HOUR);
-const account = (id: string, lastCheckedAt: string | null = null, checksPaused = false, health: AccountHealth = 'ok'): ScheduledAccount => ({
-  id, lastCheckedAt, checksPaused, health,
+const account = (id: string, lastCheckedAt: string | null = null, unattendedChecks: UnattendedChecks = 'on-event'): ScheduledAccount => ({
+  id, lastCheckedAt, unattendedChecks,
 });
 
 describe('CheckScheduler', () => {
@@ -48,7 +48,7 @@ describe('CheckScheduler', () => {
   });
 
   it('never checks a login whose checks are paused after an authentication failure', async () => {
-    const { clock, checks, scheduler } = setup([account('a'), account('locked-out', null, true)]);
+    const { clock, checks, scheduler } = setup([account('a'), account('locked-out', null, 'paused')]);
     scheduler.start();
     await clock.advance(schedulerTimings.startupDelayMs);
     scheduler.resumed();
@@ -59,7 +59,7 @@ describe('CheckScheduler', () => {
   });
 
   it('sets no timer at all when every login is paused', async () => {
-    const { clock, checks, scheduler } = setup([account('a', null, true)]);
+    const { clock, checks, scheduler } = setup([account('a', null, 'paused')]);
     scheduler.start();
     await clock.advance(schedulerTimings.startupDelayMs);
     expect(checks).toEqual([]);
@@ -92,7 +92,7 @@ describe('CheckScheduler', () => {
   });
 
   it('re-checks a login the network kept from an answer as soon as the network is back', async () => {
-    const { clock, checks, scheduler } = setup([account('a', hoursAgo(3)), account('unreached', hoursAgo(3), false, 'attention')]);
+    const { clock, checks, scheduler } = setup([account('a', hoursAgo(3)), account('unreached', hoursAgo(3), 'soon-on-event')]);
     scheduler.start();
     await clock.advance(schedulerTimings.startupDelayMs);
     checks.length = 0;
@@ -221,5 +221,31 @@ describe('CheckScheduler', () => {
     await clock.advance(48 * HOUR);
     expect(checks).toEqual([]);
     expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('after an answer that may have been a refusal, waits for the interval whatever the network does', async () => {
+    const { clock, checks, scheduler } = setup([account('timed-out', hoursAgo(0), 'next-interval')]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    for (let flap = 0; flap < 20; flap++) {
+      scheduler.networkRestored();
+      scheduler.resumed();
+      await clock.advance(15 * 60_000);
+    }
+    expect(checks).toEqual([]);
+    await clock.advance(6 * HOUR - 20 * 15 * 60_000);
+    expect(checks).toEqual([{ id: 'timed-out', reason: 'schedule' }]);
+  });
+
+  it('lets network and wake-up events check a login at most once per interval', async () => {
+    const { clock, checks, scheduler } = setup([account('unreached', hoursAgo(1), 'soon-on-event')]);
+    scheduler.start();
+    await clock.advance(schedulerTimings.startupDelayMs);
+    checks.length = 0;
+    for (let flap = 0; flap < 16; flap++) {
+      scheduler.networkRestored();
+      await clock.advance(15 * 60_000);
+    }
+    expect(checks).toEqual([{ id: 'unreached', reason: 'network' }]);
   });
 });

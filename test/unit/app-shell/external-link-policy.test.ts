@@ -36,6 +36,14 @@ describe('ExternalLinkPolicy', () => {
     expect(policy.check('https://wiki.studio.example/gridpass').allowed).toBe(true);
   });
 
+  it('never reads a managed entry that is not a plain host name as the host it starts with', () => {
+    const policy = new ExternalLinkPolicy({ managedHosts: ['evil.example/.wiki.example', 'admin@evil2.example', 'evil3.example\\x', 'wiki.ok.example:8443'] });
+    for (const page of ['https://evil.example/', 'https://wiki.example/', 'https://evil2.example/', 'https://evil3.example/']) {
+      expect(policy.check(page).allowed).toBe(false);
+    }
+    expect(policy.check('https://wiki.ok.example:8443/page').allowed).toBe(true);
+  });
+
   it.each([
     ['http://help.autodesk.com/', /only https/],
     ['file:///etc/passwd', /only https/],

@@ -62,3 +62,39 @@ describe('practice controls', () => {
     expect(after.entries.map((entry) => entry.call)).toEqual(['DELETE /__practice/log']);
   });
 });
+
+describe('the approval page (what npm run demo opens in the browser)', () => {
+  async function openRequest(url: string): Promise<{ approvalUrl: string; id: string }> {
+    const response = await fetch(`${url}/internal_api/app_session_request`, { method: 'POST', body: new URLSearchParams({ appName: 'Gridpass', machineId: 'ws-1' }) });
+    const { sessionRequestId, url: approvalUrl } = (await response.json()) as { sessionRequestId: string; url: string };
+    return { approvalUrl, id: sessionRequestId };
+  }
+
+  it('lets the person approve as a chosen seeded person, then the next poll hands over the session', async () => {
+    const site = await sites.start();
+    const { approvalUrl, id } = await openRequest(site.url);
+    const page = await fetch(approvalUrl);
+    expect(page.url).toBe(`${site.url}/user/login?return_path=/app_session_request/${id}`);
+    const html = await page.text();
+    expect(html).toContain('<strong>Gridpass</strong> on <strong>ws-1</strong>');
+    expect(html).toContain('Approve as Jane Doe (jdoe)');
+    expect(html).not.toContain('Tom Keller');
+    const approved = await fetch(`${site.url}/__practice/app-session-requests/${id}`, { method: 'POST', body: new URLSearchParams({ decision: 'approve', login: 'jdoe' }) });
+    expect([approved.status, approved.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(await approved.text()).toContain('Request approved');
+    const poll = await fetch(`${site.url}/internal_api/app_session_request/${id}`, { method: 'PUT' });
+    expect(await poll.json()).toMatchObject({ approved: true, userLogin: 'jdoe' });
+  });
+
+  it('denies from the page, and says so plainly for a request that is gone', async () => {
+    const site = await sites.start();
+    const { id } = await openRequest(site.url);
+    const denied = await fetch(`${site.url}/__practice/app-session-requests/${id}`, { method: 'POST', body: new URLSearchParams({ decision: 'deny' }) });
+    expect(await denied.text()).toContain('Request denied');
+    const again = await fetch(`${site.url}/__practice/app-session-requests/${id}`, { method: 'POST', body: new URLSearchParams({ decision: 'deny' }) });
+    expect(again.status).toBe(404);
+    expect(await again.text()).toContain('Cannot do that: unknown-request.');
+    const gone = await fetch(`${site.url}/user/login?return_path=/app_session_request/${id}`);
+    expect(await gone.text()).toContain('already answered, or it expired');
+  });
+});
