@@ -11,6 +11,7 @@ import { withOpaqueRedirects } from '../src/app-shell/chromium-fetch';
 import { chromiumNetworkStack } from '../src/app-shell/chromium-network-stack';
 import { createNodeNetworkProbes } from '../src/diagnosis/node-network-probes';
 import type { ManagedConfigView, ResponseOf, SimpleResponse } from '../src/ipc/contract';
+import type { SecretList } from '../src/redaction/redact';
 import { createGridpassService, type GridpassService } from '../src/services/gridpass-service';
 import { openSettingsStore } from '../src/settings/settings-store';
 import { createKeychainVault, keychainServiceName } from '../src/vault/keychain-vault';
@@ -29,6 +30,8 @@ export interface AppServiceDeps {
   setupSite: () => string | null;
   openExternal: (url: string) => Promise<SimpleResponse>;
   log: (message: string) => void;
+  /** Main's log redactor: learns each operation's secrets from the service. */
+  secrets: SecretList;
 }
 
 export async function createAppService(deps: AppServiceDeps): Promise<GridpassService> {
@@ -49,6 +52,7 @@ export async function createAppService(deps: AppServiceDeps): Promise<GridpassSe
     // proxy's CA from failing the check while the app's own requests work.
     networkProbes: createNodeNetworkProbes({ extraCaCertificates: systemCaCertificates() }),
     now: () => new Date(),
+    secrets: deps.secrets,
     onEventListenerError: (error) => deps.log(`A service event listener failed: ${error instanceof Error ? error.message : String(error)}`),
   });
 }

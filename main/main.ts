@@ -21,7 +21,7 @@ import { HIDDEN_FLAG } from '../src/app-shell/launch-at-login';
 import { LogFile } from '../src/app-shell/log-file';
 import { originOf, rendererLocation } from '../src/app-shell/renderer-origin';
 import { secureWindowOptions } from '../src/app-shell/secure-window-options';
-import { createRedactor } from '../src/redaction/redact';
+import { SecretList } from '../src/redaction/redact';
 import { userDataDir } from '../src/settings/user-data-dir';
 import { createAppService } from './app-service';
 import {
@@ -45,7 +45,9 @@ if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
-const log = new LogFile({ dir: app.getPath('logs'), redact: createRedactor([]) });
+// The service tells this list every secret an operation handles, so the log masks them as reports do.
+const secrets = new SecretList();
+const log = new LogFile({ dir: app.getPath('logs'), redact: secrets.redact });
 const logLine = (message: string) => log.info(message);
 let currentWindow: BrowserWindow | null = null;
 let links = new ExternalLinkPolicy({ allowLoopbackHttp: practiceSite !== null });
@@ -116,6 +118,7 @@ async function start(): Promise<void> {
     setupSite: () => controller.setupSite ?? managed.config?.site ?? practiceSite,
     openExternal: safeOpenExternal,
     log: logLine,
+    secrets,
   });
   await registerWithElectron(service, createSenderCheck({
     trustedOrigins: () => location.trustedOrigins,

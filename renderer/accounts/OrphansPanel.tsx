@@ -6,6 +6,7 @@ const kindWords: Record<OrphanView['kind'], string> = {
   passphrase: 'Passphrase',
   pat: 'Token',
   'script-key': 'Script key',
+  session: 'Session',
 };
 
 /** Keychain entries Gridpass made that no saved login owns any more (e.g. after a crash). */

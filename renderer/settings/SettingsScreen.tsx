@@ -4,6 +4,7 @@ import { AboutPanel } from './AboutPanel';
 import { KeychainPanel } from './KeychainPanel';
 import { ManagedPanel } from './ManagedPanel';
 import { PreferencesForm } from './PreferencesForm';
+import { TrayHelpPanel } from './TrayHelpPanel';
 
 interface Props {
   app: AppStateView;
@@ -23,6 +24,7 @@ export function SettingsScreen({ app, onSettingsChanged }: Props) {
       <PreferencesForm settings={settings} onSettingsChanged={onSettingsChanged} />
       {settings.managed && <ManagedPanel managed={settings.managed} />}
       <KeychainPanel keychain={app.keychain} />
+      {app.platform === 'linux' && <TrayHelpPanel />}
       <AboutPanel version={app.version} platform={app.platform} />
     </div>
   );

@@ -59,7 +59,13 @@ export interface AccountRegistry {
   list(): SavedAccount[];
   get(id: string): SavedAccount | null;
   saveVerifiedLogin(login: VerifiedLogin): Promise<AccountResult<SaveOutcome>>;
-  readSecret(id: string, kind: 'passphrase' | 'pat'): Promise<AccountResult<string | null>>;
+  readSecret(id: string, kind: AccountSecretKind): Promise<AccountResult<string | null>>;
+  /** Keeps the login's session token in the keychain, confirmed by the site at `at`. */
+  saveSession(id: string, sessionToken: string, at: Date): Promise<AccountResult<SavedAccount>>;
+  /** The kept session was accepted again at `at`. */
+  confirmSession(id: string, at: Date): AccountResult<SavedAccount>;
+  /** Removes the kept session (the site refused it); resolves whether there was one. */
+  dropSession(id: string): Promise<AccountResult<boolean>>;
   recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount>;
   /**
    * Applies the policy's decision for one attempt (count, pause, clear) and its check in one write,
@@ -72,7 +78,7 @@ export interface AccountRegistry {
   /** End of booking: every account, every keychain entry, every failure count. */
   forgetAll(): Promise<ForgetReport>;
   /**
-   * Passphrase and token entries with no saved account behind them (e.g. after a crash). Entries of
+   * Passphrase, token and session entries with no saved account behind them (e.g. after a crash). Entries of
    * accounts the settings file holds but this version could not read are never among them, and
    * while a moved-aside copy of the settings file exists, no entry is.
    */
@@ -92,7 +98,9 @@ export function createAccountRegistry(deps: AccountRegistryDeps): AccountRegistr
   return new SettingsAndVaultRegistry(deps.settings, deps.vault, deps.now ?? (() => new Date()));
 }
 
-const accountKinds: readonly SecretKind[] = ['passphrase', 'pat'];
+/** The keychain entries a saved login owns; forgetting the login removes them all. */
+export type AccountSecretKind = 'passphrase' | 'pat' | 'session';
+const accountKinds: readonly AccountSecretKind[] = ['passphrase', 'pat', 'session'];
 const ref = (kind: SecretKind, key: AccountKey): SecretRef => ({ kind, host: key.host, login: key.login });
 const failed = <T>(failure: AccountFailure): AccountResult<T> => ({ ok: false, failure });
 const sameKey = (key: AccountKey) => (entry: AccountKey) => entry.host === key.host && entry.login === key.login;
@@ -144,11 +152,32 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     return { ok: true, value: { account, patFailure: pat.failure } };
   }
 
-  async readSecret(id: string, kind: 'passphrase' | 'pat'): Promise<AccountResult<string | null>> {
+  async readSecret(id: string, kind: AccountSecretKind): Promise<AccountResult<string | null>> {
     const account = this.get(id);
     if (!account) return failed(notFound(id));
     const result = await this.vault.read(ref(kind, account));
     return result.ok ? result : failed({ kind: 'vault', failure: result.failure });
+  }
+
+  async saveSession(id: string, sessionToken: string, at: Date): Promise<AccountResult<SavedAccount>> {
+    const account = this.get(id);
+    if (!account) return failed(notFound(id));
+    const saved = await this.vault.save(ref('session', account), sessionToken);
+    if (!saved.ok) return failed({ kind: 'vault', failure: saved.failure });
+    return this.confirmSession(id, at);
+  }
+
+  confirmSession(id: string, at: Date): AccountResult<SavedAccount> {
+    return this.#updateAccount(id, (account) => ({ ...account, sessionConfirmedAt: at.toISOString() }));
+  }
+
+  async dropSession(id: string): Promise<AccountResult<boolean>> {
+    const account = this.get(id);
+    if (!account) return failed(notFound(id));
+    const removed = await this.vault.remove(ref('session', account));
+    if (!removed.ok) return failed({ kind: 'vault', failure: removed.failure });
+    const written = this.#updateAccount(id, (entry) => ({ ...entry, sessionConfirmedAt: null }));
+    return written.ok ? removed : written;
   }
 
   recordCheck(id: string, check: CheckRecord): AccountResult<SavedAccount> {
@@ -219,7 +248,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
 
   async forgetAll(): Promise<ForgetReport> {
     const report = await this.#removeListed(() => true);
-    return this.#forgetMetadata(report, () => true);
+    return this.#forgetMetadata(report, () => true, true);
   }
 
   async orphans(): Promise<AccountResult<SecretRef[]>> {
@@ -308,6 +337,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
       failedLogins: existing?.failedLogins ?? 0,
       checksPaused: false,
       hasSavedPat,
+      sessionConfirmedAt: existing?.sessionConfirmedAt ?? null,
     };
   }
 
@@ -341,14 +371,24 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     await this.#removeRefs(accountKinds.map((kind) => ref(kind, key)));
   }
 
-  #forgetMetadata(secrets: CleanOrphansReport, matches: (entry: AccountKey) => boolean): ForgetReport {
+  /**
+   * Forgetting also lets go of matching accounts this version could not read (kept in the file as
+   * found): the person has decided about them. `everything` covers those that name no login, too.
+   */
+  #forgetMetadata(secrets: CleanOrphansReport, matches: (entry: AccountKey) => boolean, everything = false): ForgetReport {
     let accountsRemoved = 0;
-    const written = this.settings.update((file: GridpassSettingsFile) => {
-      const kept = file.accounts.filter((account) => !matches(account));
-      accountsRemoved = file.accounts.length - kept.length;
-      file.accounts = kept;
-      file.authFailures = file.authFailures.filter((entry) => !matches(entry));
-    });
+    this.settings.read();
+    const heldBefore = this.settings.heldBack().accounts.length;
+    const written = this.settings.update(
+      (file: GridpassSettingsFile) => {
+        const kept = file.accounts.filter((account) => !matches(account));
+        accountsRemoved = file.accounts.length - kept.length;
+        file.accounts = kept;
+        file.authFailures = file.authFailures.filter((entry) => !matches(entry));
+      },
+      (held) => (held.key === null ? everything : matches(held.key)),
+    );
+    if (written.ok) accountsRemoved += heldBefore - this.settings.heldBack().accounts.length;
     const settingsFailure = written.ok ? null : written.failure;
     return {
       accountsRemoved: written.ok ? accountsRemoved : 0,

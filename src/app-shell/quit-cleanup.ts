@@ -1,5 +1,5 @@
 /**
- * Holds the quit until the clean-up has run. Electron 45's clipboard is asynchronous, so clearing a
+ * Holds the quit until the clean-up has run. Electron's clipboard is asynchronous (since 44), so clearing a
  * token still waiting on the clipboard cannot finish inside a 'will-quit' listener: the process would
  * be gone first. The first quit is held (preventDefault), the clean-up runs with a time limit so a
  * stuck keychain or clipboard never keeps the app alive, and then the quit is asked for again and

@@ -1,6 +1,7 @@
 import type { CliIo } from './cli-io';
 import { Cancelled, UsageError } from './exit-codes';
 import type { SecretList } from '../redaction/redact';
+import { MAX_SECRET_INPUT_LENGTH } from '../vault/secret-size';
 
 type SecretSource = 'stdin' | 'prompt';
 
@@ -27,6 +28,7 @@ export async function readSecret(io: CliIo, secrets: SecretList, request: Secret
   const fromPipe = request.source === 'stdin' && !io.stdinIsTty;
   const raw = fromPipe ? firstLine(await io.readStdin()) : await promptFor(io, request);
   secrets.add(raw);
+  refuseOverlong(raw, request.what);
   const value = request.oneWord === true ? raw.trim() : raw;
   if (value === '') {
     const where = fromPipe ? 'Standard input was empty' : 'Nothing was typed';
@@ -40,6 +42,15 @@ export async function readSecret(io: CliIo, secrets: SecretList, request: Secret
   }
   secrets.add(value);
   return value;
+}
+
+/** A secret longer than any real one is a paste gone wrong: refused, and never repeated. */
+export function refuseOverlong(secret: string, what: string): void {
+  if (secret.length <= MAX_SECRET_INPUT_LENGTH) return;
+  throw new UsageError(
+    `The ${what} is longer than ${MAX_SECRET_INPUT_LENGTH.toLocaleString('en-US')} characters, the most Gridpass accepts; ` +
+      `give just the ${what} (what was given is not repeated here).`,
+  );
 }
 
 /** Where a secret comes from: stdin when asked, else a prompt, which needs a terminal. */

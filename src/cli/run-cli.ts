@@ -1,4 +1,6 @@
 import { defaultRequestTimeoutMs } from '../net/request-timeout';
+import { MAX_LOGIN_INPUT_LENGTH } from '../shotgrid/login-input';
+import { MAX_SECRET_INPUT_LENGTH } from '../vault/secret-size';
 import type { CliContext } from './cli-context';
 import type { CliIo } from './cli-io';
 import { asksForHelp, type CommandEntry } from './command';
@@ -14,6 +16,11 @@ export const commands: readonly CommandEntry[] = [
     name: 'site',
     summary: 'What a site is and how its people log in to the API (no login needed)',
     load: async () => (await import('./commands/site-command')).siteCommand,
+  },
+  {
+    name: 'whoami',
+    summary: 'Who you are on a site and your exact legacy login, by approving in a browser (no password)',
+    load: async () => (await import('./commands/whoami-command')).whoamiCommand,
   },
   {
     name: 'verify',
@@ -39,6 +46,11 @@ export const commands: readonly CommandEntry[] = [
     name: 'accounts',
     summary: 'List saved logins; forget them (settings and keychain together); clean orphans',
     load: async () => (await import('./commands/accounts-command')).accountsCommand,
+  },
+  {
+    name: 'session',
+    summary: 'Print a working session token of a saved login, for pipeline tools',
+    load: async () => (await import('./commands/session-command')).sessionCommand,
   },
   {
     name: 'practice-site',
@@ -70,7 +82,8 @@ Each network step (a name lookup, a connection, a request to the site) gives up
 after ${defaultRequestTimeoutMs / 1000} seconds in every command; --timeout SECONDS changes that.
 
 Secrets are never taken on the command line: they are asked for on a terminal or
-read from standard input (--passphrase-stdin, --key-stdin).`;
+read from standard input (--passphrase-stdin, --key-stdin), at most
+${MAX_SECRET_INPUT_LENGTH.toLocaleString('en-US')} characters each; a login is at most ${MAX_LOGIN_INPUT_LENGTH} characters.`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CliIo } from './cli-io';
 import { Cancelled, UsageError } from './exit-codes';
 import type { SecretList } from '../redaction/redact';
+import { refuseOverlong } from './read-secret';
 
 /**
  * One-time codes are secrets too: a command line can be read by every user of the computer (ps, shell
@@ -23,6 +24,7 @@ export function refuseCodeOnCommandLine(value: string | undefined, secrets: Secr
 export async function readTwoFactorCode(io: CliIo, secrets: SecretList, afterPassphrase: boolean): Promise<string> {
   const raw = io.stdinIsTty ? await askCode(io) : lineOf(await io.readStdin(), afterPassphrase ? 1 : 0);
   secrets.add(raw);
+  refuseOverlong(raw, 'two-step verification code');
   const code = raw.replace(/\s+/g, '');
   if (code === '') {
     throw new UsageError(

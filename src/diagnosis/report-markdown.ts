@@ -1,7 +1,8 @@
 import { describeLoginMethod } from '../shotgrid/login-method';
+import { terminalSafe } from '../text/terminal-safe';
 import type { CheckStatus } from './check-result';
 import type { Finding } from './finding';
-import { createRedactor, redactDeep, redactReport } from '../redaction/redact';
+import { createRedactor, redactDeep, redactedMarker, redactReport } from '../redaction/redact';
 import type { SiteFacts, SupportReport } from './support-report';
 
 const statusWords: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'skipped' };
@@ -63,7 +64,7 @@ function renderFinding(finding: Finding): string[] {
   return [
     `### ${finding.code}: ${inline(finding.title)}`,
     '',
-    inline(finding.explanation),
+    paragraph(finding.explanation),
     '',
     ...finding.steps.map((step, index) => `${index + 1}. ${inline(step.text)}${step.link === undefined ? '' : ` [${inline(step.link.label)}](${step.link.url})`}`),
     ...(finding.steps.length === 0 ? [] : ['']),
@@ -76,7 +77,7 @@ function checksTable(report: SupportReport): string[] {
     '',
     '| Check | Status | Time | Result |',
     '| --- | --- | --- | --- |',
-    ...report.checks.map((check) => `| ${cell(check.name)} | ${statusWords[check.status]} | ${check.status === 'skipped' ? '' : `${check.durationMs} ms`} | ${cell(check.summary)}${check.findingCode === null ? '' : ` (\`${check.findingCode}\`)`} |`),
+    ...report.checks.map((check) => `| ${inline(check.name)} | ${statusWords[check.status]} | ${check.status === 'skipped' ? '' : `${check.durationMs} ms`} | ${inline(check.summary)}${check.findingCode === null ? '' : ` (\`${check.findingCode}\`)`} |`),
     '',
   ];
 }
@@ -91,11 +92,16 @@ function checkDetails(report: SupportReport): string[] {
   ];
 }
 
-/** One line of text that cannot break the surrounding Markdown (underscores stay: names like NO_PROXY read better bare). */
+/**
+ * One line of text that cannot break the surrounding Markdown or carry a control sequence: server and
+ * file text may hold links, images, HTML or escape codes. Underscores stay bare: names like NO_PROXY
+ * read better that way, and CommonMark never emphasises inside a word.
+ */
 function inline(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([`*<>])/g, '\\$1');
+  return terminalSafe(text.replace(/\s*[\r\n]+\s*/g, ' ')).replace(/\[redacted\]|[\\`*<>[\]~|]/g, (found) => (found === redactedMarker ? found : `\\${found}`));
 }
 
-function cell(text: string): string {
-  return inline(text).replace(/\|/g, '\\|');
+/** Inline text that starts a line: it must not turn into a heading or a list item either. */
+function paragraph(text: string): string {
+  return inline(text).replace(/^[#+-]/, '\\$&').replace(/^(\d+)\./, '$1\\.');
 }

@@ -13,6 +13,7 @@ import type { CheckResult } from '../diagnosis/check-result';
 import type { Finding } from '../diagnosis/finding';
 import type { LoginMethod } from '../shotgrid/login-method';
 import type { HumanUserRecord } from '../shotgrid/shotgrid-client';
+import { MAX_SECRET_INPUT_LENGTH } from '../vault/secret-size';
 
 export type { CheckId, CheckResult, CheckStatus } from '../diagnosis/check-result';
 export type { Finding, FixLink, FixStep, FindingSeverity } from '../diagnosis/finding';
@@ -22,7 +23,7 @@ const text = (max: number) => z.string().max(max);
 const siteInput = text(2048);
 const loginInput = text(256).min(1);
 /** Secrets are bounded so a runaway paste cannot make main allocate without limit. */
-const secretInput = z.string().min(1).max(4096);
+const secretInput = z.string().min(1).max(MAX_SECRET_INPUT_LENGTH);
 const accountId = text(600).min(1);
 const runId = text(64).min(1);
 
@@ -161,7 +162,7 @@ export interface EndOfBookingResponse {
 }
 
 export interface OrphanView {
-  kind: 'passphrase' | 'pat' | 'script-key';
+  kind: 'passphrase' | 'pat' | 'script-key' | 'session';
   host: string;
   login: string;
 }

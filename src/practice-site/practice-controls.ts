@@ -17,6 +17,7 @@ export interface PracticeControlTarget {
   /** Empties the log, so a test or a trainer can count from a known point. */
   clearRequestLog(): void;
   openBrowserSession(login: string): string;
+  expireSessions(login: string | null): number;
   appSessionRequests(): PendingAppSessionRequest[];
   approveAppSession(requestId: string, login: string): ApprovalResult;
   denyAppSession(requestId: string): ApprovalResult;
@@ -34,6 +35,7 @@ const decisionSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('deny') }),
 ]);
 const browserSessionSchema = z.strictObject({ login: z.string().min(1) });
+const expireSessionsSchema = z.strictObject({ login: z.string().min(1).optional() });
 
 /**
  * `/__practice/*`: switches for demos and training, reachable only on the loopback address the site listens
@@ -66,9 +68,15 @@ export function handleControl(
       return badRequest(error instanceof Error ? error.message : 'Cannot open a session for that login.');
     }
   }
+  // What a tool meets the morning after: the session it kept is past the site's idle window.
+  if (route === 'sessions/expire' && method === 'POST') {
+    const parsed = parseJson(body, expireSessionsSchema);
+    if (!parsed.ok) return badRequest(parsed.message);
+    return ok({ expired: target.expireSessions(parsed.value.login ?? null) });
+  }
   if (route === 'app-session-requests' && method === 'GET') return ok({ pending: target.appSessionRequests() });
   const decision = /^app-session-requests\/([^/]+)$/.exec(route);
-  if (decision?.[1] !== undefined && method === 'POST' && mediaType(contentType) === 'application/x-www-form-urlencoded') {
+  if (decision?.[1] !== undefined && method === 'POST' && isPageForm(contentType, body)) {
     return decideFromPage(target, decision[1], body);
   }
   if (decision?.[1] !== undefined && method === 'POST') {
@@ -80,6 +88,11 @@ export function handleControl(
     return result.ok ? ok({ ok: true }) : answer(404, { message: `Cannot do that: ${result.reason}.` });
   }
   return answer(404, { message: 'Not Found' });
+}
+
+/** curl -d labels JSON as a form too, so only a body that is not JSON counts as the page's form. */
+function isPageForm(contentType: string | undefined, body: Buffer): boolean {
+  return mediaType(contentType) === 'application/x-www-form-urlencoded' && !body.toString('utf8').trimStart().startsWith('{');
 }
 
 /** The approval page's buttons post a form and get a page back, as a browser expects. */

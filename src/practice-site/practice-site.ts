@@ -59,6 +59,8 @@ export interface PracticeSiteOptions {
   appSessionLauncher?: boolean;
   /** Session idle window. Default 86400 (24 h). */
   idleWindowSeconds?: number;
+  /** Put before every session id, e.g. `planted-session-`, so tests can search what they wrote for leaked sessions. */
+  sessionIdPrefix?: string;
   /** The site's clock: lockouts, session expiry, token times and the `Date` header. Default: the real clock. */
   clock?: () => Date;
   /** Fault switches to start with. */
@@ -86,6 +88,8 @@ export interface PracticeSite {
   account(login: string): PracticeAccountState | undefined;
   /** A web session for a person, as if they had signed in with a browser. Throws for unknown or inactive logins. */
   openBrowserSession(login: string): string;
+  /** Ends one login's sessions (every session when null) as if their idle window had passed; resolves how many. */
+  expireSessions(login: string | null): number;
   appSessionRequests(): PendingAppSessionRequest[];
   /** What the person's "Approve" click in the browser does. */
   approveAppSession(requestId: string, login: string): ApprovalResult;
@@ -152,7 +156,7 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
     this.currentFaults = faultSwitchesSchema.parse(options.faults ?? {});
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const book = new AccountBook(seed.accounts, seed.scripts, clock());
-    const sessions = new SessionStore((options.idleWindowSeconds ?? DEFAULT_IDLE_WINDOW_SECONDS) * 1000);
+    const sessions = new SessionStore((options.idleWindowSeconds ?? DEFAULT_IDLE_WINDOW_SECONDS) * 1000, options.sessionIdPrefix);
     this.context = {
       method: this.method,
       identity: {
@@ -199,6 +203,10 @@ class RunningSite implements PracticeSite, PracticeControlTarget {
       throw new Error(`No active practice account has the login '${login}'.`);
     }
     return this.context.sessions.open({ type: 'HumanUser', id: record.seed.id, login: record.seed.login }, this.context.clock());
+  }
+
+  expireSessions(login: string | null): number {
+    return this.context.sessions.expire(login, this.context.clock());
   }
 
   appSessionRequests(): PendingAppSessionRequest[] {

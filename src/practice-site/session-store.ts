@@ -21,11 +21,12 @@ type SessionLookup =
 export class SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
 
-  constructor(private readonly idleWindowMs: number) {}
+  /** `idPrefix` goes before each id, e.g. `planted-session-` so a test can search its output for leaked ones. */
+  constructor(private readonly idleWindowMs: number, private readonly idPrefix = '') {}
 
-  /** A new session id: 32 lower-case hex characters, like a live site's. */
+  /** A new session id: 32 lower-case hex characters, like a live site's (after the prefix, if any). */
   open(principal: Principal, now: Date): string {
-    const id = randomBytes(16).toString('hex');
+    const id = `${this.idPrefix}${randomBytes(16).toString('hex')}`;
     this.sessions.set(id, { principal, lastTouched: now });
     return id;
   }
@@ -46,6 +47,23 @@ export class SessionStore {
   revive(id: string, now: Date): void {
     const record = this.sessions.get(id);
     if (record !== undefined) record.lastTouched = now;
+  }
+
+  /**
+   * Ends the sessions of one login (every session when `login` is null) as if their idle window had passed:
+   * how a trainer or a test shows what a tool does with an expired session. Resolves how many it ended.
+   */
+  expire(login: string | null, now: Date): number {
+    const wanted = login?.toLowerCase() ?? null;
+    let ended = 0;
+    for (const record of this.sessions.values()) {
+      const owner = record.principal.type === 'HumanUser' ? record.principal.login.toLowerCase() : null;
+      if (wanted !== null && owner !== wanted) continue;
+      if (this.isExpired(record, now)) continue;
+      record.lastTouched = new Date(now.getTime() - this.idleWindowMs - 1);
+      ended++;
+    }
+    return ended;
   }
 
   private isExpired(record: SessionRecord, now: Date): boolean {

@@ -18,6 +18,7 @@ import type { NetworkStackInfo } from '../net/network-stack';
 import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
 import type { FetchLike } from '../net/fetch-like';
 import { gridpassUserAgent } from '../shotgrid/user-agent';
+import { SecretList } from '../redaction/redact';
 import { parseSiteAddress } from '../site/site-address';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Vault } from '../vault/vault';
@@ -26,6 +27,7 @@ import { createClipboardGuard, type Clipboard } from './clipboard-guard';
 import { createDiagnoseService, type ResolvedDiagnoseTarget } from './diagnose-service';
 import { observedSettings } from './observed-settings';
 import { createOnboardingService } from './onboarding-service';
+import { rememberingVault, rememberRequestSecrets } from './remembered-secrets';
 import { createServiceEventHub, type ServiceEvents } from './service-events';
 
 interface GridpassServiceDeps {
@@ -50,6 +52,11 @@ interface GridpassServiceDeps {
   timeoutMs?: number;
   /** A subscriber to the service's events threw. */
   onEventListenerError?: (error: unknown) => void;
+  /**
+   * Learns every secret an operation handles (requests, keychain reads and writes), so main's log
+   * redactor masks them as the report redactor does.
+   */
+  secrets?: SecretList;
 }
 
 export type GridpassService = GridpassHandlers & {
@@ -72,7 +79,9 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     userAgent: gridpassUserAgent(deps.version, deps.platform),
     ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
   });
-  const registry = createAccountRegistry({ settings, vault: deps.vault, now });
+  const secrets = deps.secrets ?? new SecretList();
+  const vault = rememberingVault(deps.vault, secrets);
+  const registry = createAccountRegistry({ settings, vault, now });
   const clipboard = createClipboardGuard(deps.clipboard);
   const probes = deps.networkProbes ?? createNodeNetworkProbes();
   const findingContext = (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>): FindingContext =>
@@ -228,7 +237,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
   }
 
   return {
-    ...handlers,
+    ...rememberingHandlers(handlers, secrets),
     runScheduledCheck: (accountId, reason) => accounts.check(accountId, reason),
     latestReport: () => diagnose.latestReport(),
     events,
@@ -238,6 +247,18 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
       await clipboard.clearPendingSecret();
     },
   };
+}
+
+/** Each handler, telling `secrets` the secrets its request carries before it runs. */
+function rememberingHandlers(handlers: GridpassHandlers, secrets: SecretList): GridpassHandlers {
+  const wrapped: Record<string, (request: unknown) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => Promise<unknown>]>) {
+    wrapped[name] = (request) => {
+      rememberRequestSecrets(request, secrets);
+      return handler(request);
+    };
+  }
+  return wrapped as unknown as GridpassHandlers;
 }
 
 /** Whether the keychain works, from the vault's self-test; run once per start, never with a real secret. */

@@ -17,9 +17,9 @@ export function observedSettings(store: SettingsStore, emit: (event: ServiceEven
     },
     read: () => store.read(),
     heldBack: () => store.heldBack(),
-    update(mutator) {
+    update(mutator, release) {
       const before = store.read();
-      const result = store.update(mutator);
+      const result = store.update(mutator, release);
       if (result.ok) {
         const changed = changes(before, result.value);
         if (changed.accounts) emit({ type: 'accounts-changed' });

@@ -7,12 +7,13 @@
 import type { AccountRegistry } from '../accounts/account-registry';
 import { decideAfter, lockoutThreshold, refusalsLeft, type AttemptOutcome } from '../accounts/refusal-policy';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
+import type { Outcome } from '../shotgrid/failure';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import { describeLoginProblem, parseLoginInput } from '../shotgrid/login-input';
 import { parseSiteAddress } from '../site/site-address';
 import type { SiteAddress } from '../site/site-address';
 import type { Finding, PatResponse, ProbeResponse, SaveResponse, SimpleResponse, VerifyResponse } from '../ipc/contract';
-import { accountFailureFinding } from './account-failure-finding';
+import { accountFailureFinding } from '../diagnosis/account-failure-finding';
 import type { ClipboardGuard } from './clipboard-guard';
 import { ExpiringMap } from './expiring-map';
 import { parsePatInput } from './pat-input';
@@ -36,6 +37,8 @@ interface LoginAttempt {
 
 interface Verification extends LoginAttempt {
   user: HumanUserRecord;
+  /** The session a 2FA code was swapped for: the code worked once, so this is the only session there is. */
+  sessionToken: string | null;
 }
 
 const patClipboardSeconds = 60;
@@ -60,14 +63,12 @@ export function createOnboardingService(deps: OnboardingDeps) {
   }
 
   async function attempt(request: LoginAttempt, twoFactorCode?: string): Promise<VerifyResponse> {
-    const { site, info, login, passphrase } = request;
-    // The site was probed a moment ago (for its login method), so the client need not probe again.
-    const credentials = { login, passphrase, ...(twoFactorCode ? { twoFactorCode } : {}) };
-    const result = await deps.client.verifyLogin(site, credentials, { alreadyProbed: info });
+    const { site, info, login } = request;
+    const result = await verifyOnce(request, twoFactorCode);
     const failedLogins = recordAttempt(site, login, result.ok ? { kind: 'verified' } : { kind: 'failed', failure: result.failure });
     if (result.ok) {
-      const verificationId = verifications.put({ ...request, user: result.value });
-      return { ok: true, verificationId, user: toUserView(result.value), site: toSiteView(site, info) };
+      const verificationId = verifications.put({ ...request, ...result.value });
+      return { ok: true, verificationId, user: toUserView(result.value.user), site: toSiteView(site, info) };
     }
     const failure = result.failure;
     if (failure.kind === 'two-factor-required' || failure.kind === 'two-factor-rejected') {
@@ -83,12 +84,46 @@ export function createOnboardingService(deps: OnboardingDeps) {
     return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutThreshold, lockoutWarning: lockoutWarning(failedLogins) };
   }
 
+  /**
+   * With a 2FA code, the login is swapped for a session at once (python-api does the same): the code works
+   * once, so it is the only chance to get a session the tools can use later.
+   */
+  async function verifyOnce(request: LoginAttempt, twoFactorCode?: string): Promise<Outcome<{ user: HumanUserRecord; sessionToken: string | null }>> {
+    const { site, info, login, passphrase } = request;
+    // The site was probed a moment ago (for its login method), so the client need not probe again.
+    if (twoFactorCode) {
+      const opened = await deps.client.openSession(site, { login, passphrase, twoFactorCode }, { alreadyProbed: info });
+      return opened.ok ? { ...opened, value: { user: opened.value.user, sessionToken: opened.value.sessionToken } } : opened;
+    }
+    const verified = await deps.client.verifyLogin(site, { login, passphrase }, { alreadyProbed: info });
+    return verified.ok ? { ...verified, value: { user: verified.value, sessionToken: null } } : verified;
+  }
+
   /** Counts, pauses or clears as the refusal policy decides; resolves the login's refusal count. */
   function recordAttempt(site: SiteAddress, login: string, attempt: AttemptOutcome): number {
     const decision = decideAfter(attempt);
     const recorded = deps.registry.recordAttempt(site.origin, login, { decision, check: null });
     if (recorded.ok) return recorded.value.failedLogins;
     return deps.registry.failedLogins(site.origin, login) + (decision.counts ? 1 : 0);
+  }
+
+  /**
+   * The saved login's session goes into the keychain too, for tools (`gridpass session`). Without a 2FA
+   * session in hand, the just-verified passphrase is swapped for one with `get_session_token`. A failure
+   * here leaves the login saved: the next check gets a session instead.
+   */
+  async function keepSession(accountId: string, verified: Verification): Promise<void> {
+    let sessionToken = verified.sessionToken;
+    if (sessionToken === null) {
+      const opened = await deps.client.openSession(verified.site, { login: verified.login, passphrase: verified.passphrase }, { alreadyProbed: verified.info });
+      if (!opened.ok) {
+        // Judged like any try of the passphrase: a refusal here counts and pauses, as it would in a check.
+        recordAttempt(verified.site, verified.login, { kind: 'failed', failure: opened.failure });
+        return;
+      }
+      sessionToken = opened.value.sessionToken;
+    }
+    await deps.registry.saveSession(accountId, sessionToken, new Date(deps.now()));
   }
 
   return {
@@ -141,7 +176,8 @@ export function createOnboardingService(deps: OnboardingDeps) {
         if (pat !== null) heldPats.put(pat, verified.site.origin);
         return { ok: false, finding: accountFailureFinding(saved.failure, deps.findingContext({ loginMethod: verified.info.loginMethod, site: verified.site })) };
       }
-      return { ok: true, account: toAccountView(saved.value.account), keychain: 'saved' };
+      await keepSession(saved.value.account.id, verified);
+      return { ok: true, account: toAccountView(deps.registry.get(saved.value.account.id) ?? saved.value.account), keychain: 'saved' };
     },
 
     /**

@@ -24,7 +24,7 @@ export const appSettingsSchema = z.object({
 const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
 const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
 
-export const passphraseReachSchema = z.enum(['not-sent', 'answered', 'unknown']);
+const passphraseReachSchema = z.enum(['not-sent', 'answered', 'unknown']);
 
 const timestamp = z.iso.datetime({ offset: true });
 const host = z.string().min(1).max(300);
@@ -55,6 +55,8 @@ export const savedAccountSchema = z.object({
    */
   lastCheckReach: passphraseReachSchema.optional(),
   hasSavedPat: z.boolean().default(false),
+  /** When the session token kept in the keychain was last accepted by the site; null when none is kept. */
+  sessionConfirmedAt: timestamp.nullable().default(null),
 });
 
 /**

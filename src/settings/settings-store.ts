@@ -10,6 +10,7 @@
  * Keychain entries are never touched here.
  */
 import path from 'node:path';
+import { acquireSettingsLock } from './settings-lock';
 import { settingsFileSchema, defaultSettingsFile, type GridpassSettingsFile, type SavedAccount } from './settings-schema';
 import {
   asideCopies,
@@ -47,7 +48,11 @@ export interface SettingsStore {
   /** Set when part of the file could not be used or the file cannot be written; shown to the user as is. */
   readonly notice: string | null;
   read(): GridpassSettingsFile;
-  update(mutator: SettingsMutator): SettingsResult<GridpassSettingsFile>;
+  /**
+   * `release` picks accounts held back (see `heldBack`) that the person forgot: they leave the file
+   * with this write. Without it, held-back accounts are written back exactly as found.
+   */
+  update(mutator: SettingsMutator, release?: (account: SetAsideAccount) => boolean): SettingsResult<GridpassSettingsFile>;
   heldBack(): HeldBackSettings;
 }
 
@@ -60,7 +65,31 @@ export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsSt
   return new FileSettingsStore(options);
 }
 
-const noKept = { keptAccounts: [] as unknown[], keptAuthFailures: [] as unknown[], setAside: [] as SetAsideAccount[] };
+type KeptAsFound = Pick<SettingsContents, 'keptAccounts' | 'keptAuthFailures' | 'setAside'>;
+
+const noKept: KeptAsFound = { keptAccounts: [], keptAuthFailures: [], setAside: [] };
+
+/** The file to write: the usable part, then what was kept as found, unless the person has saved that login again. */
+function withKept(file: GridpassSettingsFile, kept: KeptAsFound): Record<string, unknown> {
+  const savedAgain = (entry: SetAsideAccount) =>
+    entry.key !== null && file.accounts.some((account: SavedAccount) => account.host === entry.key?.host && account.login === entry.key.login);
+  return {
+    ...file,
+    accounts: [...file.accounts, ...kept.keptAccounts.filter((_entry, index) => !isSetAside(kept, index, savedAgain))],
+    authFailures: [...file.authFailures, ...kept.keptAuthFailures],
+  };
+}
+
+function withoutReleased(kept: KeptAsFound, release: (account: SetAsideAccount) => boolean): KeptAsFound {
+  const stays = (_entry: unknown, index: number) => !isSetAside(kept, index, release);
+  return { ...kept, keptAccounts: kept.keptAccounts.filter(stays), setAside: kept.setAside.filter(stays) };
+}
+
+/** `keptAccounts` and `setAside` are parallel lists: entry `index` of one is entry `index` of the other. */
+function isSetAside(kept: KeptAsFound, index: number, matches: (account: SetAsideAccount) => boolean): boolean {
+  const account = kept.setAside[index];
+  return account !== undefined && matches(account);
+}
 
 class FileSettingsStore implements SettingsStore {
   readonly path: string;
@@ -69,7 +98,7 @@ class FileSettingsStore implements SettingsStore {
   /** Set once the file must not be written: from then on this run's settings live here only. */
   #memory: GridpassSettingsFile | null = null;
   /** What the last read kept of the file as found, written back with every update. */
-  #kept: Pick<SettingsContents, 'keptAccounts' | 'keptAuthFailures' | 'setAside'> = noKept;
+  #kept: KeptAsFound = noKept;
   /** The last good contents, so a file that turns unusable mid-run does not lose this run's state. */
   #lastGood: GridpassSettingsFile = defaultSettingsFile();
 
@@ -96,23 +125,38 @@ class FileSettingsStore implements SettingsStore {
     }
   }
 
-  update(mutator: SettingsMutator): SettingsResult<GridpassSettingsFile> {
+  update(mutator: SettingsMutator, release?: (account: SetAsideAccount) => boolean): SettingsResult<GridpassSettingsFile> {
+    if (this.#memory !== null) return this.#change(mutator, release);
+    // The read, the change and the write under one lock, so the app and the CLI never lose each other's changes.
+    const lock = acquireSettingsLock(this.path);
+    if (lock.kind === 'busy') return { ok: false, failure: { kind: 'write-failed', message: lock.message } };
+    try {
+      return this.#change(mutator, release);
+    } finally {
+      lock.release();
+    }
+  }
+
+  #change(mutator: SettingsMutator, release?: (account: SetAsideAccount) => boolean): SettingsResult<GridpassSettingsFile> {
     const draft = structuredClone(this.read());
     const parsed = settingsFileSchema.safeParse(mutator(draft) ?? draft);
     if (!parsed.success) {
       const message = `The settings change was refused (${describeIssues(parsed.error).join('; ')}).`;
       return { ok: false, failure: { kind: 'invalid', message } };
     }
+    const kept = release === undefined ? this.#kept : withoutReleased(this.#kept, release);
     if (this.#memory !== null) {
       this.#memory = parsed.data;
+      this.#kept = kept;
       return { ok: true, value: parsed.data };
     }
     try {
-      this.#write(parsed.data);
+      this.#write(parsed.data, kept);
     } catch (error) {
       const message = `Gridpass could not save its settings file ${this.path} (${plainReason(error)}).`;
       return { ok: false, failure: { kind: 'write-failed', message } };
     }
+    this.#kept = kept;
     this.#lastGood = parsed.data;
     return { ok: true, value: parsed.data };
   }
@@ -170,23 +214,8 @@ class FileSettingsStore implements SettingsStore {
     return file;
   }
 
-  #write(file: GridpassSettingsFile): void {
-    writeFileAtomically(this.path, `${JSON.stringify(this.#withKept(file), null, '\t')}\n`);
-  }
-
-  /** The file to write: the usable part, then what was kept as found, unless the person has saved that login again. */
-  #withKept(file: GridpassSettingsFile): Record<string, unknown> {
-    const savedAgain = (entry: SetAsideAccount) =>
-      entry.key !== null && file.accounts.some((account: SavedAccount) => account.host === entry.key?.host && account.login === entry.key.login);
-    const keptAccounts = this.#kept.keptAccounts.filter((_entry, index) => {
-      const setAside = this.#kept.setAside[index];
-      return setAside === undefined || !savedAgain(setAside);
-    });
-    return {
-      ...file,
-      accounts: [...file.accounts, ...keptAccounts],
-      authFailures: [...file.authFailures, ...this.#kept.keptAuthFailures],
-    };
+  #write(file: GridpassSettingsFile, kept: KeptAsFound = this.#kept): void {
+    writeFileAtomically(this.path, `${JSON.stringify(withKept(file, kept), null, '\t')}\n`);
   }
 
   #addNotice(text: string): void {

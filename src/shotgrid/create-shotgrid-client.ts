@@ -7,6 +7,7 @@ import { screenFailure, screenHumanUser } from './server-text';
 import type { CallOptions, ShotgridClient, ShotgridClientOptions } from './shotgrid-client';
 import { createTransport } from './transport';
 import type { Transport } from './transport';
+import { openSession } from './open-session';
 import { verifyLogin } from './verify-login';
 import { verifyScriptKey } from './verify-script-key';
 import { verifySessionToken } from './verify-session-token';
@@ -69,6 +70,15 @@ export function createShotgridClient(options: ShotgridClientOptions): ShotgridCl
         const verified = await verifySessionToken(transport, site, credentials, retryDelay);
         return verified.ok ? { ok: true, value: screenHumanUser(verified.value, credentials.login, [credentials.sessionToken]) } : verified;
       }),
+    openSession: (site, credentials, callOptions) => {
+      const secrets = [credentials.passphrase, credentials.twoFactorCode];
+      return run(callOptions, secrets, async (transport) => {
+        const opened = await openSession(transport, site, credentials, retryDelay, callOptions?.alreadyProbed !== undefined);
+        if (!opened.ok) return opened;
+        const user = screenHumanUser(opened.value.user, credentials.login, [...secrets, opened.value.sessionToken]);
+        return { ok: true, value: { ...opened.value, user } };
+      });
+    },
   };
 }
 

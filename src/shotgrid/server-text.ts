@@ -20,7 +20,9 @@ export function serverExcerpt(text: string, secrets: Secrets = []): string {
 /** Every text field of a failure made a server excerpt. Gridpass's own texts pass through unchanged. */
 export function screenFailure<F extends Failure | { kind: `launcher-${string}` }>(failure: F, secrets: Secrets): F {
   const redact = createRedactor(secrets, { fragments: true });
-  return redactDeep(failure, (text) => redact(terminalSafe(bound(text))));
+  // The kind is Gridpass's own word, never server text: a secret that shares a fragment with it
+  // (a passphrase with "session-" in it) must not turn a failure into one no code knows.
+  return { ...redactDeep(failure, (text) => redact(terminalSafe(bound(text)))), kind: failure.kind };
 }
 
 /**

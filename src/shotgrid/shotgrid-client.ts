@@ -47,6 +47,12 @@ export interface SessionTokenCredentials {
   sessionToken: string;
 }
 
+/** A login swapped for a session token that the site has just accepted. */
+export interface OpenedSession {
+  user: HumanUserRecord;
+  sessionToken: string;
+}
+
 export interface VerifiedScriptKey {
   scriptName: string;
   apiUserId: number | null;
@@ -73,6 +79,8 @@ export interface ShotgridClient {
   verifyLogin(site: SiteAddress, credentials: UserLoginCredentials, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
   verifyScriptKey(site: SiteAddress, credentials: ScriptKeyCredentials, options?: CallOptions): Promise<Outcome<VerifiedScriptKey>>;
   verifySessionToken(site: SiteAddress, credentials: SessionTokenCredentials, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
+  /** `get_session_token` with the passphrase (and a 2FA code), then one read with the new session. */
+  openSession(site: SiteAddress, credentials: UserLoginCredentials, options?: CallOptions): Promise<Outcome<OpenedSession>>;
 }
 
 export interface ShotgridClientOptions {

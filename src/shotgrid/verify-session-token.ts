@@ -3,7 +3,7 @@ import type { Checked } from './checked';
 import { probeSite } from './probe-site';
 import type { HumanUserRecord, SessionTokenCredentials } from './shotgrid-client';
 import type { Transport } from './transport';
-import { readOwnRecord } from './verify-login';
+import { readOwnRecord } from './read-own-record';
 
 /**
  * Checks a saved session token: probe, then a `read` of the owner's record with `reject_if_expired`, so an

@@ -3,14 +3,16 @@
  *
  * Every Gridpass entry lives under one service name (`Gridpass`) and has the account name
  * `<kind>:<host>:<login>`, for example `passphrase:studio.shotgrid.autodesk.com:jane.doe`:
- * - kind: `passphrase`, `pat` (personal access token, only when the person opts in) or
- *   `script-key` (an API script's key, kept for support staff; `login` is then the script name);
+ * - kind: `passphrase`, `pat` (personal access token, only when the person opts in),
+ *   `script-key` (an API script's key, kept for support staff; `login` is then the script name) or
+ *   `session` (the login's ShotGrid session token, which pipeline tools read through `gridpass session`
+ *   or Python's `keyring` under this same service and account name);
  * - host: the site's `host[:port]`, written lower-case;
  * - login: as typed.
  * `%` and `:` inside host and login are written `%25` and `%3A`, so the three parts always split
  * back apart. Anything else under the service name is not Gridpass's and is left alone.
  */
-const secretKinds = ['passphrase', 'pat', 'script-key'] as const;
+const secretKinds = ['passphrase', 'pat', 'script-key', 'session'] as const;
 export type SecretKind = (typeof secretKinds)[number];
 
 export interface SecretRef {

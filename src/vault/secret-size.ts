@@ -4,6 +4,13 @@
  */
 export const MAX_SECRET_BYTES = 4096;
 
+/**
+ * The longest secret (passphrase, script key, PAT, 2FA or backup code) Gridpass takes from a person,
+ * typed, pasted or piped: far above any real one. Longer input is refused before anything else
+ * happens, without repeating it.
+ */
+export const MAX_SECRET_INPUT_LENGTH = 4096;
+
 /** Windows stores the password as UTF-16 in a credential blob of at most 2,560 bytes. */
 const WINDOWS_CREDENTIAL_BLOB_BYTES = 2560;
 

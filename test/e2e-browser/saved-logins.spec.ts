@@ -43,7 +43,7 @@ test.describe('saved logins', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('button', { name: 'Forget…' })).toBeFocused();
     await expect(page.getByRole('heading', { name: `${maya.firstname} ${maya.lastname}` })).toBeVisible();
-    expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase', login: maya.login }] });
+    expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase', login: maya.login }, { kind: 'session', login: maya.login }] });
   });
 
   test('one that stopped working: Check now says why, counts the refusal and pauses the checks', async ({ app, realService }) => {
@@ -78,7 +78,7 @@ test.describe('saved logins', () => {
     const { page } = app;
     const maya = practiceAccount(realService.site, 'works');
     await givenSavedLogin(realService, 'works', { keptPat });
-    expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase' }, { kind: 'pat' }] });
+    expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase' }, { kind: 'pat' }, { kind: 'session' }] });
 
     await app.open('accounts');
     const card = page.getByRole('listitem').filter({ hasText: maya.login });
@@ -100,7 +100,7 @@ test.describe('saved logins', () => {
     await app.expectAccessible();
     await confirm.getByRole('button', { name: 'Sign out everywhere' }).click();
 
-    const result = booking.locator('p').filter({ hasText: 'Signed out everywhere: forgot 1 login and 2 keychain entries.' });
+    const result = booking.locator('p').filter({ hasText: 'Signed out everywhere: forgot 1 login and 3 keychain entries.' });
     await expect(result).toBeVisible();
     // The confirmation is gone; focus lands on what happened, just before the token still to revoke.
     await expect(result).toBeFocused();

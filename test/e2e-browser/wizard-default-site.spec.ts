@@ -50,6 +50,6 @@ test.describe('onboarding on a site that still uses its own logins', () => {
     await app.expectAccessible();
 
     expect(realService.opened).toEqual([]);
-    expect(await realService.vault.list()).toEqual({ ok: true, value: [{ kind: 'passphrase', host, login: maya.login }] });
+    expect(await realService.vault.list()).toEqual({ ok: true, value: [{ kind: 'passphrase', host, login: maya.login }, { kind: 'session', host, login: maya.login }] });
   });
 });

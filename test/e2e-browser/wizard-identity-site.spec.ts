@@ -102,9 +102,9 @@ test.describe('onboarding on an Autodesk Identity site', () => {
     await app.screenshot('identity-accounts');
     await app.expectAccessible();
 
-    // Only the passphrase is in the keychain, and nothing secret anywhere else.
+    // The passphrase and the login's session (for tools) are in the keychain, and nothing secret anywhere else.
     const refs = await realService.vault.list();
-    expect(refs).toEqual({ ok: true, value: [{ kind: 'passphrase', host, login: maya.login }] });
+    expect(refs).toEqual({ ok: true, value: [{ kind: 'passphrase', host, login: maya.login }, { kind: 'session', host, login: maya.login }] });
     expect(await realService.vault.read({ kind: 'passphrase', host, login: maya.login })).toEqual({ ok: true, value: passphrase });
     const settingsFile = await readFile(realService.settings.path, 'utf8');
     expect(settingsFile).toContain(maya.login);

@@ -80,7 +80,7 @@ test.describe('the wizard from the keyboard alone', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeFocused();
     await expect(page.getByRole('listitem').filter({ hasText: maya.login })).toContainText('Kept in the keychain');
 
-    expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase' }, { kind: 'pat' }] });
+    expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase' }, { kind: 'pat' }, { kind: 'session' }] });
     await expectNoSecretsInPage(page, [passphrase, pastedPat]);
   });
 });

@@ -17,7 +17,7 @@ import { formatFinding } from '../print-finding';
 import { siteArgument } from '../site-argument';
 import { siteHostKey } from '../site-host';
 import { terminalStyle } from '../terminal-style';
-import { keychainFinding } from './verify-saved-logins';
+import { keychainFinding } from '../../diagnosis/keychain-finding';
 
 const accountsSchema = 'gridpass.accounts/1';
 
@@ -30,7 +30,7 @@ Lists the logins saved by Gridpass (the same ones the app shows) with the result
 of their last check. No secret is ever printed: passphrases stay in the keychain.
 
 forget   Removes saved logins: their details from the settings file and their
-         passphrase and token from the keychain, together. --site S forgets every
+         passphrase, token and session from the keychain, together. --site S forgets every
          login of a site, --login L only that one, --all everything (end of a
          booking). Asks for confirmation on a terminal; --yes confirms from a script.
 orphans  Lists keychain entries Gridpass wrote that no saved login uses any more

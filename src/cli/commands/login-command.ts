@@ -20,7 +20,7 @@ import { refuseCodeOnCommandLine } from '../two-factor-code';
 import { wrapText } from '../wrap-text';
 import { printVerifyResults } from './verify-command';
 import type { VerifyResult } from './verify-document';
-import { keychainFinding } from './verify-saved-logins';
+import { keychainFinding } from '../../diagnosis/keychain-finding';
 import { checkUserLogin } from './verify-user-login';
 
 export const loginSchema = 'gridpass.login/1';

@@ -4,6 +4,7 @@ import { accountFindings } from './account-findings';
 import { authFindings } from './auth-findings';
 import { localFindings } from './local-findings';
 import { networkFindings } from './network-findings';
+import { sessionFindings } from './session-findings';
 import { signInFindings } from './sign-in-findings';
 import { siteFindings } from './site-findings';
 import { tlsFindings } from './tls-findings';
@@ -16,6 +17,7 @@ const catalogue = {
   ...authFindings,
   ...accountFindings,
   ...localFindings,
+  ...sessionFindings,
   ...signInFindings,
 } satisfies Record<string, FindingBuilder>;
 

@@ -271,6 +271,68 @@ describe('account registry', () => {
     expect(JSON.parse(configText()).accounts.map((entry: { login: string }) => entry.login)).toEqual(['jane', 'omar']);
   });
 
+  it('lets go of an account it could not read when the person forgets that login, or everything', async () => {
+    await registry.saveVerifiedLogin(verified());
+    await registry.saveVerifiedLogin(verified({ login: 'omar' }));
+    const file = JSON.parse(configText()) as { accounts: Array<Record<string, unknown>> };
+    file.accounts = [
+      ...file.accounts.map((entry) => (entry.login === 'omar' ? { ...entry, lastHealth: 'expired' } : entry)),
+      { note: 'an entry that names no login' },
+    ];
+    fs.writeFileSync(path.join(cwd, 'config.json'), JSON.stringify(file));
+
+    const reopened = createAccountRegistry({ settings: openSettingsStore({ cwd }), vault });
+    const one = await reopened.forget('studio.example.com:omar');
+    expect(one).toMatchObject({ accountsRemoved: 1, secretsRemoved: 1, complete: true });
+    expect(JSON.parse(configText()).accounts.map((entry: { login?: string }) => entry.login ?? 'unnamed')).toEqual(['jane', 'unnamed']);
+
+    const all = await reopened.forgetAll();
+    expect(all).toMatchObject({ accountsRemoved: 2, complete: true });
+    expect(JSON.parse(configText()).accounts).toEqual([]);
+    expect(openSettingsStore({ cwd }).notice).toBeNull();
+  });
+
+  it('keeps a session token in its own keychain entry, with when the site last accepted it', async () => {
+    const { value } = await registry.saveVerifiedLogin(verified()) as { value: { account: { id: string } } };
+    const token = plantedSecret('session');
+    clock = new Date('2025-03-01T10:00:00.000Z');
+    const saved = record(await registry.saveSession(value.account.id, token, clock));
+    expect(saved).toMatchObject({ ok: true, value: { sessionConfirmedAt: '2025-03-01T10:00:00.000Z' } });
+    // The same service and account name tools read through Python's keyring.
+    expect(await vault.read({ kind: 'session', host: 'studio.example.com', login: 'jane' })).toEqual({ ok: true, value: token });
+    expect(await registry.readSecret(value.account.id, 'session')).toEqual({ ok: true, value: token });
+    expect(registry.confirmSession(value.account.id, new Date('2025-03-01T11:00:00.000Z'))).toMatchObject({ ok: true, value: { sessionConfirmedAt: '2025-03-01T11:00:00.000Z' } });
+    expect(configText()).not.toContain(token);
+
+    expect(await registry.dropSession(value.account.id)).toEqual({ ok: true, value: true });
+    expect(registry.get(value.account.id)?.sessionConfirmedAt).toBeNull();
+    expect(await registry.readSecret(value.account.id, 'session')).toEqual({ ok: true, value: null });
+    expect(await registry.dropSession(value.account.id)).toEqual({ ok: true, value: false });
+    expect(JSON.stringify(outputs)).not.toContain(token);
+  });
+
+  it('forgets session entries with their login, at the end of a booking, and finds them as orphans', async () => {
+    await registry.saveVerifiedLogin(verified());
+    await registry.saveVerifiedLogin(verified({ login: 'amy' }));
+    await registry.saveSession('studio.example.com:jane', plantedSecret('session'), clock);
+    await registry.saveSession('studio.example.com:amy', plantedSecret('session'), clock);
+    expect(await registry.forget('studio.example.com:jane')).toMatchObject({ accountsRemoved: 1, secretsRemoved: 2, complete: true });
+    expect(await vault.list()).toEqual({
+      ok: true,
+      value: [
+        { kind: 'passphrase', host: 'studio.example.com', login: 'amy' },
+        { kind: 'session', host: 'studio.example.com', login: 'amy' },
+      ],
+    });
+
+    // A session whose login is gone (a crash, or a settings file set aside) is an orphan like a passphrase.
+    await vault.save({ kind: 'session', host: 'studio.example.com', login: 'ghost' }, plantedSecret('session'));
+    expect(await registry.orphans()).toEqual({ ok: true, value: [{ kind: 'session', host: 'studio.example.com', login: 'ghost' }] });
+
+    expect(await registry.forgetAll()).toMatchObject({ accountsRemoved: 1, secretsRemoved: 3, complete: true });
+    expect(await vault.list()).toEqual({ ok: true, value: [] });
+  });
+
   it('refuses a site that is not a web address, and saves nothing', async () => {
     const result = await registry.saveVerifiedLogin(verified({ site: 'studio' }));
     expect(result).toMatchObject({ ok: false, failure: { kind: 'invalid' } });

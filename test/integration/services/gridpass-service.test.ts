@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PRACTICE_TWO_FACTOR } from '../../../src/practice-site/practice-seed';
 import type { DiagnoseStatus, VerifyResponse } from '../../../src/ipc/contract';
 import type { GridpassService } from '../../../src/services/gridpass-service';
+import { api3 } from '../../fixtures/practice-site';
 import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
 
 let running: RealService | null = null;
@@ -49,7 +50,7 @@ describe('the application service against the practice site and the real keychai
     const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 4 });
     expect(saved).toMatchObject({ ok: true, account: { login: maya.login, health: 'ok', lastCheckReason: 'setup' } });
     const refs = await vault.list();
-    expect(refs.ok && refs.value.map((ref) => ref.kind)).toEqual(['passphrase']);
+    expect(refs.ok && refs.value.map((ref) => ref.kind)).toEqual(['passphrase', 'session']);
     expect(JSON.stringify(settings.read())).not.toContain(maya.passphrase);
     expect((await service.getAppState({})).settings.checkIntervalHours).toBe(4);
 
@@ -65,6 +66,44 @@ describe('the application service against the practice site and the real keychai
     site.log.clear();
     verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
     expect(site.log.entries().map((entry) => entry.call)).toEqual(['info', 'read']);
+  });
+
+  it('keeps a session for the saved login in the keychain, swapped for the passphrase once with get_session_token', async () => {
+    // Planted sessions: the run's secret sweep finds any that leaks into output or test results.
+    const { service, site, vault, settings } = await start({ practice: { sessionIdPrefix: 'planted-session-' } });
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    site.log.clear();
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    expect(saved.ok).toBe(true);
+    expect(site.log.entries().map((entry) => [entry.call, entry.authKind])).toEqual([['get_session_token', 'password'], ['read', 'session']]);
+
+    const session = await vault.read({ kind: 'session', host: new URL(site.url).host, login: maya.login });
+    const token = session.ok ? session.value : null;
+    expect(token).toMatch(/^planted-session-[0-9a-f]{32}$/);
+    const read = await api3(site, 'read', { session_token: token, reject_if_expired: true }, { type: 'HumanUser', return_fields: ['login'], filters: { logical_operator: 'and', conditions: [] } });
+    expect(read.body).not.toHaveProperty('exception');
+    const account = settings.read().accounts[0];
+    expect(account?.sessionConfirmedAt).toEqual(expect.any(String));
+    expect(JSON.stringify(settings.read())).not.toContain(token);
+    expect(JSON.stringify(await service.listAccounts({}))).not.toContain(token);
+  });
+
+  it('keeps the session a 2FA code was swapped for, without sending the passphrase again at save', async () => {
+    const { service, site, vault } = await start();
+    const lucas = practiceAccount(site, 'two-factor');
+    const first = await service.verifyLogin({ site: site.url, login: lucas.login, passphrase: lucas.passphrase! });
+    if (first.ok || first.reason !== 'two-factor-required') throw new Error('expected a 2FA question');
+    site.log.clear();
+    const ok = verified(await service.submitTwoFactorCode({ attemptId: first.attemptId, code: PRACTICE_TWO_FACTOR.codes[1]! }));
+    const saved = await service.saveLogin({ verificationId: ok.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    expect(saved.ok).toBe(true);
+    // One password request in all, with the code: the code works once, and its session is the one kept.
+    expect(site.log.entries().filter((entry) => entry.authKind === 'password').map((entry) => entry.call)).toEqual(['get_session_token']);
+    const session = await vault.read({ kind: 'session', host: new URL(site.url).host, login: lucas.login });
+    const token = session.ok ? session.value : null;
+    const read = await api3(site, 'read', { session_token: token, reject_if_expired: true }, { type: 'HumanUser', return_fields: ['login'], filters: { logical_operator: 'and', conditions: [] } });
+    expect(read.body).not.toHaveProperty('exception');
   });
 
   it('asks for a 2FA code, keeps the passphrase in main, and verifies with the code', async () => {
@@ -127,6 +166,8 @@ describe('the application service against the practice site and the real keychai
     // The site now refuses: simulate the person's PAT being deleted by locking nothing but changing the answer.
     const passphraseRef = { kind: 'passphrase' as const, host: saved.account.host, login: maya.login };
     await running!.vault.save(passphraseRef, 'no-longer-right');
+    // Overnight the kept session expired too, so the check has to renew it with the passphrase.
+    site.expireSessions(maya.login);
     const failed = await service.runScheduledCheck(saved.account.id, 'schedule');
     expect(failed).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1, lastFinding: { code: 'GP-AUTH-NO-PAT' } });
 
@@ -137,6 +178,55 @@ describe('the application service against the practice site and the real keychai
 
     await running!.vault.save(passphraseRef, maya.passphrase!);
     expect(await service.checkAccount({ accountId: saved.account.id })).toMatchObject({ health: 'ok', checksPaused: false, failedLogins: 0 });
+  });
+
+  it('checks on the schedule with the kept session first, and sends the passphrase only when it has expired', async () => {
+    const { service, site, vault } = await start({ practice: { sessionIdPrefix: 'planted-' } });
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    if (!saved.ok) throw new Error(saved.finding.title);
+    const sessionRef = { kind: 'session' as const, host: saved.account.host, login: maya.login };
+    const first = await vault.read(sessionRef);
+    const passwords = () => site.log.entries().filter((entry) => entry.authKind === 'password').length;
+    site.log.clear();
+
+    expect(await service.runScheduledCheck(saved.account.id, 'schedule')).toMatchObject({ health: 'ok', failedLogins: 0 });
+    expect(site.log.entries().map((entry) => [entry.call, entry.authKind])).toEqual([['info', 'none'], ['read', 'session']]);
+
+    site.expireSessions(maya.login);
+    site.log.clear();
+    expect(await service.runScheduledCheck(saved.account.id, 'network')).toMatchObject({ health: 'ok', failedLogins: 0 });
+    // One refused session, then exactly one swap of the passphrase for a new session, which is kept.
+    expect(site.log.entries().map((entry) => [entry.call, entry.authKind])).toEqual([
+      ['info', 'none'], ['read', 'session'], ['info', 'none'], ['get_session_token', 'password'], ['read', 'session'],
+    ]);
+    const renewed = await vault.read(sessionRef);
+    expect(renewed.ok && renewed.value).toMatch(/^planted-[0-9a-f]{32}$/);
+    expect(renewed).not.toEqual(first);
+    expect(passwords()).toBe(1);
+  });
+
+  it('never counts a refused session as a refused login, and never renews a paused one', async () => {
+    const { service, site, vault } = await start();
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    if (!saved.ok) throw new Error(saved.finding.title);
+    const { host } = saved.account;
+    // A session the site never issued, and a passphrase changed on the site since.
+    await vault.save({ kind: 'session', host, login: maya.login }, '0123456789abcdef0123456789abcdef');
+    await vault.save({ kind: 'passphrase', host, login: maya.login }, 'no-longer-right');
+
+    const refused = await service.runScheduledCheck(saved.account.id, 'schedule');
+    expect(refused).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1, lastFinding: { code: 'GP-AUTH-NO-PAT' } });
+    expect(site.account(maya.login)?.consecutiveFailures).toBe(1);
+    // The dead session is gone, so no tool reading the keychain picks it up.
+    expect(await vault.read({ kind: 'session', host, login: maya.login })).toEqual({ ok: true, value: null });
+
+    site.log.clear();
+    expect(await service.runScheduledCheck(saved.account.id, 'resume')).toMatchObject({ checksPaused: true, failedLogins: 1 });
+    expect(site.log.credentialedCount()).toBe(0);
   });
 
   it('replaces a saved passphrase only with one the site accepted for that same login, keeping the token', async () => {
@@ -250,14 +340,14 @@ describe('the application service against the practice site and the real keychai
     const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
     await service.holdPat({ site: site.url, pat: 'gpPAT0123456789abcdefXYZ' });
     await service.saveLogin({ verificationId: response.verificationId, keepPat: true, launchAtLogin: false, checkIntervalHours: 6 });
-    expect((await vault.list()).ok && (await vault.list())).toMatchObject({ value: [{ kind: 'passphrase' }, { kind: 'pat' }] });
+    expect((await vault.list()).ok && (await vault.list())).toMatchObject({ value: [{ kind: 'passphrase' }, { kind: 'pat' }, { kind: 'session' }] });
 
     const { runId } = await service.startDiagnose({ target: { kind: 'site', site: site.url, login: maya.login, passphrase: maya.passphrase! } });
     await finishedDiagnosis(service, runId);
     expect(service.latestReport()).toContain(maya.login);
 
     const ended = await service.endOfBooking({});
-    expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 2, revokePatUrl: 'https://profile.autodesk.com/security' });
+    expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 3, revokePatUrl: 'https://profile.autodesk.com/security' });
     // The next person at this machine finds no report naming the last one, and main holds no passphrase from it.
     expect(service.latestReport()).toBeNull();
     expect(await service.diagnoseStatus({ runId })).toMatchObject({ done: true, checks: [] });
@@ -279,6 +369,7 @@ describe('the application service when the person acts while a call is in flight
     const { service, site, vault } = await start();
     const { account } = await savedLogin(service, site);
     await vault.save({ kind: 'passphrase', host: account.host, login: account.login }, 'no-longer-right');
+    site.expireSessions(account.login);
     site.log.clear();
     site.setFaults({ latencyMs: 150 });
 
@@ -286,7 +377,7 @@ describe('the application service when the person acts while a call is in flight
       service.runScheduledCheck(account.id, 'schedule'),
       service.runScheduledCheck(account.id, 'network'),
     ]);
-    expect(site.log.credentialedCount(account.login)).toBe(1);
+    expect(site.log.entries().filter((entry) => entry.authKind === 'password')).toHaveLength(1);
     expect(scheduled).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1 });
     expect(online).toEqual(scheduled);
   });

@@ -206,6 +206,40 @@ describe('DesktopController: start-up', () => {
   });
 });
 
+describe('DesktopController: usable where no tray shows (stock GNOME)', () => {
+  it('opens the window on the wizard at the first start', async () => {
+    const { windows, start } = setup({ accounts: [], startedAtLogin: false });
+    await start();
+    expect(windows.created).toHaveLength(1);
+    expect(windows.current?.shown).toBe(1);
+    windows.current?.finishLoading();
+    expect(windows.current?.navigations).toEqual([{ screen: 'wizard', site: null }]);
+  });
+
+  it('opens the window again when launched again after it was closed', async () => {
+    const { controller, windows, start } = setup({ startedAtLogin: false });
+    await start();
+    expect(windows.current?.close()).toBe(false);
+    expect(windows.current).toBeUndefined();
+    controller.secondInstance(['/usr/bin/gridpass']);
+    expect(windows.created).toHaveLength(2);
+    expect(windows.current?.shown).toBe(1);
+  });
+
+  it('still opens the window and answers a second launch when the tray cannot be drawn', async () => {
+    const { controller, windows, tray, log, start } = setup({ accounts: [], startedAtLogin: false });
+    tray.render = () => {
+      throw new Error('no StatusNotifierWatcher on the bus');
+    };
+    await start();
+    expect(windows.created).toHaveLength(1);
+    expect(log.lines).toContain('warn Tray refresh failed: no StatusNotifierWatcher on the bus');
+    windows.current?.close();
+    controller.secondInstance(['/usr/bin/gridpass']);
+    expect(windows.current?.shown).toBe(1);
+  });
+});
+
 describe('DesktopController: deep links', () => {
   it('holds a link that arrives before ready and opens the wizard on its site at start', async () => {
     const { controller, windows, start } = setup({ startedAtLogin: true });

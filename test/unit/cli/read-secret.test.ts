@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Cancelled, UsageError } from '../../../src/cli/exit-codes';
 import { readSecret } from '../../../src/cli/read-secret';
 import { SecretList } from '../../../src/redaction/redact';
+import { MAX_SECRET_INPUT_LENGTH } from '../../../src/vault/secret-size';
 import { memoryIo } from '../../fixtures/cli-io';
 
 const passphrase = { what: 'passphrase', stdinOption: '--passphrase-stdin' } as const;
@@ -38,6 +39,18 @@ describe('readSecret', () => {
     const reading = readSecret(memoryIo({ stdin: 'key-planted 123\n' }), new SecretList(), { ...scriptKey, source: 'stdin' });
     await expect(reading).rejects.toBeInstanceOf(UsageError);
     await expect(reading).rejects.toThrow(/The script key has a space in it(?![\s\S]*key-planted)/);
+  });
+
+  it('refuses a secret longer than MAX_SECRET_INPUT_LENGTH, typed or piped, without repeating it, and still redacts it', async () => {
+    const long = `typed-secret-${'x'.repeat(MAX_SECRET_INPUT_LENGTH)}`;
+    for (const io of [memoryIo({ tty: true, answers: [long] }), memoryIo({ stdin: `${long}\n` })]) {
+      const secrets = new SecretList();
+      const reading = readSecret(io, secrets, { ...passphrase, source: io.stdinIsTty ? 'prompt' : 'stdin' });
+      await expect(reading).rejects.toBeInstanceOf(UsageError);
+      await expect(reading).rejects.toThrow(/longer than 4,096 characters(?![\s\S]*typed-secret)/);
+      expect(secrets.redact(long)).toBe('[redacted]');
+    }
+    await expect(readSecret(memoryIo({ stdin: 'y'.repeat(MAX_SECRET_INPUT_LENGTH) }), new SecretList(), { ...passphrase, source: 'stdin' })).resolves.toHaveLength(MAX_SECRET_INPUT_LENGTH);
   });
 
   it('refuses a key of blanks only as empty', async () => {

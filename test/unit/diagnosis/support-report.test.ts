@@ -170,6 +170,16 @@ describe('renderReportMarkdown', () => {
     expect(row).toContain('a \\| b c');
   });
 
+  it('escapes server text: no control sequence, link, image or HTML survives', async () => {
+    const { report } = await refusedLoginReport();
+    const hostile = 'Bad\u001b[2J login \u001b]52;c;cGxhbnRlZA==\u0007[click](https://evil.example) ![x](https://evil.example/t.png) <img src=x> ~~gone~~';
+    const odd: SupportReport = { ...report, checks: report.checks.map((c) => (c.id === 'credentials' ? { ...c, summary: hostile, details: [hostile] } : c)) };
+    const text = renderReportMarkdown(odd);
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toMatch(/[^\\]\]\(https:\/\/evil/);
+    expect(text).toContain('- Bad login \\[click\\](https://evil.example) !\\[x\\](https://evil.example/t.png) \\<img src=x\\> \\~\\~gone\\~\\~');
+  });
+
   it('says when there is nothing to do', async () => {
     const results = await runChecks({ site: null }, healthyDependencies());
     const report = buildSupportReport({ generatedAt: fixedNow, environment: environmentFacts(), site: null, results, verdict: diagnoseVerdict(results) });

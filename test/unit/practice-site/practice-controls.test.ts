@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api3, practiceSites, seededAccount } from '../../fixtures/practice-site';
+import { api3, passwordAuth, practiceSites, seededAccount, sessionIdOf } from '../../fixtures/practice-site';
 
 const sites = practiceSites();
 
@@ -11,6 +11,26 @@ describe('practice controls', () => {
     expect(response.status).toBe(200);
     const { session_token: token } = (await response.json()) as { session_token: string };
     expect((await api3(site, 'read', { session_token: token, reject_if_expired: true }, { type: 'HumanUser' })).body).toHaveProperty('results.entities');
+  });
+
+  it('expires the sessions of one login on request, so a tool meets an expired session without waiting a day', async () => {
+    const site = await sites.start({ sessionIdPrefix: 'planted-session-' });
+    const works = seededAccount('works');
+    const admin = seededAccount('admin');
+    const worksToken = sessionIdOf(await api3(site, 'get_session_token', passwordAuth(works)));
+    const adminToken = sessionIdOf(await api3(site, 'get_session_token', passwordAuth(admin)));
+    expect(worksToken).toMatch(/^planted-session-[0-9a-f]{32}$/);
+
+    const expire = await fetch(`${site.url}/__practice/sessions/expire`, { method: 'POST', body: JSON.stringify({ login: works.login.toUpperCase() }) });
+    expect(await expire.json()).toEqual({ expired: 1 });
+    const refused = await api3(site, 'read', { session_token: worksToken, reject_if_expired: true }, { type: 'HumanUser' });
+    expect(refused.body).toMatchObject({ exception: true, error_code: 102 });
+    expect((await api3(site, 'read', { session_token: adminToken, reject_if_expired: true }, { type: 'HumanUser' })).body).toHaveProperty('results.entities');
+
+    const everyone = await fetch(`${site.url}/__practice/sessions/expire`, { method: 'POST', body: '{}' });
+    expect(await everyone.json()).toEqual({ expired: 1 });
+    const bad = await fetch(`${site.url}/__practice/sessions/expire`, { method: 'POST', body: JSON.stringify({ login: '' }) });
+    expect(bad.status).toBe(400);
   });
 
   it('refuses a session for an unknown person with a message, not a stack trace', async () => {
@@ -96,5 +116,17 @@ describe('the approval page (what npm run demo opens in the browser)', () => {
     expect(await again.text()).toContain('Cannot do that: unknown-request.');
     const gone = await fetch(`${site.url}/user/login?return_path=/app_session_request/${id}`);
     expect(await gone.text()).toContain('already answered, or it expired');
+  });
+});
+
+describe('deciding with curl -d', () => {
+  it('reads a JSON body even when it is labelled as a form, and answers JSON', async () => {
+    const site = await sites.start();
+    const opened = await fetch(`${site.url}/internal_api/app_session_request`, { method: 'POST', body: new URLSearchParams({ appName: 'Gridpass', machineId: 'ws-1' }) });
+    const { sessionRequestId } = (await opened.json()) as { sessionRequestId: string };
+    const decided = await fetch(`${site.url}/__practice/app-session-requests/${sessionRequestId}`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: JSON.stringify({ decision: 'approve', login: 'jdoe' }),
+    });
+    expect(await decided.json()).toEqual({ ok: true });
   });
 });

@@ -28,6 +28,7 @@ describe('settings file schema', () => {
       failedLogins: 0,
       checksPaused: false,
       hasSavedPat: false,
+      sessionConfirmedAt: null,
     });
   });
 

@@ -10,6 +10,11 @@ describe('screenFailure', () => {
     });
   });
 
+  it('never masks the kind of a failure, even when a secret shares a fragment with it', () => {
+    const failure = { kind: 'session-expired', serverMessage: 'The session has expired' } as const;
+    expect(screenFailure(failure, ['planted-session-0123456789abcdef'])).toEqual(failure);
+  });
+
   it('cuts a request echo out by its field names, even of a secret it was not told', () => {
     const screened = screenFailure({ kind: 'fault', code: 102, serverMessage: 'Bad login for {"user_login":"ana","user_password":"never-told-planted"}' }, []);
     expect(screened).toEqual({ kind: 'fault', code: 102, serverMessage: 'Bad login for {"user_login":"ana","user_password":"[redacted]"}' });

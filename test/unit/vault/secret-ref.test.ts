@@ -21,6 +21,12 @@ describe('keychain account names', () => {
     expect(decodeAccountName(name)).toEqual(ref);
   });
 
+  it('name a session token session:host:login, the name tools look it up by', () => {
+    const ref: SecretRef = { kind: 'session', host: 'studio.shotgrid.autodesk.com', login: 'jane.doe' };
+    expect(encodeAccountName(ref)).toBe('session:studio.shotgrid.autodesk.com:jane.doe');
+    expect(decodeAccountName('session:studio.shotgrid.autodesk.com:jane.doe')).toEqual(ref);
+  });
+
   it('write the host lower-case', () => {
     expect(encodeAccountName({ kind: 'script-key', host: 'Studio.Example.COM', login: 'Ingest' })).toBe(
       'script-key:studio.example.com:Ingest',
