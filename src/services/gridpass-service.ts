@@ -161,6 +161,8 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
         site,
         login: account.login,
         failedLogins: account.failedLogins,
+        // The saved passphrase comes from the keychain: without it this diagnosis cannot do its job.
+        needsKeychain: true,
         ...(passphrase ? { passphrase } : {}),
         ...(account.checksPaused ? { passphraseWithheld: 'the saved passphrase was refused last time, so it is not tried again until you check it yourself' } : {}),
       },
