@@ -347,7 +347,7 @@ describe('the application service against the practice site and the real keychai
     expect(service.latestReport()).toContain(maya.login);
 
     const ended = await service.endOfBooking({});
-    expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 3, revokePatUrl: 'https://profile.autodesk.com/' });
+    expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 3, revokePatUrl: 'https://profile.autodesk.com/security' });
     // The next person at this machine finds no report naming the last one, and main holds no passphrase from it.
     expect(service.latestReport()).toBeNull();
     expect(await service.diagnoseStatus({ runId })).toMatchObject({ done: true, checks: [] });
