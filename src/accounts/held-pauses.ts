@@ -8,7 +8,7 @@
 import type { SavedAccount } from '../settings/settings-schema';
 import { loginKey } from './login-key';
 
-export interface HeldPause {
+interface HeldPause {
   /** When the refusal (or other pausing answer) was seen. */
   since: Date;
   /** Refusals seen while the settings file could not be written; folded into the next write that works. */
@@ -23,13 +23,13 @@ export interface HeldPause {
 }
 
 /** `host` + login as the registry keys them. */
-export interface PauseKey {
+interface PauseKey {
   host: string;
   login: string;
 }
 
 /** The finding a login shows while its pause is held only in memory. */
-export const unsavedFindingCode = 'GP-SETTINGS-UNWRITABLE';
+const unsavedFindingCode = 'GP-SETTINGS-UNWRITABLE';
 
 const keyOf = (key: PauseKey): string => `${key.host}\u0000${loginKey(key.login)}`;
 

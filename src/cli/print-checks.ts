@@ -11,11 +11,12 @@ const nameWidth = Math.max(...Object.values(checkNames).map((name) => name.lengt
 const summaryColumn = 2 + 4 + 2 + nameWidth + 2;
 
 /** One line per check, status word first so the column reads without colour; wrapped under the summary. */
-export function formatCheckLine(result: CheckResult, style: TerminalStyle): string {
+export function formatCheckLine(result: CheckResult, style: TerminalStyle, note: string | null = null): string {
   const word = statusWords[result.status];
   const painted = result.status === 'pass' ? style.ok(word) : result.status === 'warn' ? style.warn(word) : result.status === 'fail' ? style.bad(word) : style.dim(word);
   const summary = result.status === 'skipped' ? style.dim(`skipped: ${result.summary}`) : result.summary;
-  return wrapText(`  ${painted}  ${result.name.padEnd(nameWidth)}  ${summary}`, style.columns, summaryColumn);
+  const noted = note === null ? summary : `${summary} ${style.warn(`(${note})`)}`;
+  return wrapText(`  ${painted}  ${result.name.padEnd(nameWidth)}  ${noted}`, style.columns, summaryColumn);
 }
 
 /** The last line of a diagnosis: the one thing to act on, or that all is well. */

@@ -4,6 +4,8 @@
  */
 export interface TerminalStyle {
   readonly ansi: boolean;
+  /** A terminal that can redraw a line: progress spinners and timings only then. */
+  readonly live: boolean;
   /** Columns to wrap prose at. */
   readonly columns: number;
   ok(text: string): string;
@@ -25,10 +27,12 @@ export function terminalStyle(isTty: boolean, env: Readonly<Record<string, strin
   const fromEnv = Number(env.COLUMNS);
   const columns = Number.isInteger(fromEnv) && fromEnv >= minColumns ? fromEnv : ttyColumns !== null && ttyColumns >= minColumns ? ttyColumns : unknownColumns;
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const ansi = isTty && !noColor && env.TERM !== 'dumb';
+  const live = isTty && env.TERM !== 'dumb';
+  const ansi = live && !noColor;
   const paint = (open: number, close: number) => (text: string) => (ansi ? `\u001b[${open}m${text}\u001b[${close}m` : text);
   return {
     ansi,
+    live,
     columns,
     ok: paint(32, 39),
     warn: paint(33, 39),

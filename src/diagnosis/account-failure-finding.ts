@@ -1,27 +1,13 @@
 import type { AccountFailure } from '../accounts/account-failure';
-import { findingFor, type FindingContext, type FindingCode } from './finding-catalogue';
+import { findingFor, type FindingContext } from './finding-catalogue';
+import { keychainFinding } from './keychain-finding';
 import type { Finding } from './finding';
-import type { VaultFailure } from '../vault/vault';
-
-const keychainCodes: Record<VaultFailure['kind'], FindingCode> = {
-  unavailable: 'GP-KEYCHAIN-UNAVAILABLE',
-  locked: 'GP-KEYCHAIN-LOCKED',
-  denied: 'GP-KEYCHAIN-DENIED',
-  'too-large': 'GP-KEYCHAIN-UNAVAILABLE',
-  invalid: 'GP-KEYCHAIN-UNAVAILABLE',
-  error: 'GP-KEYCHAIN-UNAVAILABLE',
-};
-
-/** A keychain failure as the finding a person reads, with the keychain's own advice first. */
-function vaultFailureFinding(failure: VaultFailure, context: FindingContext): Finding {
-  return findingFor(keychainCodes[failure.kind], context, { keychainMessage: failure.message, keychainFix: failure.fix });
-}
 
 /** Why saving or reading a saved login failed, as a finding. */
 export function accountFailureFinding(failure: AccountFailure, context: FindingContext): Finding {
   switch (failure.kind) {
     case 'vault':
-      return vaultFailureFinding(failure.failure, context);
+      return keychainFinding(null, failure.failure, context);
     case 'settings':
       return findingFor('GP-SETTINGS-UNWRITABLE', context, { detail: failure.failure.message });
     case 'not-found':

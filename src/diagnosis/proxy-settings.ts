@@ -74,35 +74,3 @@ function fromHostPort(setting: string, prefix: string): ProxyRoute {
 function withoutCredentials(setting: string): string {
   return setting.replace(/\/\/[^/@\s]*@/, '//').replace(/^[^/@\s]*@/, '');
 }
-
-/**
- * Whether NO_PROXY exempts `host`, with the rules curl and undici share: entries separated by commas or
- * spaces, `*` for everything, a leading `.` or `*.` for subdomains, a bare domain for itself and its
- * subdomains, and an optional `:port`.
- */
-export function isExemptFromProxy(host: string, port: number, noProxy: string | null): boolean {
-  if (noProxy === null) return false;
-  const target = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  return noProxy
-    .split(/[\s,]+/)
-    .map((entry) => entry.trim().toLowerCase())
-    .filter((entry) => entry !== '')
-    .some((entry) => entryMatches(entry, target, port));
-}
-
-function entryMatches(entry: string, host: string, port: number): boolean {
-  if (entry === '*') return true;
-  const { name, entryPort } = splitEntry(entry);
-  if (entryPort !== null && entryPort !== port) return false;
-  const domain = name.replace(/^\*?\./, '').replace(/\.$/, '');
-  return host === domain || host.endsWith(`.${domain}`);
-}
-
-/** `[v6]:port`, `name:port`, or a bare name; an unbracketed entry with several colons is an IPv6 address. */
-function splitEntry(entry: string): { name: string; entryPort: number | null } {
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-  if (bracketed !== null) return { name: bracketed[1] ?? '', entryPort: bracketed[2] === undefined ? null : Number(bracketed[2]) };
-  const withPort = /^([^:]+):(\d+)$/.exec(entry);
-  if (withPort !== null) return { name: withPort[1] ?? '', entryPort: Number(withPort[2]) };
-  return { name: entry, entryPort: null };
-}

@@ -4,6 +4,7 @@ import type { NetworkStackInfo } from './network-stack';
 import { ProxyUnreachableError } from './proxy-error';
 import { proxyFor, readProxySettings, type ProxySettings } from './proxy-settings';
 import { redactProxy } from './redact-proxy';
+import { tlsWeakeningVariables, VERIFIED_TLS } from './tls-environment';
 
 export interface NodeFetch {
   fetch: FetchLike;
@@ -12,53 +13,60 @@ export interface NodeFetch {
 
 /**
  * The CLI's fetch: with no proxy in the environment, Node's own http modules (see direct-fetch.ts);
- * with HTTPS_PROXY or HTTP_PROXY (either case, NO_PROXY honoured), undici's EnvHttpProxyAgent, loaded
- * only then. Both use Node's CA store, which includes NODE_EXTRA_CA_CERTS. TLS verification is always
+ * with HTTPS_PROXY or HTTP_PROXY (either case), each request direct or through its proxy as NO_PROXY
+ * says. Both use Node's CA store, which includes NODE_EXTRA_CA_CERTS. TLS verification is always
  * on: there is no option to turn it off.
  */
 export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): NodeFetch {
   const settings = readProxySettings(env);
   const httpsProxy = settings.httpsProxy ?? settings.httpProxy;
+  const ignoredTlsSettings = tlsWeakeningVariables(env);
   const network: NetworkStackInfo = {
     stack: 'node',
     proxy: httpsProxy === null ? null : redactProxy(httpsProxy),
     noProxy: settings.noProxy,
     extraCaCerts: env.NODE_EXTRA_CA_CERTS?.trim() || null,
+    ...(ignoredTlsSettings.length > 0 ? { ignoredTlsSettings } : {}),
   };
   if (settings.httpProxy === null && settings.httpsProxy === null) return { fetch: directFetch, network };
-  return { fetch: proxiedFetch(settings, network), network };
+  return { fetch: proxiedFetch(settings), network };
 }
 
-function proxiedFetch(settings: ProxySettings, network: NetworkStackInfo): FetchLike {
-  let agent: Promise<FetchLike> | null = null;
+/**
+ * Each request goes the way proxyFor says (the one NO_PROXY matcher): direct through Node's http
+ * modules, or through undici's ProxyAgent for its proxy, loaded only then.
+ */
+function proxiedFetch(settings: ProxySettings): FetchLike {
+  const agents = new Map<string, Promise<FetchLike>>();
   return async (url, init) => {
-    agent ??= undiciWithProxy(settings, network);
+    const proxy = proxyFor(settings, url);
+    if (proxy === null) return directFetch(url, init);
+    let agent = agents.get(proxy);
+    if (agent === undefined) {
+      agent = undiciThrough(proxy);
+      agents.set(proxy, agent);
+    }
     const fetch = await agent;
     try {
       return await fetch(url, init);
     } catch (error) {
-      throw blameProxy(error, proxyFor(settings, url));
+      throw blameProxy(error, proxy);
     }
   };
 }
 
-async function undiciWithProxy(settings: ProxySettings, network: NetworkStackInfo): Promise<FetchLike> {
-  const { EnvHttpProxyAgent, fetch } = await import('undici');
-  let dispatcher: InstanceType<typeof EnvHttpProxyAgent>;
+async function undiciThrough(proxy: string): Promise<FetchLike> {
+  const { ProxyAgent, fetch } = await import('undici');
+  let dispatcher: InstanceType<typeof ProxyAgent>;
   try {
-    // Empty strings, not undefined: undefined would make the agent read process.env instead of `env`.
-    dispatcher = new EnvHttpProxyAgent({
-      httpProxy: settings.httpProxy ?? '',
-      httpsProxy: settings.httpsProxy ?? '',
-      noProxy: settings.effectiveNoProxy,
-      // A fresh connection per request. A reused keep-alive socket that the server closed a moment
-      // earlier fails the next request with a reset, and a request carrying a passphrase must never be
-      // retried; a command sends two or three requests, so the extra handshakes cost little.
-      pipelining: 0,
-    });
+    // A fresh connection per request. A reused keep-alive socket that the server closed a moment
+    // earlier fails the next request with a reset, and a request carrying a passphrase must never be
+    // retried; a command sends two or three requests, so the extra handshakes cost little. Certificate
+    // checks are set here, for the site behind the proxy and for the proxy itself, so
+    // NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment changes nothing.
+    dispatcher = new ProxyAgent({ uri: proxy, pipelining: 0, requestTls: VERIFIED_TLS, proxyTls: VERIFIED_TLS });
   } catch {
-    const proxy = network.proxy ?? redactProxy(settings.httpProxy ?? '');
-    return () => Promise.reject(new ProxyUnreachableError(`The proxy setting "${proxy}" is not a valid proxy address.`));
+    return () => Promise.reject(new ProxyUnreachableError(`The proxy setting "${redactProxy(proxy)}" is not a valid proxy address.`));
   }
   // undici's Response is the WHATWG Response the rest of the code reads.
   return (url, init) => fetch(url, { ...init, dispatcher });

@@ -1,6 +1,8 @@
+import { isExemptFromProxy } from './no-proxy';
+
 /**
- * The proxy environment, read the way undici's EnvHttpProxyAgent reads it (lower-case names win), so the
- * report and the error messages describe the proxy that was really used.
+ * The proxy environment, read the way undici and curl read it (lower-case names win). The CLI routes each
+ * request by proxyFor, so the report and the error messages describe the proxy that was really used.
  */
 export interface ProxySettings {
   /** For http sites; also for https sites when no https proxy is set, as undici does. */
@@ -30,27 +32,13 @@ export function readProxySettings(env: NodeJS.ProcessEnv): ProxySettings {
   };
 }
 
-/** The proxy a request to `url` goes through, or `null` when it goes direct. */
+/** The proxy a request to `url` goes through, or `null` when it goes direct: the CLI's fetch routes by this. */
 export function proxyFor(settings: ProxySettings, url: string): string | null {
   const target = new URL(url);
   const proxy = target.protocol === 'https:' ? (settings.httpsProxy ?? settings.httpProxy) : settings.httpProxy;
   if (proxy === null) return null;
-  const hostname = target.host.replace(/:\d*$/, '').toLowerCase();
   const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
-  return bypassed(settings.effectiveNoProxy, hostname, port) ? null : proxy;
-}
-
-/** Mirrors EnvHttpProxyAgent's NO_PROXY rules: exact host, any subdomain, optional `:port`, `*` for all. */
-function bypassed(noProxy: string, hostname: string, port: number): boolean {
-  if (noProxy === '*') return true;
-  return noProxy.split(/[,\s]/).some((raw) => {
-    if (raw === '') return false;
-    const parsed = /^(.+):(\d+)$/.exec(raw);
-    const entryHost = (parsed ? (parsed[1] ?? '') : raw).replace(/^\*?\./, '').toLowerCase();
-    const entryPort = parsed ? Number(parsed[2]) : 0;
-    if (entryPort !== 0 && entryPort !== port) return false;
-    return hostname === entryHost || hostname.endsWith(`.${entryHost}`);
-  });
+  return isExemptFromProxy(target.hostname, port, settings.effectiveNoProxy) ? null : proxy;
 }
 
 /** People write `proxy.corp:3128` as often as `http://proxy.corp:3128`; curl takes both, so do we. */

@@ -13,6 +13,7 @@ import type { SavedAccount } from '../settings/settings-schema';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
 import { accountFailureFinding } from '../diagnosis/account-failure-finding';
+import { freshSession } from '../use-cases/fresh-session';
 import { secretMissingCode, toAccountView } from './views';
 
 interface AccountsDeps {
@@ -21,7 +22,7 @@ interface AccountsDeps {
   findingContext: (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>) => FindingContext;
   now: () => Date;
   /** Drops what the wizard holds in memory, at the end of a booking. */
-  forgetHeldSecrets: () => void;
+  forgetHeldSecrets: () => Promise<void>;
   /** A check's outcome could not be written to the settings file (the registry holds any pause in memory). */
   onNotSaved?: () => void;
 }
@@ -68,6 +69,39 @@ export function createAccountsService(deps: AccountsDeps) {
     const account = accountOrThrow(id);
     // Scheduled checks never retry a refused login; only the person can restart them.
     if (account.checksPaused && reason !== 'manual') return view(account);
+    // "Check now" is the person asking whether the saved passphrase still works; the schedule only has to
+    // know that the login does, and keeps the session tools use alive while it is at it.
+    return reason === 'manual' ? checkPassphrase(account, reason) : checkBySession(account, reason);
+  }
+
+  /**
+   * The kept session first (`reject_if_expired`: no password); the passphrase only when the site says the
+   * session has expired, at most once, never for a paused login. A refused session is not a refused
+   * password, so only a try of the passphrase goes to the refusal policy.
+   */
+  async function checkBySession(account: SavedAccount, reason: CheckReason): Promise<AccountView> {
+    const result = await freshSession({ client: deps.client, registry, now: deps.now }, account);
+    accountOrThrow(account.id);
+    if (result.attempt !== null) return recordOutcome(account, reason, result.attempt);
+    if (result.ok) return record(result.account, reason, 'ok', null);
+    const { problem } = result;
+    switch (problem.kind) {
+      case 'paused':
+        return view(result.account);
+      case 'account':
+        return record(account, reason, 'attention', accountFailureFinding(problem.failure, contextOf(account)), 'not-sent');
+      case 'no-passphrase':
+        return recordOutcome(account, reason, { kind: 'secret-missing' });
+      case 'site': {
+        // The session was not accepted for another reason (the network, the site, the account's state): shown, never counted.
+        const { health } = decideAfter({ kind: 'failed', failure: problem.failure });
+        return record(account, reason, health, findingForFailure(problem.failure, contextOf(account)), 'not-sent');
+      }
+    }
+  }
+
+  async function checkPassphrase(account: SavedAccount, reason: CheckReason): Promise<AccountView> {
+    const id = account.id;
     const secret = await registry.readSecret(id, 'passphrase');
     // The keychain could not be read, so nothing was sent: a returning network or a wake-up may try again.
     if (!secret.ok) return record(account, reason, 'attention', accountFailureFinding(secret.failure, contextOf(account)), 'not-sent');
@@ -130,9 +164,9 @@ export function createAccountsService(deps: AccountsDeps) {
       return forgetResponse(await registry.forget(id));
     },
     async endOfBooking(): Promise<EndOfBookingResponse> {
-      deps.forgetHeldSecrets();
+      await deps.forgetHeldSecrets();
       const report = await registry.forgetAll();
-      return { forgottenAccounts: report.accountsRemoved, forgottenSecrets: report.secretsRemoved, revokePatUrl: helpLinks.autodeskProfile.url };
+      return { forgottenAccounts: report.accountsRemoved, forgottenSecrets: report.secretsRemoved, revokePatUrl: helpLinks.autodeskTokens.url };
     },
     async orphans(): Promise<OrphanView[]> {
       const found = await registry.orphans();

@@ -8,6 +8,7 @@ import type { AccountRegistry } from '../accounts/account-registry';
 import { decideAfter, lockoutThreshold, refusalsLeft, type AttemptOutcome } from '../accounts/refusal-policy';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
 import type { Outcome } from '../shotgrid/failure';
+import { keepSessionAfterSave } from '../use-cases/keep-session';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import { describeLoginProblem, parseLoginInput } from '../shotgrid/login-input';
 import { parseSiteAddress } from '../site/site-address';
@@ -117,25 +118,6 @@ export function createOnboardingService(deps: OnboardingDeps) {
     return deps.registry.failedLogins(site.origin, login) + (decision.counts ? 1 : 0);
   }
 
-  /**
-   * The saved login's session goes into the keychain too, for tools (`gridpass session`). Without a 2FA
-   * session in hand, the just-verified passphrase is swapped for one with `get_session_token`. A failure
-   * here leaves the login saved: the next check gets a session instead.
-   */
-  async function keepSession(accountId: string, verified: Verification): Promise<void> {
-    let sessionToken = verified.sessionToken;
-    if (sessionToken === null) {
-      const opened = await deps.client.openSession(verified.site, { login: verified.login, passphrase: verified.passphrase }, { alreadyProbed: verified.info });
-      if (!opened.ok) {
-        // Judged like any try of the passphrase: a refusal here counts and pauses, as it would in a check.
-        recordAttempt(verified.site, verified.login, { kind: 'failed', failure: opened.failure });
-        return;
-      }
-      sessionToken = opened.value.sessionToken;
-    }
-    await deps.registry.saveSession(accountId, sessionToken, new Date(deps.now()));
-  }
-
   return {
     async probeSite(address: string): Promise<ProbeResponse> {
       const probed = await probe(address);
@@ -188,7 +170,11 @@ export function createOnboardingService(deps: OnboardingDeps) {
         if (pat !== null) heldPats.put(pat, verified.site.origin);
         return { ok: false, finding: accountFailureFinding(saved.failure, deps.findingContext({ loginMethod: verified.info.loginMethod, site: verified.site })) };
       }
-      await keepSession(saved.value.account.id, verified);
+      const attempt = await keepSessionAfterSave({ client: deps.client, registry: deps.registry, now: () => new Date(deps.now()) }, saved.value.account.id, {
+        site: verified.site, info: verified.info, login: verified.login, passphrase: verified.passphrase, sessionToken: verified.sessionToken,
+      });
+      // A refusal here is judged like any try of the passphrase: it counts and pauses, as in a check.
+      if (attempt !== null && attempt.kind === 'failed') recordAttempt(verified.site, verified.login, attempt);
       return { ok: true, account: toAccountView(deps.registry.get(saved.value.account.id) ?? saved.value.account), keychain: 'saved' };
     },
 

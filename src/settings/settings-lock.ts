@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 
-export interface SettingsLockOptions {
+interface SettingsLockOptions {
   /** How long to wait for another writer before giving up. */
   waitMs?: number;
   /** A lock older than this is left over from a writer that hung or died. */
@@ -15,7 +15,7 @@ export interface SettingsLockOptions {
   now?: () => number;
 }
 
-export type SettingsLock =
+type SettingsLock =
   | { kind: 'held'; release(): void }
   /** The folder does not take a lock file (read-only, missing): there is nothing to write over either, so the write goes ahead and fails on its own. */
   | { kind: 'unavailable'; release(): void }

@@ -24,7 +24,7 @@ export const appSettingsSchema = z.object({
 const accountHealthSchema = z.enum(['ok', 'checking', 'attention', 'failing', 'unchecked']);
 const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'network', 'startup']);
 
-export const passphraseReachSchema = z.enum(['not-sent', 'answered', 'unknown']);
+const passphraseReachSchema = z.enum(['not-sent', 'answered', 'unknown']);
 
 const timestamp = z.iso.datetime({ offset: true });
 const host = z.string().min(1).max(300);

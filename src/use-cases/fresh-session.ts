@@ -27,7 +27,7 @@ export type FreshSession =
   | { ok: true; account: SavedAccount; sessionToken: string; user: HumanUserRecord; renewed: boolean; attempt: AttemptOutcome | null }
   | { ok: false; account: SavedAccount; problem: SessionProblem; attempt: AttemptOutcome | null };
 
-export interface FreshSessionDeps {
+interface FreshSessionDeps {
   client: ShotgridClient;
   registry: AccountRegistry;
   now: () => Date;

@@ -17,7 +17,7 @@ import { formatFinding } from '../print-finding';
 import { siteArgument } from '../site-argument';
 import { siteHostKey } from '../site-host';
 import { terminalStyle } from '../terminal-style';
-import { keychainFinding } from './verify-saved-logins';
+import { keychainFinding } from '../../diagnosis/keychain-finding';
 
 const accountsSchema = 'gridpass.accounts/1';
 

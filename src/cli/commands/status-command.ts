@@ -13,7 +13,8 @@ import { siteArgument } from '../site-argument';
 import { terminalStyle, type TerminalStyle } from '../terminal-style';
 import { timeoutHelp, timeoutMs } from '../timeout-option';
 import { wrapText } from '../wrap-text';
-import { keychainFinding, verifySavedLogins } from './verify-saved-logins';
+import { keychainFinding } from '../../diagnosis/keychain-finding';
+import { verifySavedLogins } from './verify-saved-logins';
 import { loginStatus, type LoginStatus } from './login-status';
 
 export const statusSchema = 'gridpass.status/1';

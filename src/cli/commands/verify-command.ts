@@ -3,6 +3,8 @@ import type { CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { jsonDocument } from '../json-output';
+import { timedContext } from '../live-client';
+import { LiveStatus, seconds } from '../live-status';
 import { loginArgument, scriptNameArgument } from '../login-argument';
 import { parseOptions } from '../parse-options';
 import { timeoutHelp, timeoutMs } from '../timeout-option';
@@ -91,13 +93,22 @@ export const verifyCommand: Command = {
   async run(args, io, context) {
     const { values } = parseOptions(args, options);
     refuseCodeOnCommandLine(values['2fa-code'], context.secrets);
-    const results = await verifyByMode(io, context, values);
+    const style = terminalStyle(io.isTty, context.env, io.columns);
+    // On a terminal each request shows a live line and the run says how long the site took to answer.
+    const timed = style.live && !values.json ? timedContext(context, new LiveStatus(io, style)) : null;
+    const results = await verifyByMode(io, timed?.context ?? context, values);
     if (values.json) io.out(jsonDocument(verifyDocument(results)));
-    else printVerifyResults(io, results, terminalStyle(io.isTty, context.env, io.columns));
+    else printVerifyResults(io, results, style);
+    if (timed !== null && results.some((result) => result.outcome === 'checked')) io.out(`\n  ${tookWords(results)} ${seconds(timed.waitedMs())}.`);
     // Nothing checked is not "all good": a script must not mistake a --site typo for success.
     return results.length > 0 && results.every((result) => result.ok) ? ExitCode.ok : ExitCode.checkFailed;
   },
 };
+
+function tookWords(results: readonly VerifyResult[]): string {
+  if (results.length > 1) return 'The checks took';
+  return results[0]?.credential === 'script-key' ? 'The script key check took' : 'The login took';
+}
 
 async function verifyByMode(io: CliIo, context: CliContext, values: VerifyValues): Promise<VerifyResult[]> {
   const timeout = timeoutMs(values.timeout);

@@ -1,16 +1,15 @@
 import type { AccountRegistry } from '../../accounts/account-registry';
-import type { KeychainProblem } from '../../diagnosis/check-dependencies';
 import { decideAfter, lockoutThreshold, type AttemptOutcome } from '../../accounts/refusal-policy';
 import { findingFor, findingForFailure, findingForVerified, isFindingCode } from '../../diagnosis/finding-catalogue';
 import type { Finding } from '../../diagnosis/finding';
 import type { SavedAccount } from '../../settings/settings-schema';
 import { parseSiteAddress, type SiteAddress } from '../../site/site-address';
-import type { Vault, VaultFailure } from '../../vault/vault';
+import type { Vault } from '../../vault/vault';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { cliFindingContext } from '../finding-context';
+import { keychainFinding } from '../../diagnosis/keychain-finding';
 import { pauseNotSavedFinding } from '../login-failures';
-import { keychainFailureText } from '../../diagnosis/keychain-self-test-result';
 import type { VerifyResult } from './verify-document';
 
 interface SavedLoginsRequest {
@@ -106,19 +105,4 @@ function record(
   const why = 'failure' in recorded.failure ? recorded.failure.failure.message : recorded.failure.message;
   const parsed = parseSiteAddress(account.site);
   return { failedLogins, notSaved: pauseNotSavedFinding(context, parsed.ok ? parsed.site : null, account.login, why) };
-}
-
-const keychainCodes: Record<KeychainProblem, 'GP-KEYCHAIN-UNAVAILABLE' | 'GP-KEYCHAIN-LOCKED' | 'GP-KEYCHAIN-DENIED'> = {
-  unavailable: 'GP-KEYCHAIN-UNAVAILABLE',
-  locked: 'GP-KEYCHAIN-LOCKED',
-  denied: 'GP-KEYCHAIN-DENIED',
-};
-
-export function keychainFinding(vault: Pick<Vault, 'backend'>, failure: VaultFailure, context: ReturnType<typeof cliFindingContext>): Finding {
-  const problem: KeychainProblem = failure.kind === 'locked' || failure.kind === 'denied' ? failure.kind : 'unavailable';
-  return findingFor(keychainCodes[problem], context, {
-    keychainBackend: vault.backend,
-    keychainMessage: keychainFailureText(failure),
-    keychainFix: failure.fix,
-  });
 }

@@ -1,14 +1,6 @@
-import { findingFor } from '../catalogue/catalogue';
-import type { FindingCode } from '../catalogue/catalogue';
-import type { KeychainProblem } from '../check-dependencies';
+import { keychainSelfTestFinding } from '../keychain-finding';
 import type { Check } from './check';
 import { findingContextOf, outcome, skipped } from './check';
-
-const codeFor: Record<KeychainProblem, FindingCode> = {
-  unavailable: 'GP-KEYCHAIN-UNAVAILABLE',
-  locked: 'GP-KEYCHAIN-LOCKED',
-  denied: 'GP-KEYCHAIN-DENIED',
-};
 
 export const keychainCheck: Check = {
   id: 'keychain',
@@ -21,12 +13,9 @@ export const keychainCheck: Check = {
     if (result.ok) {
       return outcome('pass', `${result.backend} works (${Math.round(result.durationMs)} ms to write, read and delete a test entry)`, [`Backend: ${result.backend}`]);
     }
-    const code = codeFor[result.problem ?? 'unavailable'];
-    const finding = findingFor(code, findingContextOf(context), {
-      keychainBackend: result.backend,
-      keychainMessage: result.message,
-      keychainFix: result.fix,
-    });
-    return outcome('fail', finding.title, [`Backend: ${result.backend}`, `Error: ${result.message}`], finding);
+    const finding = keychainSelfTestFinding(result, findingContextOf(context));
+    const details = [`Backend: ${result.backend}`, `Error: ${result.message}`];
+    if (context.target.needsKeychain === true) return outcome('fail', finding.title, details, finding);
+    return outcome('warn', `${finding.title} (not needed for this run)`, details, finding);
   },
 };

@@ -1,5 +1,6 @@
 import { findingFor } from '../catalogue/catalogue';
-import { describeProxy, isExemptFromProxy } from '../proxy-settings';
+import { isExemptFromProxy } from '../../net/no-proxy';
+import { describeProxy } from '../proxy-settings';
 import type { Check } from './check';
 import { findingContextOf, outcome, sitePort } from './check';
 

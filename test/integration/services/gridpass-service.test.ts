@@ -180,6 +180,8 @@ describe('the application service against the practice site and the real keychai
     // The site now refuses: simulate the person's PAT being deleted by locking nothing but changing the answer.
     const passphraseRef = { kind: 'passphrase' as const, host: saved.account.host, login: maya.login };
     await running!.vault.save(passphraseRef, 'no-longer-right');
+    // Overnight the kept session expired too, so the check has to renew it with the passphrase.
+    site.expireSessions(maya.login);
     const failed = await service.runScheduledCheck(saved.account.id, 'schedule');
     expect(failed).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1, lastFinding: { code: 'GP-AUTH-NO-PAT' } });
 
@@ -190,6 +192,55 @@ describe('the application service against the practice site and the real keychai
 
     await running!.vault.save(passphraseRef, maya.passphrase!);
     expect(await service.checkAccount({ accountId: saved.account.id })).toMatchObject({ health: 'ok', checksPaused: false, failedLogins: 0 });
+  });
+
+  it('checks on the schedule with the kept session first, and sends the passphrase only when it has expired', async () => {
+    const { service, site, vault } = await start({ practice: { sessionIdPrefix: 'planted-' } });
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    if (!saved.ok) throw new Error(saved.finding.title);
+    const sessionRef = { kind: 'session' as const, host: saved.account.host, login: maya.login };
+    const first = await vault.read(sessionRef);
+    const passwords = () => site.log.entries().filter((entry) => entry.authKind === 'password').length;
+    site.log.clear();
+
+    expect(await service.runScheduledCheck(saved.account.id, 'schedule')).toMatchObject({ health: 'ok', failedLogins: 0 });
+    expect(site.log.entries().map((entry) => [entry.call, entry.authKind])).toEqual([['info', 'none'], ['read', 'session']]);
+
+    site.expireSessions(maya.login);
+    site.log.clear();
+    expect(await service.runScheduledCheck(saved.account.id, 'network')).toMatchObject({ health: 'ok', failedLogins: 0 });
+    // One refused session, then exactly one swap of the passphrase for a new session, which is kept.
+    expect(site.log.entries().map((entry) => [entry.call, entry.authKind])).toEqual([
+      ['info', 'none'], ['read', 'session'], ['info', 'none'], ['get_session_token', 'password'], ['read', 'session'],
+    ]);
+    const renewed = await vault.read(sessionRef);
+    expect(renewed.ok && renewed.value).toMatch(/^planted-[0-9a-f]{32}$/);
+    expect(renewed).not.toEqual(first);
+    expect(passwords()).toBe(1);
+  });
+
+  it('never counts a refused session as a refused login, and never renews a paused one', async () => {
+    const { service, site, vault } = await start();
+    const maya = practiceAccount(site, 'works');
+    const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
+    const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
+    if (!saved.ok) throw new Error(saved.finding.title);
+    const { host } = saved.account;
+    // A session the site never issued, and a passphrase changed on the site since.
+    await vault.save({ kind: 'session', host, login: maya.login }, '0123456789abcdef0123456789abcdef');
+    await vault.save({ kind: 'passphrase', host, login: maya.login }, 'no-longer-right');
+
+    const refused = await service.runScheduledCheck(saved.account.id, 'schedule');
+    expect(refused).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1, lastFinding: { code: 'GP-AUTH-NO-PAT' } });
+    expect(site.account(maya.login)?.consecutiveFailures).toBe(1);
+    // The dead session is gone, so no tool reading the keychain picks it up.
+    expect(await vault.read({ kind: 'session', host, login: maya.login })).toEqual({ ok: true, value: null });
+
+    site.log.clear();
+    expect(await service.runScheduledCheck(saved.account.id, 'resume')).toMatchObject({ checksPaused: true, failedLogins: 1 });
+    expect(site.log.credentialedCount()).toBe(0);
   });
 
   it('replaces a saved passphrase only with one the site accepted for that same login, keeping the token', async () => {
@@ -310,7 +361,7 @@ describe('the application service against the practice site and the real keychai
     expect(service.latestReport()).toContain(maya.login);
 
     const ended = await service.endOfBooking({});
-    expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 3, revokePatUrl: 'https://profile.autodesk.com/' });
+    expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 3, revokePatUrl: 'https://profile.autodesk.com/security' });
     // The next person at this machine finds no report naming the last one, and main holds no passphrase from it.
     expect(service.latestReport()).toBeNull();
     expect(await service.diagnoseStatus({ runId })).toMatchObject({ done: true, checks: [] });
@@ -332,6 +383,7 @@ describe('the application service when the person acts while a call is in flight
     const { service, site, vault } = await start();
     const { account } = await savedLogin(service, site);
     await vault.save({ kind: 'passphrase', host: account.host, login: account.login }, 'no-longer-right');
+    site.expireSessions(account.login);
     site.log.clear();
     site.setFaults({ latencyMs: 150 });
 
@@ -339,7 +391,7 @@ describe('the application service when the person acts while a call is in flight
       service.runScheduledCheck(account.id, 'schedule'),
       service.runScheduledCheck(account.id, 'network'),
     ]);
-    expect(site.log.credentialedCount(account.login)).toBe(1);
+    expect(site.log.entries().filter((entry) => entry.authKind === 'password')).toHaveLength(1);
     expect(scheduled).toMatchObject({ health: 'failing', checksPaused: true, failedLogins: 1 });
     expect(online).toEqual(scheduled);
   });

@@ -207,6 +207,17 @@ describe('settings store: a file that is partly unreadable keeps what it can', (
     expect(fs.statSync(fifo).isFIFO()).toBe(true);
   });
 
+  it('refuses a device in place of the file without reading from it', () => {
+    const cwd = tempDir();
+    // An endless device: a reader that did not check first would fill memory.
+    fs.symlinkSync('/dev/zero', path.join(cwd, 'config.json'));
+    const store = openSettingsStore({ cwd, now });
+    expect(store.read()).toEqual(defaultSettingsFile());
+    expect(store.notice).toMatch(/cannot use its settings file .*config\.json: it is a device, not a file/);
+    expect(store.update((file) => void file.accounts.push(jane)).ok).toBe(true);
+    expect(fs.readlinkSync(path.join(cwd, 'config.json'))).toBe('/dev/zero');
+  });
+
   it('says a folder in place of the file is a folder, and leaves it alone', () => {
     const cwd = tempDir();
     fs.mkdirSync(path.join(cwd, 'config.json'));

@@ -170,6 +170,11 @@ describe('loadManagedConfig', () => {
     expect(load.notices).toEqual([`${at('a.json')}: it is a named pipe (FIFO), not a file; ignored.`]);
   });
 
+  it('refuses a device at once instead of reading from it', async () => {
+    const at = files({ 'a.json': (file) => fs.symlinkSync('/dev/zero', file) });
+    expect(await loadManagedConfig([at('a.json')])).toEqual({ config: null, notices: [`${at('a.json')}: it is a device, not a file; ignored.`] });
+  });
+
   it('passes on the notices of entries it refused along with the file it used', async () => {
     const at = files({ 'a.json': '{"studioName":"A","extraAllowedHosts":["wiki.a.example","evil.example/.wiki.a.example"]}' });
     const load = await loadManagedConfig([at('a.json')]);

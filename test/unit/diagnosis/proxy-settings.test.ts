@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProxy, isExemptFromProxy } from '../../../src/diagnosis/proxy-settings';
+import { describeProxy } from '../../../src/diagnosis/proxy-settings';
 
 describe('describeProxy', () => {
   it.each([
@@ -26,24 +26,5 @@ describe('describeProxy', () => {
     const route = describeProxy(setting);
     expect(route).toMatchObject({ kind: 'invalid', problem });
     expect(JSON.stringify(route)).not.toContain('s3cret');
-  });
-});
-
-describe('isExemptFromProxy', () => {
-  it.each([
-    ['site.shotgrid.autodesk.com', 443, '.shotgrid.autodesk.com', true],
-    ['site.shotgrid.autodesk.com', 443, '*.shotgrid.autodesk.com', true],
-    ['site.shotgrid.autodesk.com', 443, 'shotgrid.autodesk.com', true],
-    ['shotgrid.autodesk.com', 443, '.shotgrid.autodesk.com', true],
-    ['notshotgrid.autodesk.com', 443, 'shotgrid.autodesk.com', false],
-    ['site.shotgrid.autodesk.com', 443, 'localhost, 127.0.0.1  example.com', false],
-    ['site.shotgrid.autodesk.com', 443, '*', true],
-    ['SITE.Shotgrid.Autodesk.com', 443, 'site.shotgrid.autodesk.com', true],
-    ['site.example', 443, 'site.example:443', true],
-    ['site.example', 8443, 'site.example:443', false],
-    ['::1', 8765, '[::1]', true],
-    ['site.example', 443, null, false],
-  ] as const)('%s:%i with NO_PROXY %s -> %s', (host, port, noProxy, exempt) => {
-    expect(isExemptFromProxy(host, port, noProxy)).toBe(exempt);
   });
 });

@@ -113,11 +113,19 @@ describe('createNodeFetch: requests', () => {
     expect(site.requests).toHaveLength(1);
   });
 
-  it('goes direct for hosts listed in NO_PROXY', async () => {
+  it.each(['site.invalid', '.invalid', '*.invalid', 'SITE.INVALID:443', 'intranet, site.invalid'])('goes direct for a host NO_PROXY=%j exempts', async (noProxy) => {
     const proxy = await startProxy();
-    const { fetch } = createNodeFetch({ HTTPS_PROXY: proxy.url, NO_PROXY: 'site.invalid' });
+    const { fetch } = createNodeFetch({ HTTPS_PROXY: proxy.url, NO_PROXY: noProxy });
     expect(await failureOf(fetch, 'https://site.invalid/api3/json')).toEqual({ kind: 'dns', host: 'site.invalid' });
     expect(proxy.seen).toEqual([]);
+  });
+
+  it.each(['site.invalid:8443', 'other.invalid', '::1'])('goes through the proxy for a host NO_PROXY=%j does not exempt', async (noProxy) => {
+    const site = await server('self-signed');
+    const proxy = await startProxy(site.port);
+    const { fetch } = createNodeFetch({ HTTPS_PROXY: proxy.url, NO_PROXY: noProxy });
+    expect(await failureOf(fetch, 'https://site.invalid/api3/json')).toMatchObject({ kind: 'tls-untrusted' });
+    expect(proxy.seen).toEqual(['CONNECT site.invalid:443']);
   });
 
   it.each([

@@ -155,7 +155,8 @@ describe('gridpass verify (a person\'s login)', () => {
     const client = clientAnswering();
     const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), { tty: true, answers: [null] });
     expect(code).toBe(ExitCode.usage);
-    expect(io.stderr).toBe('gridpass: Cancelled: the login was not tried.\n');
+    // After the live line of the probe has been cleared from the terminal.
+    expect(io.stderr.split('\r\u001b[2K').at(-1)).toBe('gridpass: Cancelled: the login was not tried.\n');
     expect(loginCalls(client)).toEqual([]);
   });
 
