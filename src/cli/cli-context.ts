@@ -3,6 +3,8 @@ import { nodeEnvironmentFacts } from '../diagnosis/node-environment-facts';
 import type { NetworkProbes } from '../diagnosis/node-network-probes';
 import { createNodeFetch, type NodeFetch } from '../net/node-fetch';
 import type { PracticeSite, PracticeSiteOptions } from '../practice-site/practice-site';
+import { realPollClock } from '../shotgrid/browser-sign-in';
+import { createBrowserSignInClient, type BrowserSignInClient } from '../shotgrid/browser-sign-in-client';
 import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { gridpassUserAgent } from '../shotgrid/user-agent';
@@ -22,6 +24,8 @@ export interface CliContext {
   now(): Date;
   network(): NodeFetch;
   client(): ShotgridClient;
+  /** Browser sign-in (App Session Launcher) on the real clock; no secret of it ever reaches the CLI. */
+  browserSignIn(options: { timeoutMs: number }): BrowserSignInClient;
   probes(): NetworkProbes;
   environment(): EnvironmentFacts;
   /** The keychain vault and the saved-account registry; loads the native keychain module. */
@@ -49,6 +53,9 @@ export function createCliContext(overrides: CliContextOverrides = {}): CliContex
     now,
     network,
     client,
+    browserSignIn: overrides.browserSignIn ?? ((options) => createBrowserSignInClient({
+      fetch: network().fetch, userAgent: gridpassUserAgent(version, platform), clock: realPollClock, timeoutMs: options.timeoutMs,
+    })),
     probes: overrides.probes ?? once(nodeNetworkProbesOnFirstUse),
     environment: overrides.environment ?? (() => nodeEnvironmentFacts(version, network().network)),
     keychain,

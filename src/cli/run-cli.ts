@@ -18,6 +18,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./commands/site-command')).siteCommand,
   },
   {
+    name: 'whoami',
+    summary: 'Who you are on a site and your exact legacy login, by approving in a browser (no password)',
+    load: async () => (await import('./commands/whoami-command')).whoamiCommand,
+  },
+  {
     name: 'verify',
     summary: "Check a login, a script key or the saved logins against the site's API",
     load: async () => (await import('./commands/verify-command')).verifyCommand,

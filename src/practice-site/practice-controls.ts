@@ -76,7 +76,7 @@ export function handleControl(
   }
   if (route === 'app-session-requests' && method === 'GET') return ok({ pending: target.appSessionRequests() });
   const decision = /^app-session-requests\/([^/]+)$/.exec(route);
-  if (decision?.[1] !== undefined && method === 'POST' && mediaType(contentType) === 'application/x-www-form-urlencoded') {
+  if (decision?.[1] !== undefined && method === 'POST' && isPageForm(contentType, body)) {
     return decideFromPage(target, decision[1], body);
   }
   if (decision?.[1] !== undefined && method === 'POST') {
@@ -88,6 +88,11 @@ export function handleControl(
     return result.ok ? ok({ ok: true }) : answer(404, { message: `Cannot do that: ${result.reason}.` });
   }
   return answer(404, { message: 'Not Found' });
+}
+
+/** curl -d labels JSON as a form too, so only a body that is not JSON counts as the page's form. */
+function isPageForm(contentType: string | undefined, body: Buffer): boolean {
+  return mediaType(contentType) === 'application/x-www-form-urlencoded' && !body.toString('utf8').trimStart().startsWith('{');
 }
 
 /** The approval page's buttons post a form and get a page back, as a browser expects. */

@@ -23,7 +23,7 @@ interface IdentifyRun {
   onApprovalLink(link: ApprovalLink): void;
 }
 
-interface BrowserSignInClient {
+export interface BrowserSignInClient {
   /**
    * Browser sign-in, then one read of the person's own record. The session token lives only inside this
    * call: it is never returned, stored or logged, and is dropped as soon as the record is read.

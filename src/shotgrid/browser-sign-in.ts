@@ -24,6 +24,13 @@ export interface PollClock {
   clearTimeout(handle: unknown): void;
 }
 
+/** Real time, for the command line (the app passes its own clock). */
+export const realPollClock: PollClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 /** The page where the person approves, and until when (on the flow's clock) Gridpass waits for them. */
 export interface ApprovalLink {
   url: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nearestWord } from '../../../src/cli/nearest-word';
 
-const commands = ['site', 'verify', 'doctor', 'accounts', 'practice-site', 'login', 'status'];
+const commands = ['site', 'whoami', 'verify', 'doctor', 'accounts', 'practice-site', 'login', 'status'];
 
 describe('nearestWord', () => {
   it.each([

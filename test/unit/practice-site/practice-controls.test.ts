@@ -118,3 +118,15 @@ describe('the approval page (what npm run demo opens in the browser)', () => {
     expect(await gone.text()).toContain('already answered, or it expired');
   });
 });
+
+describe('deciding with curl -d', () => {
+  it('reads a JSON body even when it is labelled as a form, and answers JSON', async () => {
+    const site = await sites.start();
+    const opened = await fetch(`${site.url}/internal_api/app_session_request`, { method: 'POST', body: new URLSearchParams({ appName: 'Gridpass', machineId: 'ws-1' }) });
+    const { sessionRequestId } = (await opened.json()) as { sessionRequestId: string };
+    const decided = await fetch(`${site.url}/__practice/app-session-requests/${sessionRequestId}`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: JSON.stringify({ decision: 'approve', login: 'jdoe' }),
+    });
+    expect(await decided.json()).toEqual({ ok: true });
+  });
+});
