@@ -62,6 +62,7 @@ export function scanText(file, text, kind, { bundled = false } = {}) {
     if (ts.isPropertyAccessExpression(node)) checkPropertyAccess(node, source, { rawHtml: kind === 'renderer' && !bundled }, report, facts);
     if (ts.isCallExpression(node)) checkCall(node, source, kind, report, facts);
     if (ts.isStringLiteralLike(node)) checkString(node, kind, report, facts);
+    if (ts.isPropertyAccessExpression(node) && node.name.text === tlsVariable && isAssignedTo(node)) report('tls-verification', node);
     if (ts.isJsxAttribute(node)) checkJsxAttribute(node, report);
     if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && node.tagName.getText(source) === 'webview') report('webview', node);
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && /@electron\/remote/.test(node.moduleSpecifier.getText(source))) report('remote-module', node);
@@ -101,6 +102,26 @@ function checkProperty(node, report) {
   else if (name === 'webviewTag' && value !== false) report('webview', node);
   else if (name === 'enableRemoteModule' && value !== false) report('remote-module', node);
   else if (name === 'rejectUnauthorized' && value === false) report('tls-verification', node);
+  // An environment handed to a child or merged into process.env.
+  else if (name === 'NODE_TLS_REJECT_UNAUTHORIZED') report('tls-verification', node);
+}
+
+const tlsVariable = 'NODE_TLS_REJECT_UNAUTHORIZED';
+
+/**
+ * Setting the variable weakens TLS for the whole process; reading it (doctor warns when it is set) does
+ * not: `process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = …` and `process.env.NODE_TLS_REJECT_UNAUTHORIZED = …`.
+ */
+function writesVariable(node) {
+  const parent = node.parent;
+  if (ts.isComputedPropertyName(parent)) return true;
+  return ts.isElementAccessExpression(parent) && parent.argumentExpression === node && isAssignedTo(parent);
+}
+
+function isAssignedTo(expression) {
+  const parent = expression.parent;
+  return ts.isBinaryExpression(parent) && parent.left === expression &&
+    parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
 }
 
 /** An object that is a webPreferences value, or looks like one, must pin the three essentials. */
@@ -202,7 +223,7 @@ function checkString(node, kind, report, facts) {
   const text = node.text;
   if (/^content-security-policy$/i.test(text)) facts.add('csp-header');
   if (/default-src/.test(text) && isWeakCsp(text)) report('weak-csp', node);
-  if (text === 'NODE_TLS_REJECT_UNAUTHORIZED') report('tls-verification', node);
+  if (text === 'NODE_TLS_REJECT_UNAUTHORIZED' && writesVariable(node)) report('tls-verification', node);
   if (kind !== 'main' && /<webview[\s>]/i.test(text)) report('webview', node);
   if (/allowpopups/i.test(text) && kind !== 'main') report('webview-allowpopups', node);
 }

@@ -2,7 +2,7 @@ import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import type { CliContext } from './cli-context';
 import type { LiveStatus } from './live-status';
 
-export interface TimedContext {
+interface TimedContext {
   context: CliContext;
   /** The time spent waiting for the site, without the time a person spent at a prompt. */
   waitedMs(): number;

@@ -2,7 +2,7 @@ import type { CliIo } from './cli-io';
 import type { TerminalStyle } from './terminal-style';
 
 /** After this long a running step shows its elapsed time. */
-export const showElapsedAfterMs = 1000;
+const showElapsedAfterMs = 1000;
 /** After this long a running step is called slow, on screen and in its finished line. */
 export const slowAfterMs = 3000;
 

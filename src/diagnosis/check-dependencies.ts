@@ -39,5 +39,10 @@ export interface DiagnoseTarget {
   passphraseWithheld?: string;
   /** Refused logins this app has already caused for the login, for lockout advice. */
   failedLogins?: number;
+  /**
+   * The command reads or writes the keychain (a saved login, saving one, keeping a session): a keychain
+   * that cannot be reached fails the run. Otherwise it is a warning, and the verdict looks elsewhere.
+   */
+  needsKeychain?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { CheckResult } from './check-result';
+import type { CheckId, CheckResult } from './check-result';
 import { findingFor } from './catalogue/catalogue';
 import type { Finding } from './finding';
 import type { FindingContext } from './finding-context';
@@ -11,12 +11,17 @@ export interface DiagnoseVerdict {
   finding: Finding | null;
 }
 
+/** Checks of this computer alone; every other check is on the path to the site and the login. */
+const localChecks: ReadonlySet<CheckId> = new Set<CheckId>(['environment', 'keychain', 'clock']);
+
 /**
- * Sums up a run. Checks run from the machine outwards, so the first failure is the root cause and the
- * rest are its consequences; the headline names it. `context` tailors findings the checks did not carry.
+ * Sums up a run. The first failure on the path to the site and the login is the cause (the rest of
+ * that path are its consequences), and it outranks a problem of this computer alone, which is the
+ * verdict only when the path is clear. `context` tailors findings the checks did not carry.
  */
 export function diagnoseVerdict(results: readonly CheckResult[], context: FindingContext = { loginMethod: null, site: null }): DiagnoseVerdict {
-  const failed = results.find((result) => result.status === 'fail');
+  const failures = results.filter((result) => result.status === 'fail');
+  const failed = failures.find((result) => !localChecks.has(result.id)) ?? failures[0];
   if (failed !== undefined) {
     return {
       ok: false,

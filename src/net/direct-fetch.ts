@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { FetchLike, FetchReply, FetchReplyBody } from './fetch-like';
+import { VERIFIED_TLS } from './tls-environment';
 
 /** The code of the error a reply body fails with when the connection ended before the reply did. */
 export const REPLY_CUT_OFF = 'GRIDPASS_REPLY_CUT_OFF';
@@ -30,6 +31,8 @@ export const directFetch: FetchLike = async (url, init) => {
       headers: { ...init.headers, connection: 'close', ...(body === undefined ? {} : { 'content-length': String(body.length) }) },
       agent: false,
       signal: init.signal,
+      // Set here, so NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment changes nothing (plain http ignores it).
+      ...VERIFIED_TLS,
     });
     request.on('response', (response) => resolve(replyFrom(response, init.signal)));
     request.on('error', (error) => reject(new TypeError('fetch failed', { cause: error })));

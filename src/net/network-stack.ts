@@ -7,4 +7,9 @@ export interface NetworkStackInfo {
   noProxy: string | null;
   /** The `NODE_EXTRA_CA_CERTS` path Node was started with, if any. */
   extraCaCerts: string | null;
+  /**
+   * Settings in the environment that would weaken certificate checks (`NODE_TLS_REJECT_UNAUTHORIZED=0`),
+   * which Gridpass ignores; `doctor` names them. Absent or empty when there are none.
+   */
+  ignoredTlsSettings?: readonly string[];
 }

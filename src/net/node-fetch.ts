@@ -4,6 +4,7 @@ import type { NetworkStackInfo } from './network-stack';
 import { ProxyUnreachableError } from './proxy-error';
 import { proxyFor, readProxySettings, type ProxySettings } from './proxy-settings';
 import { redactProxy } from './redact-proxy';
+import { tlsWeakeningVariables, VERIFIED_TLS } from './tls-environment';
 
 export interface NodeFetch {
   fetch: FetchLike;
@@ -19,11 +20,13 @@ export interface NodeFetch {
 export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): NodeFetch {
   const settings = readProxySettings(env);
   const httpsProxy = settings.httpsProxy ?? settings.httpProxy;
+  const ignoredTlsSettings = tlsWeakeningVariables(env);
   const network: NetworkStackInfo = {
     stack: 'node',
     proxy: httpsProxy === null ? null : redactProxy(httpsProxy),
     noProxy: settings.noProxy,
     extraCaCerts: env.NODE_EXTRA_CA_CERTS?.trim() || null,
+    ...(ignoredTlsSettings.length > 0 ? { ignoredTlsSettings } : {}),
   };
   if (settings.httpProxy === null && settings.httpsProxy === null) return { fetch: directFetch, network };
   return { fetch: proxiedFetch(settings), network };
@@ -58,8 +61,10 @@ async function undiciThrough(proxy: string): Promise<FetchLike> {
   try {
     // A fresh connection per request. A reused keep-alive socket that the server closed a moment
     // earlier fails the next request with a reset, and a request carrying a passphrase must never be
-    // retried; a command sends two or three requests, so the extra handshakes cost little.
-    dispatcher = new ProxyAgent({ uri: proxy, pipelining: 0 });
+    // retried; a command sends two or three requests, so the extra handshakes cost little. Certificate
+    // checks are set here, for the site behind the proxy and for the proxy itself, so
+    // NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment changes nothing.
+    dispatcher = new ProxyAgent({ uri: proxy, pipelining: 0, requestTls: VERIFIED_TLS, proxyTls: VERIFIED_TLS });
   } catch {
     return () => Promise.reject(new ProxyUnreachableError(`The proxy setting "${redactProxy(proxy)}" is not a valid proxy address.`));
   }

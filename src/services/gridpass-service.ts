@@ -110,9 +110,11 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
   const accounts = createAccountsService({
     client, registry, findingContext, now,
     onNotSaved: () => events.emit({ type: 'accounts-changed' }),
-    forgetHeldSecrets: () => {
+    forgetHeldSecrets: async () => {
       onboarding.clear();
       diagnose.clear();
+      // A token copied a moment ago would otherwise stay on the clipboard for the rest of its 60 s.
+      await clipboard.clearPendingSecret();
     },
   });
 
@@ -159,6 +161,8 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
         site,
         login: account.login,
         failedLogins: account.failedLogins,
+        // The saved passphrase comes from the keychain: without it this diagnosis cannot do its job.
+        needsKeychain: true,
         ...(passphrase ? { passphrase } : {}),
         ...(account.checksPaused ? { passphraseWithheld: 'the saved passphrase was refused last time, so it is not tried again until you check it yourself' } : {}),
       },
@@ -242,7 +246,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     async dispose() {
       onboarding.clear();
       diagnose.clear();
-      await clipboard.dispose();
+      await clipboard.clearPendingSecret();
     },
   };
 }

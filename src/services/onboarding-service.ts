@@ -8,6 +8,7 @@ import type { AccountRegistry } from '../accounts/account-registry';
 import { decideAfter, lockoutThreshold, refusalsLeft, type AttemptOutcome } from '../accounts/refusal-policy';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
 import type { Outcome } from '../shotgrid/failure';
+import { keepSessionAfterSave } from '../use-cases/keep-session';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import { describeLoginProblem, parseLoginInput } from '../shotgrid/login-input';
 import { parseSiteAddress } from '../site/site-address';
@@ -99,31 +100,22 @@ export function createOnboardingService(deps: OnboardingDeps) {
     return verified.ok ? { ...verified, value: { user: verified.value, sessionToken: null } } : verified;
   }
 
+  /** A blank code is a field error: nothing is sent, and the same attempt waits for a real code. */
+  function blankCode(pending: LoginAttempt, attemptId: string): VerifyResponse {
+    const context = deps.findingContext({ loginMethod: pending.info.loginMethod, site: pending.site, login: pending.login });
+    return {
+      ok: false, reason: 'two-factor-required', attemptId, finding: findingFor('GP-AUTH-2FA-REQUIRED', context), codeRefused: false,
+      codeProblem: 'Enter the code first: Gridpass did not try the login without it.',
+      failedLogins: deps.registry.failedLogins(pending.site.origin, pending.login), lockoutThreshold, lockoutWarning: null,
+    };
+  }
+
   /** Counts, pauses or clears as the refusal policy decides; resolves the login's refusal count. */
   function recordAttempt(site: SiteAddress, login: string, attempt: AttemptOutcome): number {
     const decision = decideAfter(attempt);
     const recorded = deps.registry.recordAttempt(site.origin, login, { decision, check: null });
     if (recorded.ok) return recorded.value.failedLogins;
     return deps.registry.failedLogins(site.origin, login) + (decision.counts ? 1 : 0);
-  }
-
-  /**
-   * The saved login's session goes into the keychain too, for tools (`gridpass session`). Without a 2FA
-   * session in hand, the just-verified passphrase is swapped for one with `get_session_token`. A failure
-   * here leaves the login saved: the next check gets a session instead.
-   */
-  async function keepSession(accountId: string, verified: Verification): Promise<void> {
-    let sessionToken = verified.sessionToken;
-    if (sessionToken === null) {
-      const opened = await deps.client.openSession(verified.site, { login: verified.login, passphrase: verified.passphrase }, { alreadyProbed: verified.info });
-      if (!opened.ok) {
-        // Judged like any try of the passphrase: a refusal here counts and pauses, as it would in a check.
-        recordAttempt(verified.site, verified.login, { kind: 'failed', failure: opened.failure });
-        return;
-      }
-      sessionToken = opened.value.sessionToken;
-    }
-    await deps.registry.saveSession(accountId, sessionToken, new Date(deps.now()));
   }
 
   return {
@@ -153,6 +145,8 @@ export function createOnboardingService(deps: OnboardingDeps) {
         const finding = findingFor('GP-WIZARD-EXPIRED', deps.findingContext({ loginMethod: null, site: null }));
         return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
       }
+      // Without a code the login would go out with the passphrase alone: one more try for nothing.
+      if (code === '') return blankCode(pending, attempts.put(pending));
       return attempt(pending, code);
     },
 
@@ -176,7 +170,11 @@ export function createOnboardingService(deps: OnboardingDeps) {
         if (pat !== null) heldPats.put(pat, verified.site.origin);
         return { ok: false, finding: accountFailureFinding(saved.failure, deps.findingContext({ loginMethod: verified.info.loginMethod, site: verified.site })) };
       }
-      await keepSession(saved.value.account.id, verified);
+      const attempt = await keepSessionAfterSave({ client: deps.client, registry: deps.registry, now: () => new Date(deps.now()) }, saved.value.account.id, {
+        site: verified.site, info: verified.info, login: verified.login, passphrase: verified.passphrase, sessionToken: verified.sessionToken,
+      });
+      // A refusal here is judged like any try of the passphrase: it counts and pauses, as in a check.
+      if (attempt !== null && attempt.kind === 'failed') recordAttempt(verified.site, verified.login, attempt);
       return { ok: true, account: toAccountView(deps.registry.get(saved.value.account.id) ?? saved.value.account), keychain: 'saved' };
     },
 

@@ -22,6 +22,8 @@ import { printVerifyResults } from './verify-command';
 import type { VerifyResult } from './verify-document';
 import { keychainFinding } from '../../diagnosis/keychain-finding';
 import { checkUserLogin } from './verify-user-login';
+import { keepSessionAfterSave } from '../../use-cases/keep-session';
+import { recordLoginAttempt } from '../login-failures';
 
 export const loginSchema = 'gridpass.login/1';
 
@@ -112,11 +114,15 @@ async function verifyThenSave(
   if (!keychain.ok && keychain.failure !== null) {
     return { saved: false, result: null, finding: keychainFinding(access.vault, keychain.failure, cliFindingContext(context, site, null, { login })) };
   }
-  const checked = await checkUserLogin(io, context, { site, login, ...request });
+  const checked = await checkUserLogin(io, context, { site, login, ...request, openSession: true });
   if (checked.accepted === null) return { saved: false, result: checked.result, finding: failureOf(checked.result) };
-  const { passphrase, user, loginMethod } = checked.accepted;
+  const { passphrase, user, loginMethod, info, sessionToken } = checked.accepted;
   const saved = await access.registry.saveVerifiedLogin({ site: site.origin, login, displayName: user.name, loginMethod, passphrase });
   if (!saved.ok) return { saved: false, result: checked.result, finding: saveFailureFinding(access, saved.failure, context, site, login) };
+  // As the app's Save step does: the login's session goes into the keychain too, for pipeline tools.
+  const deps = { client: context.client(), registry: access.registry, now: () => context.now(), timeoutMs: request.timeoutMs };
+  const attempt = await keepSessionAfterSave(deps, saved.value.account.id, { site, info, login, passphrase, sessionToken });
+  if (attempt !== null && attempt.kind === 'failed') await recordLoginAttempt(context, site, login, attempt);
   // The verified login already cleared the count and the pause (the refusal policy, as in the wizard).
   return { saved: true, result: checked.result, account: access.registry.get(saved.value.account.id) ?? saved.value.account };
 }

@@ -2,7 +2,7 @@ import { findingForFailure, findingForVerified } from '../../diagnosis/finding-c
 import { countsAsRefusal } from '../../accounts/refusal-policy';
 import type { Outcome } from '../../shotgrid/failure';
 import type { LoginMethod } from '../../shotgrid/login-method';
-import type { HumanUserRecord } from '../../shotgrid/shotgrid-client';
+import type { CallOptions, HumanUserRecord, ShotgridClient, SiteInfo, UserLoginCredentials } from '../../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../../site/site-address';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
@@ -19,6 +19,8 @@ interface UserLoginRequest {
   /** Read the two-step code from standard input (after the passphrase) and send it with the first login. */
   codeFromStdin: boolean;
   timeoutMs: number;
+  /** Swap the login for a session (`gridpass login` keeps it for tools) instead of reading with the passphrase. */
+  openSession?: boolean;
 }
 
 /**
@@ -37,6 +39,10 @@ interface AcceptedLogin {
   passphrase: string;
   user: HumanUserRecord;
   loginMethod: LoginMethod | null;
+  /** The site's `info` from this run's probe. */
+  info: SiteInfo;
+  /** The session a 2FA code was swapped for, when one was given. */
+  sessionToken: string | null;
 }
 
 export async function checkUserLogin(io: CliIo, context: CliContext, request: UserLoginRequest): Promise<CheckedUserLogin> {
@@ -59,21 +65,38 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
   });
 
   let code = request.codeFromStdin ? await readTwoFactorCode(io, context.secrets, source === 'stdin') : undefined;
-  let outcome: Outcome<HumanUserRecord> = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
+  const bySession = request.openSession === true;
+  let outcome = await loginOnce(client, site, credentials(login, passphrase, code), loginOptions, bySession);
   if (!outcome.ok && outcome.failure.kind === 'two-factor-required' && code === undefined && io.stdinIsTty) {
     code = await askTwoFactorCode(io, context.secrets);
-    outcome = await client.verifyLogin(site, credentials(login, passphrase, code), loginOptions);
+    outcome = await loginOnce(client, site, credentials(login, passphrase, code), loginOptions, bySession);
   }
   const notSaved = await recordLoginAttempt(context, site, login, outcome.ok ? { kind: 'verified' } : { kind: 'failed', failure: outcome.failure });
   if (outcome.ok) {
     const result: VerifyResult = {
-      ok: true, outcome: 'checked', site: site.origin, loginMethod: method, login, credential: 'passphrase', user: outcome.value, script: null,
+      ok: true, outcome: 'checked', site: site.origin, loginMethod: method, login, credential: 'passphrase', user: outcome.value.user, script: null,
       failedLogins: failedBefore, note: null, finding: findingForVerified(cliFindingContext(context, site, method, { login })),
     };
-    return { result, accepted: { passphrase, user: outcome.value, loginMethod: method } };
+    return { result, accepted: { passphrase, user: outcome.value.user, loginMethod: method, info: probed.value, sessionToken: outcome.value.sessionToken } };
   }
   const result = failedResult(context, request, method, outcome.failure, failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0));
   return { result: notSaved === null ? result : { ...result, notSaved }, accepted: null };
+}
+
+/**
+ * One try of the login: a read with the passphrase, or, for a login that is being saved, the passphrase
+ * swapped for a session (`get_session_token`, as python-api does with a 2FA code) and a read with that.
+ * Either way the passphrase goes out once.
+ */
+async function loginOnce(
+  client: ShotgridClient, site: SiteAddress, login: UserLoginCredentials, options: CallOptions, bySession: boolean,
+): Promise<Outcome<{ user: HumanUserRecord; sessionToken: string | null }>> {
+  if (bySession) {
+    const opened = await client.openSession(site, login, options);
+    return opened.ok ? { ...opened, value: { user: opened.value.user, sessionToken: opened.value.sessionToken } } : opened;
+  }
+  const verified = await client.verifyLogin(site, login, options);
+  return verified.ok ? { ...verified, value: { user: verified.value, sessionToken: null } } : verified;
 }
 
 function credentials(login: string, passphrase: string, twoFactorCode: string | undefined) {

@@ -96,6 +96,18 @@ export const localFindings = {
       ],
     };
   },
+  'GP-ENV-TLS-OVERRIDE': (_context, facts) => ({
+    severity: 'warning',
+    title: 'A setting on this computer asks programs to skip certificate checks',
+    explanation:
+      `The environment sets ${facts.detail ?? 'a variable'}, which tells Node.js programs to accept any certificate. Gridpass ignores ` +
+      'it and always checks certificates, but other tools on this computer may obey it, and whoever set it was probably working ' +
+      'around a proxy that inspects secure traffic.',
+    steps: [
+      step(`Remove ${facts.detail ?? 'the setting'} from your shell profile, the environment of the job, or the system settings.`),
+      step('If a company proxy inspects secure traffic, ask IT for its root certificate and point NODE_EXTRA_CA_CERTS at the file instead.'),
+    ],
+  }),
   'GP-METHOD-UNKNOWN': (context, facts) => ({
     severity: 'warning',
     title: 'The site uses a login method Gridpass does not know',

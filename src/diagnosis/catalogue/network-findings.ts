@@ -33,6 +33,18 @@ export const networkFindings = {
       ],
     };
   },
+  'GP-NET-NO-DNS': (_context, facts) => ({
+    severity: 'error',
+    title: 'This computer cannot look up any names',
+    explanation:
+      `Not only the site: this computer could not look up a well-known address either${facts.detail === undefined ? '' : ` (${facts.detail})`}. ` +
+      'So the site address is probably fine; the computer is offline, its name service (DNS) is broken, or the VPN it needs is down.',
+    steps: [
+      step('Check that you are connected to the network (Wi-Fi or cable) and that web pages load in your browser.'),
+      step('If your studio uses a VPN, connect to it (or reconnect) and try again.'),
+      step('If web pages do not load either, restart the network connection or ask IT: the computer\'s DNS settings may be wrong.'),
+    ],
+  }),
   'GP-NET-REFUSED': (context) => ({
     severity: 'error',
     title: `${siteName(context)} refused the connection`,

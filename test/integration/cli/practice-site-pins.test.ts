@@ -1,7 +1,9 @@
 /**
  * Pins what the built `gridpass` says about every seeded practice account and every fault the
  * practice site can simulate: the GP- code `doctor --json` reports, and the exit codes of `doctor`
- * and `verify`. Support staff and scripts depend on these.
+ * and `verify`, with the test keyring and without any keychain (no D-Bus session, as over SSH): the
+ * doctor does not need the keychain, so its absence is a warning and never the verdict. Support
+ * staff and scripts depend on these.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPracticeSite, type FaultSwitches, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
@@ -43,6 +45,20 @@ function expectedFor(method: LoginMethod, account: PracticeAccountInfo): Pin {
   return expectedByScenario[account.scenario];
 }
 
+/** Where the keychain is: the keyring session the suites run in, or none at all. */
+const keychains = [
+  { keychain: 'with a keychain', env: {}, keychainCheck: 'pass' },
+  { keychain: 'without D-Bus', env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/gridpass-test-bus' }, keychainCheck: 'warn' },
+] as const;
+
+interface Report {
+  verdict: { code: string | null };
+  findings: Array<{ code: string }>;
+  checks: Array<{ id: string; status: string }>;
+}
+
+const keychainStatus = (report: Report) => report.checks.find((check) => check.id === 'keychain')?.status;
+
 let sandbox: CliSandbox;
 const sites: PracticeSite[] = [];
 
@@ -69,30 +85,33 @@ interface Observed {
   login: string;
   doctorExit: number | null;
   doctorCode: string | null;
+  keychainCheck: string | undefined;
   verifyExit: number | null;
 }
 
-async function observe(site: PracticeSite, account: PracticeAccountInfo): Promise<Observed> {
+async function observe(site: PracticeSite, account: PracticeAccountInfo, env: NodeJS.ProcessEnv): Promise<Observed> {
   const login = ['--site', site.url, '--login', account.login, '--passphrase-stdin'];
   const stdin = typedPassphrase(account);
   const [doctor, verify] = await Promise.all([
-    sandbox.run(['doctor', ...login, '--json'], { stdin }),
-    sandbox.run(['verify', ...login], { stdin }),
+    sandbox.run(['doctor', ...login, '--json'], { stdin, env }),
+    sandbox.run(['verify', ...login], { stdin, env }),
   ]);
-  const report = JSON.parse(doctor.stdout) as { verdict: { code: string | null } };
-  return { login: account.login, doctorExit: doctor.code, doctorCode: report.verdict.code, verifyExit: verify.code };
+  const report = JSON.parse(doctor.stdout) as Report;
+  return { login: account.login, doctorExit: doctor.code, doctorCode: report.verdict.code, keychainCheck: keychainStatus(report), verifyExit: verify.code };
 }
 
-describe.each(['oxygen', 'default', 'saml2'] as const)('every seeded account on a %s practice site', (method) => {
-  it('gets its pinned finding from doctor --json and its pinned exit code from doctor and verify', async () => {
-    const site = await practiceSite({ method });
-    const observed = await Promise.all(site.accounts.map((account) => observe(site, account)));
-    const expected = site.accounts.map((account) => {
-      const pin = expectedFor(method, account);
-      return { login: account.login, doctorExit: pin.exit, doctorCode: pin.code, verifyExit: pin.exit };
-    });
-    expect(observed).toEqual(expected);
-  }, 60_000);
+describe.each(keychains)('$keychain', ({ env, keychainCheck }) => {
+  describe.each(['oxygen', 'default', 'saml2'] as const)('every seeded account on a %s practice site', (method) => {
+    it('gets its pinned finding from doctor --json and its pinned exit code from doctor and verify', async () => {
+      const site = await practiceSite({ method });
+      const observed = await Promise.all(site.accounts.map((account) => observe(site, account, env)));
+      const expected = site.accounts.map((account) => {
+        const pin = expectedFor(method, account);
+        return { login: account.login, doctorExit: pin.exit, doctorCode: pin.code, keychainCheck, verifyExit: pin.exit };
+      });
+      expect(observed).toEqual(expected);
+    }, 90_000);
+  });
 });
 
 const faults: Array<{ name: string; faults: FaultSwitches; code: string; timeout?: string }> = [
@@ -107,7 +126,7 @@ const faults: Array<{ name: string; faults: FaultSwitches; code: string; timeout
   { name: '403 html page', faults: { forbiddenHtml: true }, code: 'GP-SITE-BLOCKED' },
 ];
 
-describe('every practice site fault switch', () => {
+describe.each(keychains)('every practice site fault switch, $keychain', ({ env, keychainCheck }) => {
   it.concurrent.each(faults)('$name -> doctor --json says $code; doctor and verify exit 1', async ({ faults: switches, code, timeout }) => {
     const site = await practiceSite({ faults: switches });
     const works = site.accounts.find((account) => account.scenario === 'works');
@@ -115,11 +134,12 @@ describe('every practice site fault switch', () => {
     const bound = timeout === undefined ? [] : ['--timeout', timeout];
     const login = ['--site', site.url, '--login', works.login, '--passphrase-stdin', ...bound];
     const [doctor, verify] = await Promise.all([
-      sandbox.run(['doctor', ...login, '--json'], { stdin: typedPassphrase(works) }),
-      sandbox.run(['verify', ...login], { stdin: typedPassphrase(works) }),
+      sandbox.run(['doctor', ...login, '--json'], { stdin: typedPassphrase(works), env }),
+      sandbox.run(['verify', ...login], { stdin: typedPassphrase(works), env }),
     ]);
-    const report = JSON.parse(doctor.stdout) as { verdict: { code: string }; findings: Array<{ code: string }> };
-    expect({ doctor: doctor.code, verdict: report.verdict.code, verify: verify.code }).toEqual({ doctor: 1, verdict: code, verify: 1 });
+    const report = JSON.parse(doctor.stdout) as Report;
+    expect({ doctor: doctor.code, verdict: report.verdict.code, keychain: keychainStatus(report), verify: verify.code })
+      .toEqual({ doctor: 1, verdict: code, keychain: keychainCheck, verify: 1 });
     expect(report.findings[0]?.code).toBe(code);
     expect(verify.stdout).toContain(`[${code}]`);
     // No fault ever lets a passphrase through: the site is not answering like ShotGrid.
@@ -132,11 +152,12 @@ describe('every practice site fault switch', () => {
     if (works === undefined) throw new Error('no working account on the practice site');
     const login = ['--site', site.url, '--login', works.login, '--passphrase-stdin'];
     const [doctor, verify] = await Promise.all([
-      sandbox.run(['doctor', ...login, '--json'], { stdin: typedPassphrase(works) }),
-      sandbox.run(['verify', ...login], { stdin: typedPassphrase(works) }),
+      sandbox.run(['doctor', ...login, '--json'], { stdin: typedPassphrase(works), env }),
+      sandbox.run(['verify', ...login], { stdin: typedPassphrase(works), env }),
     ]);
-    const report = JSON.parse(doctor.stdout) as { verdict: { code: string } };
-    expect({ doctor: doctor.code, verdict: report.verdict.code, verify: verify.code }).toEqual({ doctor: 1, verdict: 'GP-TLS-UNTRUSTED', verify: 1 });
+    const report = JSON.parse(doctor.stdout) as Report;
+    expect({ doctor: doctor.code, verdict: report.verdict.code, keychain: keychainStatus(report), verify: verify.code })
+      .toEqual({ doctor: 1, verdict: 'GP-TLS-UNTRUSTED', keychain: keychainCheck, verify: 1 });
     expect(verify.stdout).toContain('[GP-TLS-UNTRUSTED]');
     expect(site.log.credentialedCount()).toBe(0);
   }, 30_000);

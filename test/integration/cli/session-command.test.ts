@@ -96,6 +96,29 @@ describe('gridpass session', () => {
     expect(Date.parse(registry.get(id)?.sessionConfirmedAt ?? '')).toBeGreaterThan(Date.parse('2026-03-02T09:00:00Z'));
   });
 
+  it('after gridpass login, hands out the session the save kept: one password request in all', async () => {
+    const works = account('works');
+    const login = await sandbox.run(['login', '--site', site.url, '--login', works.login, '--passphrase-stdin'], { stdin: `${works.passphrase}\n` });
+    expect(login.code).toBe(0);
+    expect(passwordRequests(works.login)).toBe(1);
+    const kept = await keptSession(works.login);
+    expect(kept).toMatch(/^planted-session-/);
+    const run = await sandbox.run(['session', '--site', site.url]);
+    expect(run.stdout).toBe(`${kept}\n`);
+    expect(passwordRequests(works.login)).toBe(1);
+  });
+
+  it('after gridpass login with a 2FA code, hands out the session the code was swapped for', async () => {
+    const twoFactor = account('two-factor');
+    const code = twoFactor.twoFactor?.codes[2] ?? '';
+    const login = await sandbox.run(['login', '--site', site.url, '--login', twoFactor.login, '--passphrase-stdin', '--2fa-stdin'], { stdin: `${twoFactor.passphrase}\n${code}\n` });
+    expect(login.code).toBe(0);
+    const run = await sandbox.run(['session', '--site', site.url, '--json']);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, login: twoFactor.login, renewed: false, token: await keptSession(twoFactor.login) });
+    // The code was sent once, with the passphrase; nothing since asked for the passphrase again.
+    expect(passwordRequests(twoFactor.login)).toBe(1);
+  });
+
   it('gives site, login, token and when it was last confirmed with --json', async () => {
     const works = account('works');
     await save(works);

@@ -88,9 +88,12 @@ describe('runChecks', () => {
       const client = createFakeShotgridClient({});
       const results = await runChecks(fullTarget, healthyDependencies({
         client,
-        resolveHost: async () => ({ ok: false, code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND mystudio.shotgrid.autodesk.com' }),
+        resolveHost: async (host) => host === identitySite.host
+          ? { ok: false, code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${host}` }
+          : { ok: true, addresses: ['192.0.2.10'] },
       }));
       expect(byId(results, 'dns')).toMatchObject({ status: 'fail', finding: { code: 'GP-NET-DNS' } });
+      expect(byId(results, 'dns').details).toContain('autodesk.com resolves, so name lookup works on this computer');
       for (const id of ['connection', 'tls', 'site', 'login-method', 'credentials', 'account', 'clock'] as const) {
         expect(byId(results, id)).toMatchObject({ status: 'skipped', summary: 'DNS lookup failed', durationMs: 0 });
       }
@@ -303,6 +306,23 @@ describe('runChecks', () => {
     });
   });
 
+  it('says this computer cannot look up any names, not that the address is wrong, when a well-known name fails too', async () => {
+    const asked: string[] = [];
+    const client = createFakeShotgridClient({});
+    const results = await runChecks(fullTarget, healthyDependencies({
+      client,
+      resolveHost: async (host) => {
+        asked.push(host);
+        return { ok: false, code: 'EAI_AGAIN', message: `getaddrinfo EAI_AGAIN ${host}` };
+      },
+    }));
+    expect(asked).toEqual([identitySite.host, 'autodesk.com']);
+    expect(byId(results, 'dns')).toMatchObject({ status: 'fail', finding: { code: 'GP-NET-NO-DNS', title: 'This computer cannot look up any names' } });
+    expect(byId(results, 'site')).toMatchObject({ status: 'skipped', summary: 'DNS lookup failed' });
+    expect(client.calls).toEqual([]);
+    expect(diagnoseVerdict(results)).toMatchObject({ ok: false, finding: { code: 'GP-NET-NO-DNS' } });
+  });
+
   describe('the keychain', () => {
     it('is skipped where no keychain is used', async () => {
       const results = await runChecks(fullTarget, healthyDependencies({ keychainSelfTest: null }));
@@ -313,12 +333,28 @@ describe('runChecks', () => {
       [undefined, 'GP-KEYCHAIN-UNAVAILABLE'],
       ['locked', 'GP-KEYCHAIN-LOCKED'],
       ['denied', 'GP-KEYCHAIN-DENIED'],
-    ] as const)('with problem %s fails as %s without stopping the site checks', async (problem, code) => {
+    ] as const)('with problem %s is %s: a failure when the run needs the keychain, else a warning', async (problem, code) => {
       const keychainSelfTest = async () => ({ ok: false as const, backend: 'Secret Service', message: 'no daemon', fix: 'Start the keyring.', problem });
-      const results = await runChecks(fullTarget, healthyDependencies({ keychainSelfTest }));
-      expect(byId(results, 'keychain')).toMatchObject({ status: 'fail', finding: { code } });
-      expect(byId(results, 'credentials').status).toBe('pass');
-      expect(diagnoseVerdict(results).finding?.code).toBe(code);
+      const needed = await runChecks({ ...fullTarget, needsKeychain: true }, healthyDependencies({ keychainSelfTest }));
+      expect(byId(needed, 'keychain')).toMatchObject({ status: 'fail', finding: { code } });
+      expect(byId(needed, 'credentials').status).toBe('pass');
+      expect(diagnoseVerdict(needed)).toMatchObject({ ok: false, finding: { code } });
+
+      const notNeeded = await runChecks(fullTarget, healthyDependencies({ keychainSelfTest }));
+      expect(byId(notNeeded, 'keychain')).toMatchObject({ status: 'warn', finding: { code } });
+      expect(diagnoseVerdict(notNeeded)).toMatchObject({ ok: true, finding: { code: 'GP-OK' } });
+    });
+
+    it('is outranked by a failure on the path to the site and the login, even when the run needs it', async () => {
+      const keychainSelfTest = async () => ({ ok: false as const, backend: 'Secret Service', message: 'no D-Bus', fix: 'Start one.' });
+      const client = createFakeShotgridClient({
+        probe: succeeded(siteInfo({ loginMethod: 'oxygen' })),
+        verifyLogin: failed({ kind: 'auth-rejected', code: 102, serverMessage: "Can't authenticate user 'ana'." }),
+      });
+      const results = await runChecks({ ...fullTarget, needsKeychain: true }, healthyDependencies({ keychainSelfTest, client }));
+      expect(byId(results, 'keychain').status).toBe('fail');
+      expect(byId(results, 'credentials').status).toBe('fail');
+      expect(diagnoseVerdict(results)).toMatchObject({ ok: false, finding: { code: 'GP-AUTH-NO-PAT' } });
     });
   });
 

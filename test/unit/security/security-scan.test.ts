@@ -74,6 +74,9 @@ describe('security scan rules catch bad code', () => {
     ['tls-verification', "app.on('certificate-error', (e, wc, url, err, cert, cb) => cb(true))"],
     ['tls-verification', 'const agent = new Agent({ rejectUnauthorized: false })'],
     ['tls-verification', "process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'"],
+    ['tls-verification', "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'"],
+    ['tls-verification', "spawn(node, args, { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' } })"],
+    ['tls-verification', "Object.assign(process.env, { ['NODE_TLS_REJECT_UNAUTHORIZED']: '0' })"],
     ['tls-verification', 'session.defaultSession.setCertificateVerifyProc((req, cb) => cb(0))'],
     ['weak-csp', "headers['Content-Security-Policy'] = \"default-src 'self' 'unsafe-inline'\""],
   ] as const)('%s: %s', (rule, code) => {
@@ -124,6 +127,8 @@ describe('security scan rules catch bad code', () => {
   });
 
   it('accepts the patterns the app itself uses', () => {
+    // doctor reads the variable to warn about it; only setting it weakens TLS.
+    expect(rulesIn("const weakening = ['NODE_TLS_REJECT_UNAUTHORIZED']; const set = process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0'")).toEqual([]);
     expect(rulesIn("createSafeOpenExternal({ openExternal: (url) => shell.openExternal(url) })")).toEqual([]);
     expect(rulesIn("function validatedHandle(ipcMain) { ipcMain.handle('c', async () => 1) }")).toEqual([]);
     expect(rulesIn("ipcRenderer.on(channel, (_event, payload) => listener(payload)); ipcRenderer.invoke(channel, request)", 'preload', 'main/preload.ts')).toEqual([]);
