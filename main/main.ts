@@ -11,6 +11,7 @@ import {
   app, BrowserWindow, clipboard, dialog, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, protocol,
   screen, session, shell, Tray,
 } from 'electron';
+import { appCliArguments } from '../src/app-shell/app-cli-arguments';
 import { APP_SCHEME, createBundleHandler } from '../src/app-shell/app-protocol';
 import { appLayout } from '../src/app-shell/app-layout';
 import { systemClock } from '../src/app-shell/clock';
@@ -23,6 +24,7 @@ import { originOf, rendererLocation } from '../src/app-shell/renderer-origin';
 import { secureWindowOptions } from '../src/app-shell/secure-window-options';
 import { SecretList } from '../src/redaction/redact';
 import { userDataDir } from '../src/settings/user-data-dir';
+import { runAppCli } from './app-cli';
 import { createAppService } from './app-service';
 import {
   APP_ID, createAppLaunchAtLogin, createNotifier, createTray, linkPolicyFor, loadAppManagedConfig, practiceSiteOrigin, registerDeepLinkClient,
@@ -32,6 +34,11 @@ import { denyAllPermissions, hardenWebContents } from './harden-web-contents';
 import { createSenderCheck, registerWithElectron } from './ipc/validated-ipc';
 import { createSafeOpenExternal } from './safe-open-external';
 import { createWindowPort } from './window-port';
+
+// `Gridpass session --site S` and the other gridpass commands: run before any window, tray or
+// single-instance lock, so a tool's call never opens the app or disturbs the one already running.
+const cliArguments = appCliArguments(process.argv, process.defaultApp === true);
+if (cliArguments !== null) await runAppCli(cliArguments, (code) => app.exit(code));
 
 const layout = appLayout({ mainDir: path.dirname(fileURLToPath(import.meta.url)), isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
 const location = rendererLocation({ isPackaged: app.isPackaged, devServerUrl: process.env.GRIDPASS_RENDERER_URL });

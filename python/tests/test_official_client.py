@@ -183,3 +183,103 @@ def test_find_with_filters_sorts_and_paging(site):
 
     retired = sg.find("HumanUser", [], ["login"], retired_only=True)
     assert [p["login"] for p in retired] == [a["login"] for a in site.summary["accounts"] if a["retired"]]
+
+
+def expected_password_outcome(site, account):
+    """What a live site does with this seeded account's own passphrase, from the seed's facts alone."""
+    if site.method == "saml2":
+        return UserCredentialsNotAllowedForSSOAuthenticationFault
+    if account["passphrase"] is None or account["retired"] or account["status"] != "act" or account["lockedUntil"]:
+        return AuthenticationFault
+    if site.method == "oxygen" and not account["patBound"]:
+        return AuthenticationFault
+    if account["twoFactorCodes"]:
+        return MissingTwoFactorAuthenticationFault
+    return None
+
+
+@on_sites()
+def test_every_seeded_account_logs_in_or_fails_as_a_live_site_would(site):
+    for account in site.summary["accounts"]:
+        expected = expected_password_outcome(site, account)
+        client = person_client(site, account, password=account["passphrase"] or "no-passphrase-set")
+        if expected is None:
+            assert own_record(client, account["login"])["login"] == account["login"], account["scenario"]
+        else:
+            with pytest.raises(expected):
+                own_record(client, account["login"])
+    # One request per account, never a retry.
+    assert len(site.password_requests()) == len(site.summary["accounts"])
+
+
+@pytest.mark.parametrize("site", ["oxygen"], indirect=True)
+@pytest.mark.parametrize("scenario", ["works-legacy-login", "legacy-login-differs"])
+def test_the_email_is_not_the_login_where_the_legacy_login_differs(site, scenario):
+    account = site.account(scenario)
+    assert account["login"] != account["email"]
+    with pytest.raises(AuthenticationFault):
+        own_record(person_client(site, {"login": account["email"], "passphrase": account["passphrase"]}), account["email"])
+    assert own_record(person_client(site, account), account["login"])["email"] == account["email"]
+
+
+@on_sites(*PASSWORD_METHODS)
+def test_a_wrong_or_reused_two_factor_code_is_refused_and_backup_codes_work_once(own_site, site):
+    fresh = own_site(site.method)
+    account = fresh.account("two-factor")
+    with pytest.raises(MissingTwoFactorAuthenticationFault):
+        person_client(fresh, account, auth_token="000000")
+    backup = account["backupCodes"][1]
+    assert own_record(person_client(fresh, account, auth_token=backup), account["login"])["login"] == account["login"]
+    with pytest.raises(MissingTwoFactorAuthenticationFault):
+        person_client(fresh, account, auth_token=backup)
+    # A code is no use without the right passphrase either.
+    with pytest.raises(AuthenticationFault):
+        person_client(fresh, account, password="wrong-passphrase", auth_token=account["twoFactorCodes"][4])
+
+
+@on_sites(*PASSWORD_METHODS)
+def test_an_admin_may_sudo_as_a_person(site):
+    target = site.account("sudo-target")
+    sg = person_client(site, site.account("admin"), sudo_as_login=target["login"])
+    assert own_record(sg, target["login"])["login"] == target["login"]
+    assert site.log()[-1]["sudoAs"] == target["login"]
+
+
+@on_sites()
+@pytest.mark.parametrize("scenario", ["inactive", "retired"])
+def test_sudo_to_an_inactive_or_unknown_person_is_refused(site, scenario):
+    target = site.account(scenario)
+    with pytest.raises(Fault, match=r"^Cannot 'sudo'"):
+        script_client(site, site.script(True), sudo_as_login=target["login"]).find_one("HumanUser", [])
+
+
+@on_sites()
+def test_every_script_gets_a_session_token_that_works(site):
+    for script in site.summary["scripts"]:
+        token = script_client(site, script).get_session_token()
+        assert shotgun_api3.Shotgun(site.url, session_token=token).find("HumanUser", [], ["login"])
+
+
+@on_sites(*PASSWORD_METHODS)
+def test_an_expired_session_is_refused_not_renewed(site):
+    account = site.account("works")
+    token = person_client(site, account).get_session_token()
+    body = json.dumps({"login": account["login"]}).encode()
+    urllib.request.urlopen(urllib.request.Request(site.url + "/__practice/sessions/expire", data=body, method="POST")).close()
+    # python-api sends reject_if_expired with a session token, so the site refuses instead of reviving it.
+    with pytest.raises(AuthenticationFault):
+        shotgun_api3.Shotgun(site.url, session_token=token).find_one("HumanUser", [["login", "is", account["login"]]])
+
+
+@on_sites()
+def test_find_with_text_relations(site):
+    sg = script_client(site, site.script(False))
+    live = [a for a in site.summary["accounts"] if not a["retired"]]
+    domain = "@" + live[0]["email"].split("@")[1]
+    by_email = sg.find("HumanUser", [["email", "ends_with", domain]], ["email"])
+    assert sorted(p["email"] for p in by_email) == sorted(a["email"] for a in live)
+    first = live[0]
+    assert [p["id"] for p in sg.find("HumanUser", [["login", "starts_with", first["login"][:4]], ["id", "is", first["id"]]], ["id"])] == [first["id"]]
+    assert first["id"] not in [p["id"] for p in sg.find("HumanUser", [["login", "is_not", first["login"]]], ["id"])]
+    surname = first["email"].split("@")[0].split(".")[-1]
+    assert [p["id"] for p in sg.find("HumanUser", [["email", "contains", surname]], ["id"])] == [first["id"]]

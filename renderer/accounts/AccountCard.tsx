@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { AccountView } from '../../src/ipc/contract';
+import { BreakableText } from '../components/BreakableText';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { FindingView } from '../components/FindingView';
 import { focusIfLost } from '../components/focus-if-lost';
@@ -90,9 +91,9 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
     <li className="account" aria-labelledby={titleId}>
       <div className="account-head">
         <div>
-          <h2 id={titleId} className="account-title">{account.displayName ?? account.login}</h2>
+          <h2 id={titleId} className="account-title"><BreakableText text={account.displayName ?? account.login} /></h2>
           <p className="account-sub">
-            {account.login} on {account.host}
+            <BreakableText text={account.login} /> on <BreakableText text={account.host} />
           </p>
         </div>
         <span aria-live="polite">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { describeCallError, gridpass } from '../gridpass';
+import { ReportPreview } from './ReportPreview';
 
 /** Copy, save or read the support report; secrets are already removed by main. */
 export function ReportActions({ runId }: { runId: string }) {
@@ -47,9 +48,7 @@ export function ReportActions({ runId }: { runId: string }) {
       </div>
       <p role="status" className="report-message">{message}</p>
       {report !== null && (
-        <pre className="report-text" tabIndex={0} aria-label="Report text">
-          {report}
-        </pre>
+        <ReportPreview markdown={report} />
       )}
     </section>
   );

@@ -52,7 +52,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
       setAttempt({
         stage: 'two-factor',
         attemptId: response.attemptId,
-        refused: response.codeRefused ? response.finding.explanation : null,
+        refused: response.codeProblem ?? (response.codeRefused ? response.finding.explanation : null),
         lockout: lockoutOf(response),
       });
     } else {

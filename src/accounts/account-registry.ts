@@ -10,6 +10,7 @@ import type { Vault, VaultFailure } from '../vault/vault';
 import { accountIdFor, parseAccountId, siteOrigin, type AccountKey } from './account-id';
 import type { AccountFailure, AccountResult, CleanOrphansReport, ForgetReport } from './account-failure';
 import { HeldPauses, type CheckFields } from './held-pauses';
+import { sameLogin } from './login-key';
 import type { PassphraseReach, RefusalDecision } from './refusal-policy';
 
 export interface VerifiedLogin {
@@ -103,7 +104,10 @@ export type AccountSecretKind = 'passphrase' | 'pat' | 'session';
 const accountKinds: readonly AccountSecretKind[] = ['passphrase', 'pat', 'session'];
 const ref = (kind: SecretKind, key: AccountKey): SecretRef => ({ kind, host: key.host, login: key.login });
 const failed = <T>(failure: AccountFailure): AccountResult<T> => ({ ok: false, failure });
-const sameKey = (key: AccountKey) => (entry: AccountKey) => entry.host === key.host && entry.login === key.login;
+/** One site account: logins are compared as the site compares them, so counts never depend on spelling. */
+const sameKey = (key: AccountKey) => (entry: AccountKey) => entry.host === key.host && sameLogin(entry.login, key.login);
+/** One keychain entry: entry names keep the login as it was saved, so they are matched exactly. */
+const sameEntry = (key: AccountKey) => (entry: AccountKey) => entry.host === key.host && entry.login === key.login;
 
 class SettingsAndVaultRegistry implements AccountRegistry {
   /** Pauses that hold for this process whatever the settings file says or could not be told. */
@@ -196,11 +200,15 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const carried = decision.clears ? 0 : held?.unsavedRefusals ?? 0;
     let result: AttemptResult = { failedLogins: 0, account: null };
     const written = this.settings.update((file) => {
-      const account = file.accounts.find(sameKey({ host, login }));
-      if (account) {
+      // Every saved spelling of this login is the same account on the site, with the same count.
+      const accounts = file.accounts.filter(sameKey({ host, login }));
+      for (const account of accounts) {
         account.failedLogins += carried;
         applyDecision(account, decision);
         if (check !== null) Object.assign(account, checkFields(check));
+      }
+      const account = accounts.find((entry) => entry.login === login) ?? accounts[0];
+      if (account) {
         result = { failedLogins: account.failedLogins, account };
         return;
       }
@@ -237,7 +245,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const key = parseAccountId(id);
     if (!key) return invalidForget(`"${id}" is not an account id.`);
     const report = await this.#removeRefs(accountKinds.map((kind) => ref(kind, key)));
-    return this.#forgetMetadata(report, (entry) => sameKey(key)(entry));
+    return this.#forgetMetadata(report, (entry) => sameEntry(key)(entry));
   }
 
   async forgetSite(host: string): Promise<ForgetReport> {
@@ -262,8 +270,8 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const isOrphan = (entry: SecretRef): boolean => {
       // Script keys belong to support staff, not to an account, so they are never orphans.
       if (entry.kind === 'script-key') return false;
-      if (heldKeys.some(sameKey(entry))) return false;
-      const account = accounts.find(sameKey(entry));
+      if (heldKeys.some(sameEntry(entry))) return false;
+      const account = accounts.find(sameEntry(entry));
       return !account || (entry.kind === 'pat' && !account.hasSavedPat);
     };
     return { ok: true, value: listed.value.filter(isOrphan) };

@@ -6,6 +6,7 @@
  * kept here too, so the schedule still sees that its answer may have been a refusal.
  */
 import type { SavedAccount } from '../settings/settings-schema';
+import { loginKey } from './login-key';
 
 interface HeldPause {
   /** When the refusal (or other pausing answer) was seen. */
@@ -30,7 +31,7 @@ interface PauseKey {
 /** The finding a login shows while its pause is held only in memory. */
 const unsavedFindingCode = 'GP-SETTINGS-UNWRITABLE';
 
-const keyOf = (key: PauseKey): string => `${key.host}\u0000${key.login}`;
+const keyOf = (key: PauseKey): string => `${key.host}\u0000${loginKey(key.login)}`;
 
 /** The fields of a saved account that one check sets. */
 export type CheckFields = Pick<SavedAccount, 'lastCheckedAt' | 'lastCheckReason' | 'lastHealth' | 'lastFindingCode' | 'lastFindingTitle' | 'lastCheckReach'>;

@@ -21,6 +21,23 @@ export interface FindingContext {
   networkStack?: NetworkStack;
   /** `process.platform` values: 'darwin', 'win32', 'linux'. */
   platform?: string;
+  /**
+   * Who the person is, when they confirmed it in the browser (App Session Launcher): a refused login is
+   * then narrowed to the one cause that remains. Public fields only.
+   */
+  signedIn?: SignedInFacts;
+  /** Whether the site offers browser sign-in: a refusal's first step then offers it to find the cause. */
+  browserSignInOffered?: boolean;
+  /** For "locked until 14:05 (in 42 minutes)"; the current time when left out. */
+  now?: Date;
+}
+
+/** What a browser sign-in told about the person, as a refused login's diagnosis uses it. */
+export interface SignedInFacts {
+  login: string;
+  name: string | null;
+  status: string | null;
+  lockedUntil: string | null;
 }
 
 /**
@@ -50,4 +67,6 @@ export interface FindingFacts {
   /** The person a browser sign-in confirmed (public fields only). */
   personName?: string | null;
   personLogin?: string;
+  /** ISO time a lock ends, when the person's own record said so. */
+  lockedUntil?: string;
 }

@@ -101,7 +101,7 @@ function classifyHttp(failure: HttpFailure): Classified {
 function classifyAuth(failure: AuthFailure, context: FindingContext): Classified {
   switch (failure.kind) {
     case 'auth-rejected':
-      return { code: rejectedLoginCode(failure.code, context), facts: { serverMessage: failure.serverMessage, faultCode: failure.code } };
+      return narrowedByPerson(context) ?? { code: rejectedLoginCode(failure.code, context), facts: { serverMessage: failure.serverMessage, faultCode: failure.code } };
     case 'two-factor-required':
       return { code: 'GP-AUTH-2FA-REQUIRED', facts: { serverMessage: failure.serverMessage } };
     case 'two-factor-rejected':
@@ -119,6 +119,28 @@ function classifyAuth(failure: AuthFailure, context: FindingContext): Classified
     case 'fault':
       return { code: 'GP-AUTH-FAULT', facts: { serverMessage: failure.serverMessage, faultCode: failure.code } };
   }
+}
+
+/**
+ * A refused password when the person confirmed in the browser who they are: the typed login is not theirs,
+ * or the account is inactive or locked. `null` when none of these is it: then only the passphrase and the
+ * token remain, which the refusal's own finding covers (its steps skip the login when it is known right).
+ */
+function narrowedByPerson(context: FindingContext): Classified | null {
+  const person = context.signedIn;
+  if (person === undefined || (context.credential !== undefined && context.credential !== 'passphrase')) return null;
+  const typed = context.login?.trim() ?? '';
+  if (typed !== '' && typed.toLowerCase() !== person.login.toLowerCase()) {
+    return { code: 'GP-AUTH-WRONG-LOGIN', facts: { personLogin: person.login, personName: person.name } };
+  }
+  if (person.status !== null && person.status !== 'act') {
+    return { code: 'GP-ACCOUNT-INACTIVE', facts: { detail: `The account "${person.login}" has status "${person.status}", not "act" (active).` } };
+  }
+  const now = context.now ?? new Date();
+  if (person.lockedUntil !== null && new Date(person.lockedUntil).getTime() > now.getTime()) {
+    return { code: 'GP-ACCOUNT-LOCKED', facts: { lockedUntil: person.lockedUntil } };
+  }
+  return null;
 }
 
 /**

@@ -11,6 +11,11 @@ export const helpLinks = {
     label: 'Autodesk profile (Personal Access Tokens)',
     url: 'https://profile.autodesk.com/',
   },
+  /** Where a token is revoked: the profile's Security page lists the Personal Access Tokens. */
+  autodeskTokens: {
+    label: 'Autodesk profile: Security (Personal Access Tokens)',
+    url: 'https://profile.autodesk.com/security',
+  },
   accountSettingsHelp: {
     label: 'Autodesk help: Account settings',
     url: 'https://help.autodesk.com/view/SGSUB/ENU/?contextId=AR_ACCOUNT_SETTINGS_MIGRATED',

@@ -125,6 +125,8 @@ export type VerifyResponse =
     finding: Finding;
     /** A code was sent and refused; that counts towards the lockout like a wrong passphrase. */
     codeRefused: boolean;
+    /** What is wrong with the code as typed (blank): nothing was sent. */
+    codeProblem?: string;
     failedLogins: number;
     lockoutThreshold: number;
     lockoutWarning: string | null;

@@ -22,7 +22,7 @@ interface AccountsDeps {
   findingContext: (partial: Pick<FindingContext, 'loginMethod' | 'site' | 'login' | 'failedLogins'>) => FindingContext;
   now: () => Date;
   /** Drops what the wizard holds in memory, at the end of a booking. */
-  forgetHeldSecrets: () => void;
+  forgetHeldSecrets: () => Promise<void>;
   /** A check's outcome could not be written to the settings file (the registry holds any pause in memory). */
   onNotSaved?: () => void;
 }
@@ -164,9 +164,9 @@ export function createAccountsService(deps: AccountsDeps) {
       return forgetResponse(await registry.forget(id));
     },
     async endOfBooking(): Promise<EndOfBookingResponse> {
-      deps.forgetHeldSecrets();
+      await deps.forgetHeldSecrets();
       const report = await registry.forgetAll();
-      return { forgottenAccounts: report.accountsRemoved, forgottenSecrets: report.secretsRemoved, revokePatUrl: helpLinks.autodeskProfile.url };
+      return { forgottenAccounts: report.accountsRemoved, forgottenSecrets: report.secretsRemoved, revokePatUrl: helpLinks.autodeskTokens.url };
     },
     async orphans(): Promise<OrphanView[]> {
       const found = await registry.orphans();

@@ -10,8 +10,8 @@ export interface ClipboardGuard {
   /** Resolves false when the clipboard refused the text; the caller tells the person. */
   copySecret(secret: string, seconds: number): Promise<boolean>;
   copyText(text: string): Promise<boolean>;
-  /** On quit: a secret still waiting to be cleared is cleared now. */
-  dispose(): Promise<void>;
+  /** A secret still waiting to be cleared is cleared now (on quit, and at the end of a booking). */
+  clearPendingSecret(): Promise<void>;
 }
 
 export function createClipboardGuard(
@@ -60,7 +60,7 @@ export function createClipboardGuard(
       cancel();
       return write(text);
     },
-    async dispose() {
+    async clearPendingSecret() {
       const secret = pendingSecret;
       cancel();
       if (secret !== null) await clearIfStill(secret);

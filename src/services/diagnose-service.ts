@@ -7,8 +7,9 @@ import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { CheckId, CheckResult } from '../diagnosis/check-result';
 import { checkIds } from '../diagnosis/check-result';
 import { createRedactor, redactDeep } from '../redaction/redact';
-import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../diagnosis/support-report';
-import { checkNames, diagnoseVerdict, runDiagnosis, type CheckDependencies, type DiagnoseTarget } from '../diagnosis/run-checks';
+import { renderReportJson, renderReportMarkdown, type SupportReport } from '../diagnosis/support-report';
+import { checkNames, type CheckDependencies, type DiagnoseTarget } from '../diagnosis/run-checks';
+import { diagnose } from '../use-cases/diagnose';
 import type { DiagnoseStatus, Finding, PendingCheck, ResponseOf } from '../ipc/contract';
 import type { ClipboardGuard } from './clipboard-guard';
 
@@ -59,31 +60,29 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
   };
 
   async function execute(runId: string, run: DiagnoseRun, resolved: ResolvedDiagnoseTarget): Promise<void> {
-    const checkDependencies = await deps.checkDependencies();
-    const { results, siteInfo, loginAttempt } = await runDiagnosis(resolved.target, checkDependencies, (done, running) => {
-      run.done = done;
-      run.running = running;
-      deps.onProgress?.(runId);
-    });
     const site = resolved.target.site;
-    const verdict = resolved.inputFinding === null
-      ? diagnoseVerdict(results, { loginMethod: siteInfo?.loginMethod ?? null, site })
-      : { ok: false, headline: resolved.inputFinding.title, finding: resolved.inputFinding };
-    run.report = buildSupportReport({
-      generatedAt: deps.now(),
-      environment: checkDependencies.environment,
-      site: site === null ? null : siteFactsFrom(site, siteInfo),
-      login: resolved.target.login ?? null,
-      results,
-      verdict,
+    const { results } = await diagnose({
+      target: resolved.target,
+      deps: await deps.checkDependencies(),
+      findingContext: (loginMethod) => ({ loginMethod, site }),
+      inputFinding: resolved.inputFinding,
       secrets: run.secrets,
+      now: deps.now,
+      onProgress: (done, running) => {
+        run.done = done;
+        run.running = running;
+        deps.onProgress?.(runId);
+      },
+      onReport: (report) => {
+        run.report = report;
+      },
+      // A run cleared meanwhile (end of booking) must not write the login back into the settings file.
+      recordLoginAttempt: async (attempt) => {
+        if (!run.cancelled) await deps.recordLoginAttempt(resolved, attempt);
+      },
     });
     run.done = results;
     run.running = null;
-    // The passphrase was needed for one attempt only; the target no longer holds it.
-    resolved.target.passphrase = undefined;
-    // A run cleared meanwhile (end of booking) must not write the login back into the settings file.
-    if (loginAttempt !== null && !run.cancelled) await deps.recordLoginAttempt(resolved, loginAttempt);
   }
 
   function start(resolved: ResolvedDiagnoseTarget): { runId: string } {

@@ -110,9 +110,11 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
   const accounts = createAccountsService({
     client, registry, findingContext, now,
     onNotSaved: () => events.emit({ type: 'accounts-changed' }),
-    forgetHeldSecrets: () => {
+    forgetHeldSecrets: async () => {
       onboarding.clear();
       diagnose.clear();
+      // A token copied a moment ago would otherwise stay on the clipboard for the rest of its 60 s.
+      await clipboard.clearPendingSecret();
     },
   });
 
@@ -244,7 +246,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     async dispose() {
       onboarding.clear();
       diagnose.clear();
-      await clipboard.dispose();
+      await clipboard.clearPendingSecret();
     },
   };
 }

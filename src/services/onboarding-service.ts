@@ -100,6 +100,16 @@ export function createOnboardingService(deps: OnboardingDeps) {
     return verified.ok ? { ...verified, value: { user: verified.value, sessionToken: null } } : verified;
   }
 
+  /** A blank code is a field error: nothing is sent, and the same attempt waits for a real code. */
+  function blankCode(pending: LoginAttempt, attemptId: string): VerifyResponse {
+    const context = deps.findingContext({ loginMethod: pending.info.loginMethod, site: pending.site, login: pending.login });
+    return {
+      ok: false, reason: 'two-factor-required', attemptId, finding: findingFor('GP-AUTH-2FA-REQUIRED', context), codeRefused: false,
+      codeProblem: 'Enter the code first: Gridpass did not try the login without it.',
+      failedLogins: deps.registry.failedLogins(pending.site.origin, pending.login), lockoutThreshold, lockoutWarning: null,
+    };
+  }
+
   /** Counts, pauses or clears as the refusal policy decides; resolves the login's refusal count. */
   function recordAttempt(site: SiteAddress, login: string, attempt: AttemptOutcome): number {
     const decision = decideAfter(attempt);
@@ -135,6 +145,8 @@ export function createOnboardingService(deps: OnboardingDeps) {
         const finding = findingFor('GP-WIZARD-EXPIRED', deps.findingContext({ loginMethod: null, site: null }));
         return { ok: false, reason: 'failed', finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
       }
+      // Without a code the login would go out with the passphrase alone: one more try for nothing.
+      if (code === '') return blankCode(pending, attempts.put(pending));
       return attempt(pending, code);
     },
 

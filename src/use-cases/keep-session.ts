@@ -9,7 +9,7 @@ import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../site/site-address';
 
-export interface SavedLoginSession {
+interface SavedLoginSession {
   site: SiteAddress;
   /** The site's `info` from moments ago, so no second probe is sent. */
   info: SiteInfo | null;
@@ -19,7 +19,7 @@ export interface SavedLoginSession {
   sessionToken: string | null;
 }
 
-export interface KeepSessionDeps {
+interface KeepSessionDeps {
   client: ShotgridClient;
   registry: AccountRegistry;
   now: () => Date;

@@ -55,7 +55,12 @@ test.describe('diagnosing a saved login', () => {
     expect([...realService.savedFiles.values()]).toEqual([report]);
 
     await page.getByRole('button', { name: 'Show report' }).click();
-    await expect(page.getByLabel('Report text')).toContainText('GP-AUTH-NO-PAT');
+    const preview = page.getByLabel('Report text');
+    await expect(preview).toContainText('GP-AUTH-NO-PAT');
+    // Read as a document, not as Markdown source.
+    await expect(preview.getByRole('heading', { name: 'Gridpass support report' })).toBeVisible();
+    await expect(preview.getByRole('table').getByRole('columnheader', { name: 'Status' })).toBeVisible();
+    expect(await preview.innerText()).not.toMatch(/^#|\| --- \||\*\*/m);
     await expectNoSecretsInPage(page, [stale, maya.passphrase!]);
     await app.screenshot('diagnose-report', { fullPage: true });
     await app.expectAccessible();

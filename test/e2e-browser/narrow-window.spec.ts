@@ -47,6 +47,34 @@ async function sideways(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Where the text of each element wraps: the characters that end a line. A login wrapped mid-word ends
+ * a line with a letter; wrapped between its parts, with `@`, `.`, `-` or a space.
+ */
+async function lineEnds(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((css) => Array.from(document.querySelectorAll(css)).flatMap((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const chars: Array<{ char: string; top: number }> = [];
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let index = 0; index < text.length; index += 1) {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        // A space where a line wraps may collapse to no box at all: it stays on the line it ends.
+        const top = range.getClientRects()[0]?.top ?? chars.at(-1)?.top ?? 0;
+        chars.push({ char: text[index]!, top });
+      }
+    }
+    // A wrap at a space may put the space's box on either line: the break is at the space either way.
+    return chars.slice(0, -1).flatMap((entry, index) => {
+      const next = chars[index + 1]!;
+      if (next.top <= entry.top + 1) return [];
+      return [/\s/.test(next.char) ? ' ' : entry.char];
+    });
+  }), selector);
+}
+
 for (const width of [windowSize.width, 600]) {
   test.describe(`a ${width}px wide window`, () => {
     test.use({ viewport: { width, height: windowSize.height } });
@@ -58,6 +86,9 @@ for (const width of [windowSize.width, 600]) {
       await expect(cards).toHaveCount(2);
       await expect(cards.first().getByText('Not working')).toBeInViewport({ ratio: 1 });
       expect(await sideways(page)).toEqual([]);
+      const ends = await lineEnds(page, '.account-title, .account-sub');
+      expect(ends.length).toBeGreaterThan(0);
+      expect(ends.filter((char) => !/[@._\-/:+ ]/.test(char))).toEqual([]);
       await app.screenshot(`narrow-${width}-accounts`);
       await page.emulateMedia({ colorScheme: 'dark' });
       await app.screenshot(`narrow-${width}-accounts-dark`);

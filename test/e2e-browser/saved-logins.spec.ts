@@ -81,7 +81,11 @@ test.describe('saved logins', () => {
     expect(await realService.vault.list()).toMatchObject({ ok: true, value: [{ kind: 'passphrase' }, { kind: 'pat' }, { kind: 'session' }] });
 
     await app.open('accounts');
-    await expect(page.getByRole('listitem').filter({ hasText: maya.login })).toContainText('Kept in the keychain');
+    const card = page.getByRole('listitem').filter({ hasText: maya.login });
+    await expect(card).toContainText('Kept in the keychain');
+    // Copied to bind it once more: ending the booking must not leave it on the clipboard for the next person.
+    await card.getByRole('button', { name: 'Copy token' }).click();
+    await expect.poll(() => realService.clipboard.text).toBe(keptPat);
     const booking = page.getByRole('region', { name: 'End of booking' });
     const signOut = booking.getByRole('button', { name: 'Sign out everywhere…' });
     // Second thoughts are free: Cancel changes nothing and puts the person back on the button.
@@ -105,8 +109,9 @@ test.describe('saved logins', () => {
     await app.expectAccessible();
     expect(await realService.vault.list()).toEqual({ ok: true, value: [] });
     expect(await readFile(realService.settings.path, 'utf8')).not.toContain(maya.login);
+    expect(realService.clipboard.text).toBe('');
 
     await booking.getByRole('button', { name: /Revoke my token/ }).click();
-    await expect.poll(() => realService.opened).toEqual(['https://profile.autodesk.com/']);
+    await expect.poll(() => realService.opened).toEqual(['https://profile.autodesk.com/security']);
   });
 });

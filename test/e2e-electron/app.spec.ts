@@ -1,6 +1,7 @@
 // The real app, driven through Playwright's Electron support. It needs an Electron binary, which
 // offline build machines do not have: there the whole file is one clean skip. Run it with
 // `npm run build` first; on Linux CI under `xvfb-run -a`.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -112,6 +113,29 @@ if (electronBinary === null) {
         (window as unknown as { gridpass: { probeSite(request: { address: string }): Promise<{ ok: boolean; site?: { loginMethod: string } }> } }).gridpass
           .probeSite({ address }), site.url);
       expect(result).toMatchObject({ ok: true, site: { loginMethod: 'oxygen' } });
+    });
+  });
+}
+
+// Tools on an artist's machine run `gridpass session` through the app's own binary (no Node.js needed).
+if (electronBinary !== null) {
+  test.describe('the gridpass command inside the app binary', () => {
+    test('answers gridpass session as the npm CLI does, without opening a window', async () => {
+      const site = await startPracticeSite({ method: 'oxygen' });
+      const home = mkdtempSync(path.join(tmpdir(), 'gridpass-e2e-cli-'));
+      try {
+        const args = [...(process.platform === 'linux' ? ['--no-sandbox'] : []), path.join(root, 'out/main/main.js'), 'session', '--site', site.url, '--json'];
+        const run = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+          execFile(electronBinary, args, { env: { ...process.env, GRIDPASS_HOME: home, GRIDPASS_KEYCHAIN_SERVICE: `Gridpass e2e cli ${process.pid}` }, timeout: 60_000 },
+            (error, stdout) => (error && typeof error.code !== 'number' ? reject(error) : resolve({ code: error ? (error.code as number) : 0, stdout })));
+        });
+        expect(run.code).toBe(1);
+        expect(JSON.parse(run.stdout)).toMatchObject({ schema: 'gridpass.session/1', ok: false, finding: { code: 'GP-SESSION-NO-LOGIN' } });
+        expect(site.log.credentialedCount()).toBe(0);
+      } finally {
+        await site.close();
+        rmSync(home, { recursive: true, force: true });
+      }
     });
   });
 }

@@ -1,7 +1,7 @@
 import type { CheckDependencies, DiagnoseTarget, KeychainSelfTestResult } from '../../diagnosis/check-dependencies';
-import { diagnoseVerdict, runDiagnosis } from '../../diagnosis/run-checks';
-import { buildSupportReport, renderReportJson, renderReportMarkdown, siteFactsFrom, type SupportReport } from '../../diagnosis/support-report';
+import { renderReportJson, renderReportMarkdown, type SupportReport } from '../../diagnosis/support-report';
 import type { SiteAddress } from '../../site/site-address';
+import { diagnose } from '../../use-cases/diagnose';
 import { keychainBackendName } from '../../vault/keychain-failure';
 import { checkProgressPrinter } from '../check-progress';
 import type { CliContext } from '../cli-context';
@@ -92,21 +92,17 @@ export const doctorCommand: Command = {
     }
     if (!values.json) io.out(heading(context, site, login, style));
 
-    const deps = checkDependencies(context, stepTimeout);
-    const { results, siteInfo, loginAttempt } = await runDiagnosis(target, deps, values.json ? undefined : checkProgressPrinter(io, style));
-    const notSaved = site !== null && target.login !== undefined && loginAttempt !== null
-      ? await recordLoginAttempt(context, site, target.login, loginAttempt)
-      : null;
-    const verdict = diagnoseVerdict(results, cliFindingContext(context, site, siteInfo?.loginMethod ?? null, { login: target.login ?? null }));
-    const report = buildSupportReport({
-      generatedAt: context.now(),
-      environment: deps.environment,
-      site: site === null ? null : siteFactsFrom(site, siteInfo),
-      login: target.login ?? null,
-      results,
-      verdict,
+    const tried = target.login;
+    const { results, report, recorded } = await diagnose({
+      target,
+      deps: checkDependencies(context, stepTimeout),
+      findingContext: (loginMethod) => cliFindingContext(context, site, loginMethod, { login: tried ?? null }),
       secrets: context.secrets.all(),
+      now: () => context.now(),
+      ...(values.json ? {} : { onProgress: checkProgressPrinter(io, style) }),
+      recordLoginAttempt: async (attempt) => (site !== null && tried !== undefined ? recordLoginAttempt(context, site, tried, attempt) : null),
     });
+    const notSaved = recorded ?? null;
 
     if (values.json) io.out(renderReportJson(report, context.secrets.all()));
     else printOutcome(io, report, style);

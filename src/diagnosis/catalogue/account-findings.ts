@@ -1,10 +1,20 @@
+import { describeLockEnd } from '../../text/lock-time';
+import type { FindingContext, FindingFacts } from '../finding-context';
 import { helpLinks } from '../help-links';
 import { loginName, serverSaid, siteName, step, type FindingBuilder } from './wording';
+
+/** "Locked until 14:05 (in 42 minutes)" when the person's own record said until when. */
+function lockTitle(context: FindingContext, facts: FindingFacts): string {
+  const end = facts.lockedUntil === undefined ? null : describeLockEnd(facts.lockedUntil, context.now ?? new Date());
+  return end === null
+    ? 'The account is locked after too many failed logins'
+    : `The account is locked until ${end.localTime} (${end.fromNow})`;
+}
 
 export const accountFindings = {
   'GP-ACCOUNT-LOCKED': (context, facts) => ({
     severity: 'error',
-    title: 'The account is locked after too many failed logins',
+    title: lockTitle(context, facts),
     explanation:
       `${siteName(context)} has locked ${loginName(context)} because of repeated failed logins (ShotGrid locks an account for ` +
       'an hour after 10). Failed logins from any tool count, not only from Gridpass. While it is locked, even the right ' +

@@ -43,9 +43,29 @@ function badCredentialSteps(context: FindingContext): FixStep[] {
   }
 }
 
-/** Every cause of a refused login on an Identity site is covered, because the server does not say which one it was. */
+/**
+ * The first step of a refusal the site does not explain: when the site offers browser sign-in and the person
+ * has not used it yet, it finds out which cause it is, before anything else is tried.
+ */
+function findOutStep(context: FindingContext): FixStep[] {
+  if (context.signedIn !== undefined || context.browserSignInOffered !== true) return [];
+  return [step(`Let Gridpass find out which: confirm in your browser who you are on ${siteName(context)} (no passphrase is sent).`)];
+}
+
+/** Who the browser sign-in confirmed, for the explanation of a refusal it narrowed. */
+function confirmedPerson(context: FindingContext): string {
+  const person = context.signedIn;
+  if (person === undefined) return '';
+  return `${person.name ?? person.login}, legacy login "${person.login}"`;
+}
+
+/**
+ * Every cause of a refused login on an Identity site is covered, because the server does not say which one
+ * it was; once the browser confirmed the login, the login is no longer one of them.
+ */
 function noPatSteps(context: FindingContext): FixStep[] {
   return [
+    ...findOutStep(context),
     step(
       `Open ${siteName(context)} in your browser and sign in. Open your user menu (your picture or initials, top right), ` +
         'choose Account Settings, then the "Legacy Login and Personal Access Token" section.',
@@ -72,6 +92,19 @@ function noPatSteps(context: FindingContext): FixStep[] {
 }
 
 export const authFindings = {
+  'GP-AUTH-WRONG-LOGIN': (context, facts) => ({
+    severity: 'error',
+    title: `Your login on this site is "${facts.personLogin ?? 'a different one'}"`,
+    explanation:
+      `You confirmed in the browser that you are ${facts.personName ?? 'the signed-in person'} on ${siteName(context)}, and ` +
+      `your legacy login there is "${facts.personLogin ?? 'different'}", not ${loginName(context)}. On Autodesk Identity sites ` +
+      'the legacy login often stays the old one even though you sign in to Autodesk with your e-mail address.',
+    steps: [
+      step(`Use "${facts.personLogin ?? 'your legacy login'}" as the login, with your legacy passphrase.`),
+      step('Gridpass fills it in for you when you confirm in the browser; nothing else about your account needs fixing for this.'),
+      ...lockoutSteps(context),
+    ],
+  }),
   'GP-AUTH-BAD-CREDENTIALS': (context, facts) => ({
     severity: 'error',
     title: 'The site refused the login or password',
@@ -83,8 +116,12 @@ export const authFindings = {
   'GP-AUTH-NO-PAT': (context, facts) => ({
     severity: 'error',
     title: 'Login refused: check the legacy passphrase and the Personal Access Token',
-    explanation:
-      `${siteName(context)} uses Autodesk Identity. There, tools can log in only with your ShotGrid login and legacy passphrase, ` +
+    explanation: context.signedIn !== undefined
+      ? `You confirmed in the browser that you are ${confirmedPerson(context)}, and the account is active and not locked. ` +
+        'So the login is right, and the site refused for one of two reasons, most likely first: the legacy passphrase is ' +
+        'wrong or was never set, or no Personal Access Token is bound to your account (or the bound one was deleted). ' +
+        `Your Autodesk password does not work here.${serverSaid(facts)}`
+      : `${siteName(context)} uses Autodesk Identity. There, tools can log in only with your ShotGrid login and legacy passphrase, ` +
       'and only while a Personal Access Token from your Autodesk profile is bound to your account. The site refused the ' +
       'login, and it does not say why: the login or passphrase may be wrong, no legacy passphrase may be set yet, no token ' +
       `may be bound, or the bound token may have been deleted. Your Autodesk password does not work here.${serverSaid(facts)}`,

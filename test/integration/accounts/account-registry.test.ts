@@ -142,6 +142,16 @@ describe('account registry', () => {
     expect(JSON.parse(configText()).authFailures).toEqual([]);
   });
 
+  it('counts refusals by the login as the site treats it, whatever its spelling', async () => {
+    expect(registry.recordAttempt('https://studio.example.com', 'Jane', refusal)).toMatchObject({ ok: true, value: { failedLogins: 1 } });
+    expect(registry.recordAttempt('https://studio.example.com', 'JANE ', refusal)).toMatchObject({ ok: true, value: { failedLogins: 2 } });
+    expect(registry.failedLogins('https://studio.example.com', ' jane')).toBe(2);
+    const saved = await registry.saveVerifiedLogin(verified({ login: 'jane' }));
+    expect(saved).toMatchObject({ ok: true, value: { account: { failedLogins: 2 } } });
+    registry.recordAttempt('https://studio.example.com', 'Jane', refusal);
+    expect(registry.get('studio.example.com:jane')).toMatchObject({ failedLogins: 3, checksPaused: true });
+  });
+
   it('pauses scheduled checks after one refusal on a saved account, until a verified login clears both', async () => {
     await registry.saveVerifiedLogin(verified());
     expect(registry.recordAttempt('https://studio.example.com', 'jane', refusal)).toMatchObject({ ok: true, value: { failedLogins: 1 } });

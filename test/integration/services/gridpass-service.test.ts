@@ -125,6 +125,20 @@ describe('the application service against the practice site and the real keychai
     expect(await service.submitTwoFactorCode({ attemptId: wrong.attemptId, code })).toMatchObject({ ok: false, finding: { code: 'GP-WIZARD-EXPIRED' } });
   });
 
+  it('takes a blank 2FA code as a field error: the passphrase is not sent again, and the same attempt still works', async () => {
+    const { service, site } = await start();
+    const lucas = practiceAccount(site, 'two-factor');
+    const first = await service.verifyLogin({ site: site.url, login: lucas.login, passphrase: lucas.passphrase! });
+    if (first.ok || first.reason !== 'two-factor-required') throw new Error('expected a 2FA question');
+    const sentBefore = site.log.credentialedCount(lucas.login);
+
+    const blank = await service.submitTwoFactorCode({ attemptId: first.attemptId, code: ' \t ' });
+    expect(blank).toMatchObject({ ok: false, reason: 'two-factor-required', codeRefused: false, codeProblem: expect.stringContaining('Enter the code'), failedLogins: 0 });
+    expect(site.log.credentialedCount(lucas.login)).toBe(sentBefore);
+    if (blank.ok || blank.reason !== 'two-factor-required') throw new Error('unreachable');
+    verified(await service.submitTwoFactorCode({ attemptId: blank.attemptId, code: PRACTICE_TWO_FACTOR.codes[2]! }));
+  });
+
   it('explains a refusal on an Identity site as passphrase or PAT, counts it, and never retries by itself', async () => {
     const { service, site } = await start();
     const jonas = practiceAccount(site, 'no-pat');
@@ -347,7 +361,7 @@ describe('the application service against the practice site and the real keychai
     expect(service.latestReport()).toContain(maya.login);
 
     const ended = await service.endOfBooking({});
-    expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 3, revokePatUrl: 'https://profile.autodesk.com/' });
+    expect(ended).toMatchObject({ forgottenAccounts: 1, forgottenSecrets: 3, revokePatUrl: 'https://profile.autodesk.com/security' });
     // The next person at this machine finds no report naming the last one, and main holds no passphrase from it.
     expect(service.latestReport()).toBeNull();
     expect(await service.diagnoseStatus({ runId })).toMatchObject({ done: true, checks: [] });

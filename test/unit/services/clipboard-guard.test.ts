@@ -41,11 +41,11 @@ describe('the clipboard guard', () => {
     expect(text).toBe('');
   });
 
-  it('clears a pending secret at once on dispose (quit)', async () => {
+  it('clears a pending secret at once when asked (quit, end of booking)', async () => {
     const clipboard = recordingClipboard();
     const guard = createClipboardGuard(clipboard, manualTimers().timers);
     await guard.copySecret('pat-123', 60);
-    await guard.dispose();
+    await guard.clearPendingSecret();
     expect(clipboard.text).toBe('');
   });
 

@@ -6,7 +6,7 @@ import type { DiagnoseStatus } from '../../../src/ipc/contract';
 const passphrase = 'correct horse battery';
 
 function quietClipboard(): ClipboardGuard {
-  return { copySecret: async () => true, copyText: async () => true, dispose: async () => undefined };
+  return { copySecret: async () => true, copyText: async () => true, clearPendingSecret: async () => undefined };
 }
 
 function target(): ResolvedDiagnoseTarget {
