@@ -56,7 +56,9 @@ function proxiedFetch(settings: ProxySettings): FetchLike {
 }
 
 async function undiciThrough(proxy: string): Promise<FetchLike> {
-  const { ProxyAgent, fetch } = await import('undici');
+  const loaded = await import('undici');
+  // In the bundle, undici (CommonJS) arrives as the chunk's default export; under vitest, as named ones.
+  const { ProxyAgent, fetch } = (loaded as unknown as { default?: typeof loaded }).default ?? loaded;
   let dispatcher: InstanceType<typeof ProxyAgent>;
   try {
     // A fresh connection per request. A reused keep-alive socket that the server closed a moment

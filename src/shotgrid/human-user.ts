@@ -11,7 +11,7 @@ export function humanUserRequest(login: string, auth: Api3Auth, faultContext?: F
   return readOneRequest({ entityType: 'HumanUser', field: 'login', value: login, returnFields: HUMAN_USER_FIELDS, auth, faultContext });
 }
 
-function toHumanUserRecord(entity: Record<string, unknown>, login: string): HumanUserRecord {
+export function toHumanUserRecord(entity: Record<string, unknown>, login: string): HumanUserRecord {
   const ruleSet = entity.permission_rule_set;
   return {
     id: entity.id as number,

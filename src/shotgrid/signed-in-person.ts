@@ -1,9 +1,10 @@
 import type { SiteAddress } from '../site/site-address';
-import { callApi3, isRecord } from './api3-call';
+import { callApi3 } from './api3-call';
 import { firstEntity, readOneRequest } from './api3-read';
 import type { BrowserSession } from './browser-sign-in';
 import type { Checked } from './checked';
-import { HUMAN_USER_FIELDS } from './human-user';
+import { HUMAN_USER_FIELDS, toHumanUserRecord } from './human-user';
+import type { HumanUserRecord } from './shotgrid-client';
 import { screenFailure, screenHumanUser } from './server-text';
 import type { Transport } from './transport';
 
@@ -11,15 +12,7 @@ import type { Transport } from './transport';
  * Who approved a browser sign-in, read from their own HumanUser record. Only public fields: this is what
  * may be shown in the window, printed by `gridpass whoami` and put into a report.
  */
-export interface SignedInPerson {
-  id: number;
-  /** The exact legacy login, as the site spells it. */
-  login: string;
-  name: string | null;
-  email: string | null;
-  /** `sg_status_list`, e.g. `act`. */
-  status: string | null;
-  permissionGroup: string | null;
+export interface SignedInPerson extends HumanUserRecord {
   /** ISO time of `locked_until`; `null` when not locked (or never locked). */
   lockedUntil: string | null;
   /** Some sites do not let a person read their own `locked_until`; then nothing is known about a lock. */
@@ -49,15 +42,9 @@ export async function readSignedInPerson(transport: Transport, site: SiteAddress
 }
 
 function toPerson(entity: Record<string, unknown>, login: string): SignedInPerson {
-  const ruleSet = entity.permission_rule_set;
   const lockedUntilReadable = Object.hasOwn(entity, 'locked_until');
   return {
-    id: entity.id as number,
-    login: typeof entity.login === 'string' ? entity.login : login,
-    name: text(entity.name),
-    email: text(entity.email),
-    status: text(entity.sg_status_list),
-    permissionGroup: isRecord(ruleSet) ? text(ruleSet.name) : null,
+    ...toHumanUserRecord(entity, login),
     lockedUntil: lockedUntilReadable ? isoTime(entity.locked_until) : null,
     lockedUntilReadable,
   };
@@ -66,10 +53,6 @@ function toPerson(entity: Record<string, unknown>, login: string): SignedInPerso
 /** A site that echoes the request could put the token into a name: such a value is dropped. */
 function screened(person: SignedInPerson, session: BrowserSession): SignedInPerson {
   return { ...person, ...screenHumanUser(person, session.login, [session.sessionToken]) };
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
 }
 
 function isoTime(value: unknown): string | null {

@@ -11,6 +11,7 @@ import { Cancelled, ExitCode, UsageError } from '../exit-codes';
 import { cliFindingContext } from '../finding-context';
 import { keychainLoadFailure, keychainSelfTestResult } from '../../diagnosis/keychain-self-test-result';
 import { loginArgument } from '../login-argument';
+import { loginOptions } from '../login-options';
 import { parseOptions } from '../parse-options';
 import { timeoutHelp, timeoutMs } from '../timeout-option';
 import { formatVerdict } from '../print-checks';
@@ -59,16 +60,7 @@ export const doctorCommand: Command = {
   name: 'doctor',
   help,
   async run(args, io, context) {
-    const { values } = parseOptions(args, {
-      site: { type: 'string' },
-      login: { type: 'string' },
-      'passphrase-stdin': { type: 'boolean' },
-      '2fa-stdin': { type: 'boolean' },
-      '2fa-code': { type: 'string' },
-      json: { type: 'boolean' },
-      report: { type: 'string' },
-      timeout: { type: 'string' },
-    });
+    const { values } = parseOptions(args, { ...loginOptions, report: { type: 'string' } });
     if (values.login !== undefined && values.site === undefined) throw new UsageError('--login needs --site: say which site the login is for.');
     if (values['passphrase-stdin'] && values.login === undefined) throw new UsageError('--passphrase-stdin needs --login: say whose passphrase it is.');
     refuseCodeOnCommandLine(values['2fa-code'], context.secrets);

@@ -11,6 +11,7 @@ import { cliFindingContext } from '../finding-context';
 import { jsonDocument } from '../json-output';
 import type { KeychainAccess } from '../keychain-access';
 import { loginArgument } from '../login-argument';
+import { loginOptions } from '../login-options';
 import { parseOptions } from '../parse-options';
 import { formatFinding } from '../print-finding';
 import { siteArgument } from '../site-argument';
@@ -60,15 +61,6 @@ Example:
   gridpass login --site mystudio --login jdoe
   gridpass status`;
 
-const options = {
-  site: { type: 'string' },
-  login: { type: 'string' },
-  'passphrase-stdin': { type: 'boolean' },
-  '2fa-stdin': { type: 'boolean' },
-  '2fa-code': { type: 'string' },
-  json: { type: 'boolean' },
-  timeout: { type: 'string' },
-} as const;
 
 /** What `gridpass login` did: checked and saved, checked and not saved, or not checked at all. */
 type LoginOutcome =
@@ -79,7 +71,7 @@ export const loginCommand: Command = {
   name: 'login',
   help,
   async run(args, io, context) {
-    const { values } = parseOptions(args, options);
+    const { values } = parseOptions(args, loginOptions);
     refuseCodeOnCommandLine(values['2fa-code'], context.secrets);
     const site = siteArgument(values.site);
     const login = loginArgument(values.login ?? (await askLogin(io)), '--login');

@@ -6,6 +6,7 @@ import { jsonDocument } from '../json-output';
 import { timedContext } from '../live-client';
 import { LiveStatus, seconds } from '../live-status';
 import { loginArgument, scriptNameArgument } from '../login-argument';
+import { loginOptions } from '../login-options';
 import { parseOptions } from '../parse-options';
 import { timeoutHelp, timeoutMs } from '../timeout-option';
 import { formatFinding } from '../print-finding';
@@ -70,19 +71,12 @@ Examples:
   gridpass verify --site mystudio --script publisher --key-stdin --sudo-as jane@studio.com < key.txt`;
 
 const options = {
-  site: { type: 'string' },
-  login: { type: 'string' },
-  'passphrase-stdin': { type: 'boolean' },
-  '2fa-stdin': { type: 'boolean' },
-  // Refused with a reason rather than "unknown option": it used to exist.
-  '2fa-code': { type: 'string' },
+  ...loginOptions,
   script: { type: 'string' },
   'key-stdin': { type: 'boolean' },
   'sudo-as': { type: 'string' },
   saved: { type: 'boolean' },
   'include-paused': { type: 'boolean' },
-  json: { type: 'boolean' },
-  timeout: { type: 'string' },
 } as const;
 
 type VerifyValues = ReturnType<typeof parseOptions<typeof options>>['values'];
