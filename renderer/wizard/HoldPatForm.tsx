@@ -38,17 +38,17 @@ export function HoldPatForm({ siteUrl, heldLength, onHeld }: Props) {
       setMessage(describeCallError(error));
     } finally {
       setBusy(false);
-      // "Hold token" is disabled once the field is emptied; the field is where to go next.
+      // "Keep it here" is disabled once the field is emptied; the field is where to go next.
       focusIfLost(field.current);
     }
   };
 
   return (
     <form className="panel" onSubmit={(event) => void onSubmit(event)} noValidate>
-      <h3>Optional: let Gridpass hold the token</h3>
+      <h3>Optional: keep the token here for a moment</h3>
       <p className="hint">
-        The code is shown only once. Paste it here and Gridpass copies it for you in the next step, then clears it from
-        the clipboard. It isn’t saved unless you choose that at the end.
+        The code is shown only once. Paste it here so you can paste it again in the next step: Gridpass copies it back
+        for you, then clears it from the clipboard. It isn’t saved unless you choose that at the end.
       </p>
       <div className="inline-field">
         <label htmlFor="pat">Token code</label>
@@ -63,12 +63,12 @@ export function HoldPatForm({ siteUrl, heldLength, onHeld }: Props) {
           aria-describedby={message !== null ? 'pat-problem' : undefined}
           onChange={(event) => setPat(event.target.value)}
         />
-        <button type="submit" className="button button-secondary" disabled={!pat || busy}>Hold token</button>
+        <button type="submit" className="button button-secondary" disabled={!pat || busy}>Keep it here</button>
       </div>
       <div aria-live="polite">
         {message && <p id="pat-problem" className="inline-problem">{message}</p>}
         {heldLength !== null && !message && (
-          <p><StatusLabel icon="ok" text={`Gridpass is holding your token (${heldLength} characters).`} /></p>
+          <p><StatusLabel icon="ok" text={`Your token is kept here until the next step (${heldLength} characters).`} /></p>
         )}
       </div>
     </form>

@@ -30,6 +30,11 @@ export function stepsFor(method: LoginMethod | null | undefined, siteKnown: bool
   }
 }
 
+/** The most steps any site's path has; the progress total before the site is known. */
+export const longestPathLength = Math.max(
+  ...(['oxygen', 'saml2', null] as const).map((method) => stepsFor(method, true).length),
+);
+
 export const stepTitles: Record<WizardStepId, string> = {
   welcome: 'Welcome',
   site: 'Your site',

@@ -18,7 +18,10 @@ test.describe('onboarding on an Autodesk Identity site', () => {
     const { host } = new URL(site.url);
 
     await startWizard(app);
+    // One shape of step label throughout: the total is the longest path until the site is known.
+    await expect(page.getByText('Step 2 of up to 8')).toBeVisible();
     await findSite(page, `   ${site.url}  `, 'Autodesk Identity');
+    await expect(page.getByText('Step 2 of 8')).toBeVisible();
     await expect(page.locator('.site-host')).toHaveText(host);
     await expect(page.getByText('This is Gridpass’s practice site')).toBeVisible();
     await app.screenshot('identity-site-found');
@@ -43,16 +46,16 @@ test.describe('onboarding on an Autodesk Identity site', () => {
     // Copying the page's address instead of the code is an easy slip: said plainly, at the field.
     const tokenField = page.getByLabel('Token code');
     await tokenField.fill(`${site.url}/page/account_settings`);
-    await page.getByRole('button', { name: 'Hold token' }).click();
+    await page.getByRole('button', { name: 'Keep it here' }).click();
     await expect(tokenField).toHaveAccessibleDescription(/That is a web address, not a token\./);
     await expect(tokenField).toHaveAttribute('aria-invalid', 'true');
     await expect(tokenField).toBeFocused();
     await tokenField.fill(`  ${pastedPat}\n`);
-    await page.getByRole('button', { name: 'Hold token' }).click();
-    await expect(page.getByText(`Gridpass is holding your token (${pastedPat.length} characters).`)).toBeVisible();
+    await page.getByRole('button', { name: 'Keep it here' }).click();
+    await expect(page.getByText(`Your token is kept here until the next step (${pastedPat.length} characters).`)).toBeVisible();
     await expect(tokenField).toHaveValue('');
     await expect(tokenField).toHaveAttribute('aria-invalid', 'false');
-    // "Hold token" is disabled with the field empty; focus stays in the form rather than dropping out of it.
+    // "Keep it here" is disabled with the field empty; focus stays in the form rather than dropping out of it.
     await expect(tokenField).toBeFocused();
     await app.screenshot('identity-create-pat', { fullPage: true });
     await app.expectAccessible();

@@ -36,7 +36,7 @@ test.describe('the wizard from the keyboard alone', () => {
     await tabTo(page, page.getByLabel('Token code'));
     await page.keyboard.type(pastedPat);
     await page.keyboard.press('Enter');
-    await expect(page.getByText(`Gridpass is holding your token (${pastedPat.length} characters).`)).toBeVisible();
+    await expect(page.getByText(`Your token is kept here until the next step (${pastedPat.length} characters).`)).toBeVisible();
     await tabTo(page, button('I’ve already done this'));
     await page.keyboard.press('Space');
 
