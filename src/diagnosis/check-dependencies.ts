@@ -27,6 +27,11 @@ export interface CheckDependencies {
   now: () => Date;
   /** Bound for each network step; defaults to `defaultRequestTimeoutMs`. */
   timeoutMs?: number;
+  /**
+   * This front end can confirm who the person is in the browser (`gridpass whoami`), so a refusal on a
+   * site with the App Session Launcher offers it first. The app's window cannot yet.
+   */
+  offersBrowserSignIn?: boolean;
 }
 
 /** What to diagnose. Secrets here are used for one login attempt and never copied into results. */

@@ -265,3 +265,11 @@ function quote(text: string): string {
 function fail(kind: 'empty' | 'too-long' | 'credentials' | 'space-in-host', message: string): SiteAddressResult {
   return { ok: false, error: { kind, message } };
 }
+
+/**
+ * The shortest `--site` that names the same site, for commands Gridpass tells people to run: the host
+ * (and port) for https, the whole origin otherwise (plain http is only for loopback practice sites).
+ */
+export function siteArgumentFor(origin: string): string {
+  return origin.startsWith('https://') ? origin.slice('https://'.length) : origin;
+}

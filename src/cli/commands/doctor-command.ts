@@ -127,6 +127,7 @@ function checkDependencies(context: CliContext, stepTimeout: number): CheckDepen
     ...context.probes(),
     now: () => context.now(),
     timeoutMs: stepTimeout,
+    offersBrowserSignIn: true,
   };
 }
 

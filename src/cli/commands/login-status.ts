@@ -1,3 +1,4 @@
+import { siteArgumentFor } from '../../site/site-address';
 import type { AccountHealthValue, SavedAccount } from '../../settings/settings-schema';
 
 /** One saved login as `gridpass status` reports it: what was last seen, and what (if anything) fixes it. */
@@ -54,9 +55,8 @@ function loginCommandFor(account: SavedAccount): string {
   return `gridpass login --site ${siteWord(account.site)} --login ${shellWord(account.login)}`;
 }
 
-/** The shortest --site that names the same site: the host for https, the whole origin otherwise. */
 function siteWord(origin: string): string {
-  return shellWord(origin.startsWith('https://') ? origin.slice('https://'.length) : origin);
+  return shellWord(siteArgumentFor(origin));
 }
 
 /** Quoted for a POSIX shell only when it has to be, so the common case copies cleanly. */

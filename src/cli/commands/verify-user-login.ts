@@ -79,7 +79,9 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
     };
     return { result, accepted: { passphrase, user: outcome.value.user, loginMethod: method, info: probed.value, sessionToken: outcome.value.sessionToken } };
   }
-  const result = failedResult(context, request, method, outcome.failure, failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0));
+  const failedLogins = failedBefore + (countsAsRefusal(outcome.failure) ? 1 : 0);
+  // `gridpass whoami` can tell which cause it is on a site with the App Session Launcher.
+  const result = failedResult(context, request, method, outcome.failure, failedLogins, probed.value.appSessionLauncher);
   return { result: notSaved === null ? result : { ...result, notSaved }, accepted: null };
 }
 
@@ -109,8 +111,10 @@ function failedResult(
   method: LoginMethod | null,
   failure: Parameters<typeof findingForFailure>[0],
   failedLogins: number,
+  browserSignInOffered = false,
 ): VerifyResult {
-  const finding = findingForFailure(failure, cliFindingContext(context, request.site, method, { login: request.login, failedLogins }));
+  const findingContext = cliFindingContext(context, request.site, method, { login: request.login, failedLogins, browserSignInOffered });
+  const finding = findingForFailure(failure, findingContext);
   return {
     ok: false, outcome: 'checked', site: request.site.origin, loginMethod: method, login: request.login, credential: 'passphrase',
     user: null, script: null, failedLogins, finding, note: null,

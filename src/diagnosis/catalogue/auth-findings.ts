@@ -1,4 +1,5 @@
 import { helpLinks } from '../help-links';
+import { siteArgumentFor } from '../../site/site-address';
 import type { FindingContext } from '../finding-context';
 import type { FixStep } from '../finding';
 import { lockoutSteps, loginName, serverSaid, siteLink, siteName, step, type FindingBuilder } from './wording';
@@ -49,7 +50,10 @@ function badCredentialSteps(context: FindingContext): FixStep[] {
  */
 function findOutStep(context: FindingContext): FixStep[] {
   if (context.signedIn !== undefined || context.browserSignInOffered !== true) return [];
-  return [step(`Let Gridpass find out which: confirm in your browser who you are on ${siteName(context)} (no passphrase is sent).`)];
+  const how = context.networkStack === 'node' && context.site !== null
+    ? `run "gridpass whoami --site ${siteArgumentFor(context.site.origin)}" and confirm in your browser who you are`
+    : `confirm in your browser who you are on ${siteName(context)}`;
+  return [step(`Let Gridpass find out which: ${how} (no passphrase is sent).`)];
 }
 
 /** Who the browser sign-in confirmed, for the explanation of a refusal it narrowed. */

@@ -76,6 +76,7 @@ export function findingContextOf(context: CheckContext): FindingContext {
     credential: 'passphrase',
     networkStack: deps.environment.network.stack,
     platform: deps.environment.os.platform,
+    browserSignInOffered: deps.offersBrowserSignIn === true && facts.siteInfo?.appSessionLauncher === true,
   };
 }
 

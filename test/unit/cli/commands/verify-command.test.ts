@@ -124,6 +124,16 @@ describe('gridpass verify (a person\'s login)', () => {
     expect(loginCalls(client)).toHaveLength(1);
   });
 
+  it('offers gridpass whoami as the first step of a refusal when the site has browser sign-in, and only then', async () => {
+    const refusal = failed({ kind: 'auth-rejected', code: 102, serverMessage: 'Can\'t authenticate user' });
+    const withLauncher = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--json'], testCliContext({ client: () => clientAnswering(refusal) }), { stdin: 'pw\n' });
+    const steps = (run: typeof withLauncher) => (JSON.parse(run.io.stdout) as { results: Array<{ finding: { steps: Array<{ text: string }> } }> }).results[0]!.finding.steps;
+    expect(steps(withLauncher)[0]?.text).toContain('"gridpass whoami --site mystudio.shotgrid.autodesk.com"');
+    const withoutClient = createFakeShotgridClient({ probe: succeeded(siteInfo({ appSessionLauncher: false })), verifyLogin: refusal });
+    const without = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--json'], testCliContext({ client: () => withoutClient }), { stdin: 'pw\n' });
+    expect(steps(without).map((step) => step.text).join('\n')).not.toContain('whoami');
+  });
+
   it('never retries a refused passphrase', async () => {
     const client = clientAnswering(failed({ kind: 'auth-rejected', code: 102, serverMessage: 'Can\'t authenticate user' }));
     const { code, io } = await runGridpass(['verify', ...site, ...login], testCliContext({ client: () => client }), { tty: true, answers: ['wrong'] });
