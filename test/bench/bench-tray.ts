@@ -11,7 +11,8 @@ import { createShotgridClient } from '../../src/shotgrid/create-shotgrid-client'
 import { parseSiteAddress } from '../../src/site/site-address';
 import { RecordingApp, RecordingLaunchAtLogin, RecordingLinks, RecordingNotifier, RecordingTray, RecordingWindows, recordingLog } from '../fixtures/desktop-ports';
 import { FakeClock } from '../fixtures/fake-clock';
-import { practiceAccount, startRealService } from '../fixtures/real-service';
+import { startRealService } from '../fixtures/real-service';
+import { practiceAccount } from '../fixtures/practice-site';
 import { ms, ratio, type Report } from './bench-report';
 import { median } from './process-runs';
 

@@ -1,4 +1,4 @@
-import { practiceAccount } from '../fixtures/real-service';
+import { practiceAccount } from '../fixtures/practice-site';
 import { checkList, checkRow } from '../fixtures/browser/diagnose-screen';
 import { givenSavedLogin } from '../fixtures/browser/given-saved-login';
 import { expectNoSecretsInPage } from '../fixtures/browser/secrets-in-page';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { practiceAccount } from '../fixtures/real-service';
+import { practiceAccount } from '../fixtures/practice-site';
 import { givenSavedLogin } from '../fixtures/browser/given-saved-login';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
 

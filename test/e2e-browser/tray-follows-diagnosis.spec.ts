@@ -10,7 +10,7 @@ import { FakeClock } from '../fixtures/fake-clock';
 import { givenSavedLogin } from '../fixtures/browser/given-saved-login';
 import { pageWindowPort } from '../fixtures/browser/page-window-port';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
-import { practiceAccount } from '../fixtures/real-service';
+import { practiceAccount } from '../fixtures/practice-site';
 
 // The controller forwards the service's events to the window here, as main does.
 test.use({ gridpassEvents: null });

@@ -1,4 +1,4 @@
-import { practiceAccount } from '../fixtures/real-service';
+import { practiceAccount } from '../fixtures/practice-site';
 import { tabTo } from '../fixtures/browser/keyboard';
 import { expectNoSecretsInPage } from '../fixtures/browser/secrets-in-page';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';

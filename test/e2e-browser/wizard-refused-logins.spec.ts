@@ -1,5 +1,5 @@
 import { PRACTICE_TWO_FACTOR } from '../../src/practice-site/practice-seed';
-import { practiceAccount } from '../fixtures/real-service';
+import { practiceAccount } from '../fixtures/practice-site';
 import { expectNoSecretsInPage } from '../fixtures/browser/secrets-in-page';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
 import { findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';

@@ -1,4 +1,4 @@
-import { practiceAccount } from '../fixtures/real-service';
+import { practiceAccount } from '../fixtures/practice-site';
 import { checkRow } from '../fixtures/browser/diagnose-screen';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
 import { findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';

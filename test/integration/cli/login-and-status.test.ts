@@ -11,6 +11,7 @@ import { openSettingsStore } from '../../../src/settings/settings-store';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+import { practiceAccount } from '../../fixtures/practice-site';
 import { requireWorkingKeychain } from '../../fixtures/keyring';
 
 let sandbox: CliSandbox;
@@ -42,11 +43,7 @@ function freshRegistry(): AccountRegistry {
   return registry;
 }
 
-function account(scenario: AccountScenario): PracticeAccountInfo {
-  const found = site.accounts.find((candidate) => candidate.scenario === scenario);
-  if (found === undefined) throw new Error(`no ${scenario} account`);
-  return found;
-}
+const account = (scenario: AccountScenario): PracticeAccountInfo => practiceAccount(site, scenario);
 
 const passwordLogins = (login: string) => site.log.entries().filter((entry) => entry.authKind === 'password' && entry.principal === login).length;
 

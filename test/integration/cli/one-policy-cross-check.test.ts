@@ -17,7 +17,8 @@ import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { requireWorkingKeychain } from '../../fixtures/keyring';
-import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
+import { startRealService, type RealService } from '../../fixtures/real-service';
+import { practiceAccount } from '../../fixtures/practice-site';
 
 let sandbox: CliSandbox;
 let appHome: string;

@@ -8,7 +8,8 @@ import { openSettingsStore } from '../../../src/settings/settings-store';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { requireWorkingKeychain } from '../../fixtures/keyring';
-import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
+import { startRealService, type RealService } from '../../fixtures/real-service';
+import { practiceAccount } from '../../fixtures/practice-site';
 
 let sandbox: CliSandbox;
 let app: RealService;

@@ -12,6 +12,7 @@ import { openSettingsStore } from '../../../src/settings/settings-store';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+import { practiceAccount } from '../../fixtures/practice-site';
 import { requireWorkingKeychain } from '../../fixtures/keyring';
 import { makeReadOnly } from '../../fixtures/read-only-folder';
 
@@ -39,11 +40,7 @@ afterAll(async () => {
   await sandbox?.cleanup();
 });
 
-function account(scenario: AccountScenario): PracticeAccountInfo {
-  const found = site.accounts.find((candidate) => candidate.scenario === scenario);
-  if (found === undefined) throw new Error(`no ${scenario} account`);
-  return found;
-}
+const account = (scenario: AccountScenario): PracticeAccountInfo => practiceAccount(site, scenario);
 
 /** Saves a login the way the app does after verifying it, with the passphrase given. */
 async function save(who: PracticeAccountInfo, passphrase = who.passphrase ?? 'never-set'): Promise<string> {

@@ -13,7 +13,7 @@ import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { requireWorkingKeychain } from '../../fixtures/keyring';
-import { api3 } from '../../fixtures/practice-site';
+import { api3, practiceAccount } from '../../fixtures/practice-site';
 
 let sandbox: CliSandbox;
 let site: PracticeSite;
@@ -40,11 +40,7 @@ afterAll(async () => {
   await sandbox?.cleanup();
 });
 
-function account(scenario: AccountScenario): PracticeAccountInfo {
-  const found = site.accounts.find((candidate) => candidate.scenario === scenario);
-  if (found === undefined) throw new Error(`no ${scenario} account`);
-  return found;
-}
+const account = (scenario: AccountScenario): PracticeAccountInfo => practiceAccount(site, scenario);
 
 const host = () => new URL(site.url).host;
 

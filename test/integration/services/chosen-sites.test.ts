@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExternalLinkPolicy } from '../../../src/app-shell/external-link-policy';
-import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
+import { startRealService, type RealService } from '../../fixtures/real-service';
+import { practiceAccount } from '../../fixtures/practice-site';
 
 let running: RealService | null = null;
 afterEach(async () => {

@@ -3,7 +3,8 @@ import { PRACTICE_TWO_FACTOR } from '../../../src/practice-site/practice-seed';
 import type { DiagnoseStatus, VerifyResponse } from '../../../src/ipc/contract';
 import type { GridpassService } from '../../../src/services/gridpass-service';
 import { api3 } from '../../fixtures/practice-site';
-import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
+import { startRealService, type RealService } from '../../fixtures/real-service';
+import { practiceAccount } from '../../fixtures/practice-site';
 
 let running: RealService | null = null;
 afterEach(async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Vault, VaultFailure } from '../../../src/vault/vault';
-import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
+import { startRealService, type RealService } from '../../fixtures/real-service';
+import { practiceAccount } from '../../fixtures/practice-site';
 
 /** A keychain that cannot be reached, as on Linux without a Secret Service. */
 function unreachableVault(): Vault {

@@ -9,7 +9,8 @@ import { FakeClock } from '../../fixtures/fake-clock';
 import { startFlakyRelay, type FlakyRelay } from '../../fixtures/flaky-relay';
 import { requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/keyring';
 import { makeReadOnly, type ReadOnlyFolder } from '../../fixtures/read-only-folder';
-import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
+import { startRealService, type RealService } from '../../fixtures/real-service';
+import { practiceAccount } from '../../fixtures/practice-site';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

@@ -11,7 +11,8 @@ import { LogFile } from '../../../src/app-shell/log-file';
 import type { VerifyResponse } from '../../../src/ipc/contract';
 import { SecretList } from '../../../src/redaction/redact';
 import { plantedSecret } from '../../fixtures/keyring';
-import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
+import { startRealService, type RealService } from '../../fixtures/real-service';
+import { practiceAccount } from '../../fixtures/practice-site';
 
 let running: RealService | null = null;
 let logDir: string | null = null;

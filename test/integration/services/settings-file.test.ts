@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VerifyResponse } from '../../../src/ipc/contract';
 import type { PracticeSite } from '../../../src/practice-site/practice-site';
-import { practiceAccount, startRealService, type RealService } from '../../fixtures/real-service';
+import { startRealService, type RealService } from '../../fixtures/real-service';
+import { practiceAccount } from '../../fixtures/practice-site';
 
 let running: RealService | null = null;
 afterEach(async () => {
