@@ -58,6 +58,7 @@ export function SaveStep({ verified, holdingPat, keychain, settings, onFinished,
             tells you if it stops working.
           </p>
         }
+
         onBack={onBack}
         submit={{ label: busy ? 'Saving…' : keychainReady ? 'Save' : 'Finish without saving', disabled: busy }}
       >
@@ -66,6 +67,12 @@ export function SaveStep({ verified, holdingPat, keychain, settings, onFinished,
             keychain={keychain}
             consequence="You can finish without saving: your login still works from tools, but Gridpass can’t watch it for you."
           />
+        )}
+        {verified.usedTwoFactor && (
+          <p className="hint">
+            Your login asks for a verification code. Scheduled checks can’t type one, so when a check is due the tray icon
+            asks you to check your login by hand.
+          </p>
         )}
         <fieldset className="options" disabled={!keychainReady}>
           <legend>Options</legend>

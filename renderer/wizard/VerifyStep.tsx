@@ -47,7 +47,15 @@ export function VerifyStep({ site, state, dispatch }: Props) {
   const settle = (response: VerifyResponse) => {
     if (response.ok) {
       setAttempt({ stage: 'form' });
-      dispatch({ type: 'verified', verified: { verificationId: response.verificationId, user: response.user, site: response.site } });
+      dispatch({
+        type: 'verified',
+        verified: {
+          verificationId: response.verificationId,
+          user: response.user,
+          site: response.site,
+          usedTwoFactor: attempt.stage === 'two-factor',
+        },
+      });
     } else if (response.reason === 'two-factor-required') {
       setAttempt({
         stage: 'two-factor',

@@ -6,6 +6,8 @@ export interface Verified {
   verificationId: string;
   user: UserView;
   site: SiteView;
+  /** The login needed a 2FA code; scheduled checks cannot type one, so the person is told at Save. */
+  usedTwoFactor: boolean;
 }
 
 export type SaveOutcome = { saved: true; account: AccountView; checkIntervalHours: number } | { saved: false };

@@ -126,6 +126,13 @@ test.describe('when the site refuses a login', () => {
     await app.screenshot('two-factor-verified');
     await app.expectAccessible();
 
+    // Saving: scheduled checks cannot type a code, and the person hears that before choosing an interval.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByText('Scheduled checks can’t type one')).toBeVisible();
+    await app.screenshot('two-factor-save');
+    await app.expectAccessible();
+    await page.getByRole('button', { name: 'Back' }).click();
+
     // Someone else at this desk: back to the login, with nothing secret kept from Lucas's check.
     await page.getByRole('button', { name: 'Check a different login' }).click();
     await expect(page.getByLabel('ShotGrid login')).toBeFocused();

@@ -58,7 +58,7 @@ describe('wizard steps', () => {
 });
 
 describe('what a change of site or login forgets', () => {
-  const verified = { verificationId: 'v-1', user, site: identity };
+  const verified = { verificationId: 'v-1', user, site: identity, usedTwoFactor: false };
   const proven = run(initialWizardState(''), { type: 'site-found', site: identity, address: 'lumen' }, { type: 'pat-held', length: 40 }, { type: 'verified', verified });
 
   it('keeps the held token and the verification when the same site is found again', () => {
