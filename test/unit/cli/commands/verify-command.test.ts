@@ -125,7 +125,7 @@ describe('gridpass verify (a person\'s login)', () => {
   });
 
   it('offers gridpass whoami as the first step of a refusal when the site has browser sign-in, and only then', async () => {
-    const refusal = failed({ kind: 'auth-rejected', code: 102, serverMessage: 'Can\'t authenticate user' });
+    const refusal = failed<HumanUserRecord>({ kind: 'auth-rejected', code: 102, serverMessage: 'Can\'t authenticate user' });
     const withLauncher = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--json'], testCliContext({ client: () => clientAnswering(refusal) }), { stdin: 'pw\n' });
     const steps = (run: typeof withLauncher) => (JSON.parse(run.io.stdout) as { results: Array<{ finding: { steps: Array<{ text: string }> } }> }).results[0]!.finding.steps;
     expect(steps(withLauncher)[0]?.text).toContain('"gridpass whoami --site mystudio.shotgrid.autodesk.com"');
