@@ -67,7 +67,11 @@ describe.each(ECHO_FORMS)('a site that echoes the request %s', (form: EchoForm) 
     try {
       const { passphrase, random } = plantedPassphrase();
       const responses: unknown[] = [];
-      responses.push(await real.service.verifyLogin({ site: site.origin, login, passphrase }));
+      const verified = await real.service.verifyLogin({ site: site.origin, login, passphrase });
+      responses.push(verified);
+      // A site that takes the login hands back the person's record, which saving writes to the settings file.
+      expect(verified.ok).toBe(form === 'person-name');
+      if (verified.ok) responses.push(await real.service.saveLogin({ verificationId: verified.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 }));
       const { runId } = await real.service.startDiagnose({ target: { kind: 'site', site: site.origin, login, passphrase } });
       let status: DiagnoseStatus | null = null;
       for (let i = 0; i < 400 && status?.done !== true; i += 1) {
@@ -81,6 +85,7 @@ describe.each(ECHO_FORMS)('a site that echoes the request %s', (form: EchoForm) 
       responses.push(await real.service.copyDiagnoseReport({ runId }));
       expect(site.requests.some((request) => request.body.includes(random))).toBe(true);
       expect(real.clipboard.history.length).toBeGreaterThan(0);
+      if (form === 'person-name') expect(real.settings.read().accounts.map((account) => account.login)).toEqual([login]);
       const seen = [JSON.stringify(responses), real.clipboard.history.join('\n'), await folderText(real.home)].join('\n');
       expect(leakedFragments(seen, random)).toEqual([]);
     } finally {
