@@ -1,3 +1,4 @@
+import { CopyTextButton } from '../components/CopyTextButton';
 import { describeInterval } from '../components/format-time';
 import { StepFrame } from './StepFrame';
 import type { SaveOutcome, Verified } from './wizard-state';
@@ -36,12 +37,18 @@ export function DoneStep({ verified, outcome, onShowAccounts, onStartOver }: Pro
         <h3>When a tool asks you to sign in</h3>
         <dl className="facts">
           <dt>Site</dt>
-          <dd>{site.url}</dd>
+          <dd>{site.url} <CopyTextButton text={site.url} what="site address" /></dd>
           <dt>Login</dt>
-          <dd>{user.login}</dd>
+          <dd>{user.login} <CopyTextButton text={user.login} what="login" /></dd>
           <dt>Password</dt>
           <dd>{secret}</dd>
         </dl>
+        {verified.usedTwoFactor && (
+          <p className="note">
+            Your login asks for a verification code, which tools ask for too. Scheduled checks can’t type one, so when a check is
+            due the tray icon asks you to check your login by hand.
+          </p>
+        )}
       </div>
     </StepFrame>
   );

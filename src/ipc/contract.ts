@@ -202,6 +202,8 @@ export const requestSchemas = {
   diagnoseStatus: z.object({ runId }).strict(),
   diagnoseReport: z.object({ runId, format: z.enum(['markdown', 'json']) }).strict(),
   copyDiagnoseReport: z.object({ runId }).strict(),
+  /** Plain text the window shows (a site address, a login): never cleared, so never a secret. */
+  copyText: z.object({ text: text(2048).min(1) }).strict(),
   saveDiagnoseReport: z.object({ runId, format: z.enum(['markdown', 'json']) }).strict(),
   updateSettings: z.object({
     checkIntervalHours: z.number().int().min(1).max(168).optional(),
@@ -230,6 +232,7 @@ interface ResponseMap {
   diagnoseStatus: DiagnoseStatus;
   diagnoseReport: { text: string };
   copyDiagnoseReport: SimpleResponse;
+  copyText: SimpleResponse;
   saveDiagnoseReport: { ok: true; path: string } | { ok: false; cancelled: boolean; message: string };
   updateSettings: SettingsView;
   openExternal: SimpleResponse;

@@ -224,6 +224,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     diagnoseStatus: async ({ runId }) => diagnose.status(runId),
     diagnoseReport: async ({ runId, format }) => diagnose.report(runId, format),
     copyDiagnoseReport: async ({ runId }) => diagnose.copyReport(runId),
+    copyText: async ({ text }) => ((await clipboard.copyText(text)) ? { ok: true } : { ok: false, message: 'The clipboard could not be used. Select the text and copy it instead.' }),
     saveDiagnoseReport: ({ runId, format }) => diagnose.saveReport(runId, format),
     updateSettings: async (patch) => updateSettings(patch),
     openExternal: ({ url }) => deps.openExternal(url),

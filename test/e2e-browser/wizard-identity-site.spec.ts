@@ -93,6 +93,11 @@ test.describe('onboarding on an Autodesk Identity site', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(stepHeading(page, 'You’re all set')).toBeFocused();
     await expect(page.locator('.panel')).toContainText(maya.login);
+    // What a tool's sign-in box asks for, copied without retyping (plain text, never cleared).
+    await page.getByRole('button', { name: 'Copy login' }).click();
+    await expect.poll(() => realService.clipboard.text).toBe(maya.login);
+    await page.getByRole('button', { name: 'Copy site address' }).click();
+    await expect.poll(() => realService.clipboard.text).toBe(realService.site.url);
     await app.screenshot('identity-done');
     await app.expectAccessible();
 
