@@ -3,7 +3,7 @@
  * here ever writes a secret anywhere but the vault.
  */
 import type { LoginMethod } from '../shotgrid/login-method';
-import type { AccountHealthValue, CheckReasonValue, GridpassSettingsFile, SavedAccount } from '../settings/settings-schema';
+import type { AccountHealthValue, CheckReasonValue, GridpassSettingsFile, PendingAuthFailure, SavedAccount } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import { secretRefProblem, type SecretKind, type SecretRef } from '../vault/secret-ref';
 import type { Vault, VaultFailure } from '../vault/vault';
@@ -11,6 +11,7 @@ import { accountIdFor, parseAccountId, siteOrigin, type AccountKey } from './acc
 import type { AccountFailure, AccountResult, CleanOrphansReport, ForgetReport } from './account-failure';
 import { HeldPauses, type CheckFields } from './held-pauses';
 import { sameLogin } from './login-key';
+import { hashPendingLogins, loginHash, pendingIs } from './pending-login-hash';
 import type { PassphraseReach, RefusalDecision } from './refusal-policy';
 
 export interface VerifiedLogin {
@@ -140,8 +141,10 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const hadPat = existing?.hasSavedPat ?? false;
     const pat = input.pat === undefined ? { saved: hadPat, failure: null } : await this.#savePat({ host, login }, input.pat, hadPat);
     const written = this.settings.update((file) => {
-      const pending = file.authFailures.find(sameKey({ host, login }));
-      file.authFailures = file.authFailures.filter((entry) => !sameKey({ host, login })(entry));
+      const isThisLogin = pendingIs(file, host, login);
+      const pending = file.authFailures.find(isThisLogin);
+      file.authFailures = file.authFailures.filter((entry) => !isThisLogin(entry));
+      hashPendingLogins(file);
       const account = this.#accountRecord({ origin, host, login }, input, existing, pat.saved);
       account.failedLogins += pending?.count ?? 0;
       file.accounts = [...file.accounts.filter((entry) => entry.id !== account.id), account];
@@ -212,11 +215,13 @@ class SettingsAndVaultRegistry implements AccountRegistry {
         result = { failedLogins: account.failedLogins, account };
         return;
       }
-      const pending = file.authFailures.find(sameKey({ host, login }));
+      const pending = file.authFailures.find(pendingIs(file, host, login));
       const rest = file.authFailures.filter((entry) => entry !== pending);
       const count = decision.clears ? 0 : (pending?.count ?? 0) + carried + (decision.counts ? 1 : 0);
       const lastFailureAt = decision.counts || pending === undefined ? this.now().toISOString() : pending.lastFailureAt;
-      file.authFailures = count === 0 ? rest : [...rest, { host, login, count, lastFailureAt }];
+      file.authFailures = rest;
+      const key = hashPendingLogins(file);
+      if (count > 0) file.authFailures.push({ host, loginHash: loginHash(key, login), count, lastFailureAt });
       result = { failedLogins: count, account: null };
     });
     if (written.ok) {
@@ -237,7 +242,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     if (!origin.ok) return 0;
     const key = { host: origin.host, login };
     const file = this.settings.read();
-    const saved = file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(sameKey(key))?.count ?? 0;
+    const saved = file.accounts.find(sameKey(key))?.failedLogins ?? file.authFailures.find(pendingIs(file, key.host, key.login))?.count ?? 0;
     return saved + (this.#held.get(key)?.unsavedRefusals ?? 0);
   }
 
@@ -245,7 +250,7 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     const key = parseAccountId(id);
     if (!key) return invalidForget(`"${id}" is not an account id.`);
     const report = await this.#removeRefs(accountKinds.map((kind) => ref(kind, key)));
-    return this.#forgetMetadata(report, (entry) => sameEntry(key)(entry));
+    return this.#forgetMetadata(report, (entry) => sameEntry(key)(entry), false, (file) => pendingIs(file, key.host, key.login));
   }
 
   async forgetSite(host: string): Promise<ForgetReport> {
@@ -383,7 +388,12 @@ class SettingsAndVaultRegistry implements AccountRegistry {
    * Forgetting also lets go of matching accounts this version could not read (kept in the file as
    * found): the person has decided about them. `everything` covers those that name no login, too.
    */
-  #forgetMetadata(secrets: CleanOrphansReport, matches: (entry: AccountKey) => boolean, everything = false): ForgetReport {
+  #forgetMetadata(
+    secrets: CleanOrphansReport,
+    matches: (entry: AccountKey) => boolean,
+    everything = false,
+    pendingMatches: (file: GridpassSettingsFile) => (entry: PendingAuthFailure) => boolean = () => (entry) => matches({ host: entry.host, login: entry.login ?? '' }),
+  ): ForgetReport {
     let accountsRemoved = 0;
     this.settings.read();
     const heldBefore = this.settings.heldBack().accounts.length;
@@ -392,7 +402,8 @@ class SettingsAndVaultRegistry implements AccountRegistry {
         const kept = file.accounts.filter((account) => !matches(account));
         accountsRemoved = file.accounts.length - kept.length;
         file.accounts = kept;
-        file.authFailures = file.authFailures.filter((entry) => !matches(entry));
+        const isForgotten = pendingMatches(file);
+        file.authFailures = file.authFailures.filter((entry) => !isForgotten(entry));
       },
       (held) => (held.key === null ? everything : matches(held.key)),
     );

@@ -63,18 +63,31 @@ export const savedAccountSchema = z.object({
  * Failures caused for logins that are not saved (yet), so the wizard can warn before another try.
  * Saving the login moves the count onto the account.
  */
-export const pendingAuthFailureSchema = z.object({
-  host,
-  login,
-  count: z.number().int().min(1),
-  lastFailureAt: timestamp,
-});
+const hmacHex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * A typed login is not trusted to be a login until the site confirms it (it is sometimes the
+ * passphrase pasted into the wrong field), so it is kept as `loginHash`, an HMAC-SHA256 of the login
+ * key under the file's `authFailureKey`. Files written before keep a plain `login`, rewritten hashed
+ * on the next write.
+ */
+export const pendingAuthFailureSchema = z
+  .object({
+    host,
+    login: login.optional(),
+    loginHash: hmacHex.optional(),
+    count: z.number().int().min(1),
+    lastFailureAt: timestamp,
+  })
+  .refine((entry) => entry.login !== undefined || entry.loginHash !== undefined, { message: 'login or loginHash is required' });
 
 export const settingsFileSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   settings: appSettingsSchema.prefault({}),
   accounts: z.array(savedAccountSchema).default([]),
   authFailures: z.array(pendingAuthFailureSchema).default([]),
+  /** The random per-installation key of `authFailures[].loginHash` (hex); made on the first write that needs it. */
+  authFailureKey: hmacHex.optional(),
 });
 
 export type AppSettings = z.output<typeof appSettingsSchema>;

@@ -1,0 +1,30 @@
+/**
+ * Refusal counts for logins that are not saved are kept under a keyed hash of the login key, never
+ * the typed value: until the site confirms a login, it may be the passphrase typed into the wrong
+ * field. The key is random per installation and kept in the settings file, so this keeps the value
+ * unreadable in the file; it does not stop someone who has the file from testing guesses.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import type { GridpassSettingsFile, PendingAuthFailure } from '../settings/settings-schema';
+import { loginKey, sameLogin } from './login-key';
+
+export function loginHash(key: string, login: string): string {
+  return createHmac('sha256', Buffer.from(key, 'hex')).update(loginKey(login)).digest('hex');
+}
+
+/** Whether a pending entry is this login's; reading never makes a key. */
+export function pendingIs(file: GridpassSettingsFile, host: string, login: string): (entry: PendingAuthFailure) => boolean {
+  const hash = file.authFailureKey === undefined ? null : loginHash(file.authFailureKey, login);
+  return (entry) =>
+    entry.host === host && (entry.loginHash !== undefined ? entry.loginHash === hash : entry.login !== undefined && sameLogin(entry.login, login));
+}
+
+/** Before a write: makes the key if there is none and rewrites plain entries (older files) hashed. */
+export function hashPendingLogins(file: GridpassSettingsFile): string {
+  const key = file.authFailureKey ?? randomBytes(32).toString('hex');
+  file.authFailureKey = key;
+  file.authFailures = file.authFailures.map(({ login, ...entry }) =>
+    login === undefined ? entry : { ...entry, loginHash: loginHash(key, login) },
+  );
+  return key;
+}
