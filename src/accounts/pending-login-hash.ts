@@ -14,15 +14,15 @@ export function loginHash(key: string, login: string): string {
 
 /** Whether a pending entry is this login's; reading never makes a key. */
 export function pendingIs(file: GridpassSettingsFile, host: string, login: string): (entry: PendingAuthFailure) => boolean {
-  const hash = file.authFailureKey === undefined ? null : loginHash(file.authFailureKey, login);
+  const hash = file.authFailureSalt === undefined ? null : loginHash(file.authFailureSalt, login);
   return (entry) =>
     entry.host === host && (entry.loginHash !== undefined ? entry.loginHash === hash : entry.login !== undefined && sameLogin(entry.login, login));
 }
 
 /** Before a write: makes the key if there is none and rewrites plain entries (older files) hashed. */
 export function hashPendingLogins(file: GridpassSettingsFile): string {
-  const key = file.authFailureKey ?? randomBytes(32).toString('hex');
-  file.authFailureKey = key;
+  const key = file.authFailureSalt ?? randomBytes(32).toString('hex');
+  file.authFailureSalt = key;
   file.authFailures = file.authFailures.map(({ login, ...entry }) =>
     login === undefined ? entry : { ...entry, loginHash: loginHash(key, login) },
   );

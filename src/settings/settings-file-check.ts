@@ -103,7 +103,7 @@ export function checkSettingsData(data: unknown): SettingsFileState {
   return {
     state: 'readable',
     contents: {
-      file: { schemaVersion: SETTINGS_SCHEMA_VERSION, settings: settings.values, accounts: usableAccounts, authFailures: usableFailures, ...failureKey(data.authFailureKey) },
+      file: { schemaVersion: SETTINGS_SCHEMA_VERSION, settings: settings.values, accounts: usableAccounts, authFailures: usableFailures, ...failureKey(data.authFailureSalt) },
       newerVersion: version > SETTINGS_SCHEMA_VERSION ? version : null,
       keptAccounts,
       keptAuthFailures,
@@ -213,6 +213,6 @@ export function asideCopies(filePath: string): string[] {
 }
 
 /** An unusable key is dropped: entries hashed with it no longer match, and a new key is made on the next write. */
-function failureKey(value: unknown): { authFailureKey?: string } {
-  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value) ? { authFailureKey: value } : {};
+function failureKey(value: unknown): { authFailureSalt?: string } {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value) ? { authFailureSalt: value } : {};
 }

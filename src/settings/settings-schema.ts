@@ -68,7 +68,7 @@ const hmacHex = z.string().regex(/^[0-9a-f]{64}$/);
 /**
  * A typed login is not trusted to be a login until the site confirms it (it is sometimes the
  * passphrase pasted into the wrong field), so it is kept as `loginHash`, an HMAC-SHA256 of the login
- * key under the file's `authFailureKey`. Files written before keep a plain `login`, rewritten hashed
+ * key under the file's `authFailureSalt`. Files written before keep a plain `login`, rewritten hashed
  * on the next write.
  */
 export const pendingAuthFailureSchema = z
@@ -86,8 +86,8 @@ export const settingsFileSchema = z.object({
   settings: appSettingsSchema.prefault({}),
   accounts: z.array(savedAccountSchema).default([]),
   authFailures: z.array(pendingAuthFailureSchema).default([]),
-  /** The random per-installation key of `authFailures[].loginHash` (hex); made on the first write that needs it. */
-  authFailureKey: hmacHex.optional(),
+  /** The random per-installation HMAC key (hex) of `authFailures[].loginHash`, made on the first write that needs it. */
+  authFailureSalt: hmacHex.optional(),
 });
 
 export type AppSettings = z.output<typeof appSettingsSchema>;

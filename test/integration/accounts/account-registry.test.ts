@@ -142,6 +142,34 @@ describe('account registry', () => {
     expect(JSON.parse(configText()).authFailures).toEqual([]);
   });
 
+  it('keeps no trace of a typed login that is not saved: the count is kept under a keyed hash', async () => {
+    const typed = plantedSecret('typed-login');
+    expect(registry.recordAttempt('https://studio.example.com', typed, refusal)).toMatchObject({ ok: true, value: { failedLogins: 1 } });
+    expect(open().recordAttempt('https://studio.example.com', typed, refusal)).toMatchObject({ ok: true, value: { failedLogins: 2 } });
+    expect(configText()).not.toContain(typed);
+    expect(configText().toLowerCase()).not.toContain(typed.toLowerCase());
+    const file = JSON.parse(configText());
+    expect(file.authFailureSalt).toMatch(/^[0-9a-f]{64}$/);
+    expect(file.authFailures).toEqual([{ host: 'studio.example.com', loginHash: expect.stringMatching(/^[0-9a-f]{64}$/), count: 2, lastFailureAt: clock.toISOString() }]);
+    expect(open().failedLogins('https://studio.example.com', typed)).toBe(2);
+
+    const saved = await registry.saveVerifiedLogin(verified({ login: typed }));
+    expect(saved).toMatchObject({ ok: true, value: { account: { failedLogins: 2 } } });
+    expect(JSON.parse(configText()).authFailures).toEqual([]);
+  });
+
+  it('still counts a plain entry from an older file, and rewrites it hashed on the next write', async () => {
+    const at = clock.toISOString();
+    fs.writeFileSync(path.join(cwd, 'config.json'), JSON.stringify({ schemaVersion: 1, authFailures: [{ host: 'studio.example.com', login: 'Jane', count: 3, lastFailureAt: at }] }));
+    registry = open();
+    expect(registry.failedLogins('https://studio.example.com', 'jane')).toBe(3);
+    expect(registry.recordAttempt('https://studio.example.com', 'amy', refusal)).toMatchObject({ ok: true, value: { failedLogins: 1 } });
+    expect(configText()).not.toContain('Jane');
+    expect(JSON.parse(configText()).authFailures).toHaveLength(2);
+    expect(open().failedLogins('https://studio.example.com', 'JANE')).toBe(3);
+    expect(open().recordAttempt('https://studio.example.com', 'jane', refusal)).toMatchObject({ ok: true, value: { failedLogins: 4 } });
+  });
+
   it('counts refusals by the login as the site treats it, whatever its spelling', async () => {
     expect(registry.recordAttempt('https://studio.example.com', 'Jane', refusal)).toMatchObject({ ok: true, value: { failedLogins: 1 } });
     expect(registry.recordAttempt('https://studio.example.com', 'JANE ', refusal)).toMatchObject({ ok: true, value: { failedLogins: 2 } });
