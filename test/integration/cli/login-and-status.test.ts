@@ -8,11 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountRegistry, type AccountRegistry } from '../../../src/accounts/account-registry';
 import { startPracticeSite, type AccountScenario, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
 import { openSettingsStore } from '../../../src/settings/settings-store';
-import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
-import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+import { keychainCliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { practiceAccount } from '../../fixtures/practice-site';
-import { requireWorkingKeychain } from '../../fixtures/keyring';
 
 let sandbox: CliSandbox;
 let site: PracticeSite;
@@ -20,10 +18,7 @@ let vault: Vault;
 let registry: AccountRegistry;
 
 beforeAll(async () => {
-  await buildCliOnce();
-  sandbox = await cliSandbox('login');
-  vault = createKeychainVault({ service: sandbox.service });
-  await requireWorkingKeychain(vault);
+  ({ sandbox, vault, registry } = await keychainCliSandbox('login'));
   site = await startPracticeSite({ method: 'oxygen' });
 });
 

@@ -4,16 +4,13 @@
  * refused passphrase, nothing sends it again until someone asks.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountRegistry, type AccountRegistry } from '../../../src/accounts/account-registry';
+import type { AccountRegistry } from '../../../src/accounts/account-registry';
 import { accountIdFor } from '../../../src/accounts/account-id';
 import { decideAfter } from '../../../src/accounts/refusal-policy';
 import { startPracticeSite, type AccountScenario, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
-import { openSettingsStore } from '../../../src/settings/settings-store';
-import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
-import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+import { keychainCliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { practiceAccount } from '../../fixtures/practice-site';
-import { requireWorkingKeychain } from '../../fixtures/keyring';
 import { makeReadOnly } from '../../fixtures/read-only-folder';
 
 let sandbox: CliSandbox;
@@ -22,11 +19,7 @@ let vault: Vault;
 let registry: AccountRegistry;
 
 beforeAll(async () => {
-  await buildCliOnce();
-  sandbox = await cliSandbox('saved');
-  vault = createKeychainVault({ service: sandbox.service });
-  await requireWorkingKeychain(vault);
-  registry = createAccountRegistry({ settings: openSettingsStore({ cwd: sandbox.home }), vault });
+  ({ sandbox, vault, registry } = await keychainCliSandbox('saved'));
   site = await startPracticeSite({ method: 'oxygen' });
 });
 

@@ -5,14 +5,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accountIdFor } from '../../../src/accounts/account-id';
-import { createAccountRegistry, type AccountRegistry } from '../../../src/accounts/account-registry';
+import type { AccountRegistry } from '../../../src/accounts/account-registry';
 import { decideAfter } from '../../../src/accounts/refusal-policy';
 import { startPracticeSite, type AccountScenario, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
-import { openSettingsStore } from '../../../src/settings/settings-store';
-import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
-import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
-import { requireWorkingKeychain } from '../../fixtures/keyring';
+import { keychainCliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { api3, practiceAccount } from '../../fixtures/practice-site';
 
 let sandbox: CliSandbox;
@@ -21,11 +18,7 @@ let vault: Vault;
 let registry: AccountRegistry;
 
 beforeAll(async () => {
-  await buildCliOnce();
-  sandbox = await cliSandbox('session');
-  vault = createKeychainVault({ service: sandbox.service });
-  await requireWorkingKeychain(vault);
-  registry = createAccountRegistry({ settings: openSettingsStore({ cwd: sandbox.home }), vault });
+  ({ sandbox, vault, registry } = await keychainCliSandbox('session'));
   site = await startPracticeSite({ method: 'oxygen', sessionIdPrefix: 'planted-session-' });
 });
 

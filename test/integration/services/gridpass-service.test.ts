@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRACTICE_TWO_FACTOR } from '../../../src/practice-site/practice-seed';
 import type { DiagnoseStatus, VerifyResponse } from '../../../src/ipc/contract';
 import type { GridpassService } from '../../../src/services/gridpass-service';
 import { api3 } from '../../fixtures/practice-site';
-import { startRealService, type RealService } from '../../fixtures/real-service';
+import type { RealService } from '../../fixtures/real-service';
+import { realServicePerTest } from '../../fixtures/real-service-per-test';
 import { practiceAccount } from '../../fixtures/practice-site';
 
-let running: RealService | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-async function start(...args: Parameters<typeof startRealService>): Promise<RealService> {
-  running = await startRealService(...args);
-  return running;
-}
+const start = realServicePerTest();
 
 async function finishedDiagnosis(service: RealService['service'], runId: string): Promise<DiagnoseStatus> {
   for (let i = 0; i < 400; i += 1) {
@@ -171,7 +163,7 @@ describe('the application service against the practice site and the real keychai
   });
 
   it('stops scheduled checks after one refusal until the person checks by hand', async () => {
-    const { service, site } = await start();
+    const { service, site, vault } = await start();
     const maya = practiceAccount(site, 'works');
     const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
     const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
@@ -180,7 +172,7 @@ describe('the application service against the practice site and the real keychai
     site.setFaults({});
     // The site now refuses: simulate the person's PAT being deleted by locking nothing but changing the answer.
     const passphraseRef = { kind: 'passphrase' as const, host: saved.account.host, login: maya.login };
-    await running!.vault.save(passphraseRef, 'no-longer-right');
+    await vault.save(passphraseRef, 'no-longer-right');
     // Overnight the kept session expired too, so the check has to renew it with the passphrase.
     site.expireSessions(maya.login);
     const failed = await service.runScheduledCheck(saved.account.id, 'schedule');
@@ -191,7 +183,7 @@ describe('the application service against the practice site and the real keychai
     expect(skipped.checksPaused).toBe(true);
     expect(site.log.credentialedCount()).toBe(0);
 
-    await running!.vault.save(passphraseRef, maya.passphrase!);
+    await vault.save(passphraseRef, maya.passphrase!);
     expect(await service.checkAccount({ accountId: saved.account.id })).toMatchObject({ health: 'ok', checksPaused: false, failedLogins: 0 });
   });
 
@@ -298,7 +290,7 @@ describe('the application service against the practice site and the real keychai
   });
 
   it('diagnoses a saved login and produces a redacted report', async () => {
-    const { service, site } = await start();
+    const { service, site, clipboard } = await start();
     const maya = practiceAccount(site, 'works');
     const response = verified(await service.verifyLogin({ site: site.url, login: maya.login, passphrase: maya.passphrase! }));
     const saved = await service.saveLogin({ verificationId: response.verificationId, keepPat: false, launchAtLogin: false, checkIntervalHours: 6 });
@@ -312,7 +304,7 @@ describe('the application service against the practice site and the real keychai
     expect(text).toContain(maya.login);
     expect(text).not.toContain(maya.passphrase);
     expect(await service.copyDiagnoseReport({ runId })).toEqual({ ok: true });
-    expect(running!.clipboard.text).toBe(text);
+    expect(clipboard.text).toBe(text);
   });
 
   it('marks a saved login failing and paused when a diagnosis is refused', async () => {

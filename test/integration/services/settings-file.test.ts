@@ -6,22 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VerifyResponse } from '../../../src/ipc/contract';
 import type { PracticeSite } from '../../../src/practice-site/practice-site';
-import { startRealService, type RealService } from '../../fixtures/real-service';
+import type { RealService } from '../../fixtures/real-service';
+import { realServicePerTest } from '../../fixtures/real-service-per-test';
 import { practiceAccount } from '../../fixtures/practice-site';
 
-let running: RealService | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-async function start(...args: Parameters<typeof startRealService>): Promise<RealService> {
-  running = await startRealService(...args);
-  return running;
-}
+const start = realServicePerTest();
 
 function verified(response: VerifyResponse): Extract<VerifyResponse, { ok: true }> {
   if (!response.ok) throw new Error(`expected a verified login, got ${response.finding.code}`);
