@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dispatch, FormEvent } from 'react';
-import type { Finding, SiteView, VerifyResponse } from '../../src/ipc/contract';
+import type { Finding, SignedInPersonView, SiteView, VerifyResponse } from '../../src/ipc/contract';
 import { FindingView } from '../components/FindingView';
 import { describeCallError, gridpass } from '../gridpass';
 import { LockoutNotice, lockoutOf, type Lockout } from './LockoutNotice';
@@ -83,6 +83,8 @@ export function VerifyStep({ site, state, dispatch }: Props) {
     dispatch({ type: 'check-another-login' });
   };
 
+  const onSignedIn = useCallback((signInId: string, person: SignedInPersonView) => dispatch({ type: 'signed-in', signInId, person }), [dispatch]);
+
   const run = async (call: () => Promise<VerifyResponse>) => {
     setBusy(true);
     try {
@@ -107,7 +109,9 @@ export function VerifyStep({ site, state, dispatch }: Props) {
     } else {
       const sent = passphrase;
       setPassphrase('');
-      void run(() => gridpass().verifyLogin({ site: site.url, login: state.login.trim(), passphrase: sent }));
+      // With a confirmed person, main checks the login is theirs before it sends anything.
+      const signInId = state.signedIn?.signInId;
+      void run(() => gridpass().verifyLogin({ site: site.url, login: state.login.trim(), passphrase: sent, ...(signInId ? { signInId } : {}) }));
     }
   };
 
@@ -157,6 +161,12 @@ export function VerifyStep({ site, state, dispatch }: Props) {
             onLoginChange={(login) => dispatch({ type: 'login-typed', login })}
             onPassphraseChange={setPassphrase}
             focusLogin={backToLogin && attempt.stage === 'form'}
+            signedIn={state.signedIn?.person ?? null}
+            onSignedIn={onSignedIn}
+            onNotMe={() => {
+              setBackToLogin(true);
+              dispatch({ type: 'not-me' });
+            }}
           />
         )}
       </StepFrame>

@@ -15,6 +15,7 @@ import { parseSiteAddress } from '../site/site-address';
 import type { SiteAddress } from '../site/site-address';
 import type { Finding, PatResponse, ProbeResponse, SaveResponse, SimpleResponse, VerifyResponse } from '../ipc/contract';
 import { accountFailureFinding } from '../diagnosis/account-failure-finding';
+import type { SignedInFacts } from '../diagnosis/finding-context';
 import type { ClipboardGuard } from './clipboard-guard';
 import { ExpiringMap } from './expiring-map';
 import { parsePatInput } from './pat-input';
@@ -34,6 +35,8 @@ interface LoginAttempt {
   info: SiteInfo;
   login: string;
   passphrase: string;
+  /** Who a browser sign-in confirmed the person is: a refusal is then narrowed to the causes that remain. */
+  signedIn?: SignedInFacts;
 }
 
 interface Verification extends LoginAttempt {
@@ -76,8 +79,8 @@ export function createOnboardingService(deps: OnboardingDeps) {
       return { ok: true, verificationId, user: toUserView(result.user), site: toSiteView(site, info) };
     }
     const failure = result.failure;
+    const context = refusalContext(request);
     if (failure.kind === 'two-factor-required' || failure.kind === 'two-factor-rejected') {
-      const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
       const attemptId = attempts.put(request);
       const codeRefused = failure.kind === 'two-factor-rejected';
       return {
@@ -85,8 +88,13 @@ export function createOnboardingService(deps: OnboardingDeps) {
         failedLogins, lockoutThreshold, lockoutWarning: codeRefused ? lockoutWarning(failedLogins) : null,
       };
     }
-    const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
     return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutThreshold, lockoutWarning: lockoutWarning(failedLogins) };
+  }
+
+  /** What a refusal is explained with: the confirmed person, or else that the site offers to find them. */
+  function refusalContext({ site, info, login, signedIn }: LoginAttempt): FindingContext {
+    const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
+    return signedIn ? { ...context, signedIn } : { ...context, browserSignInOffered: info.appSessionLauncher };
   }
 
   /** A blank code is a field error: nothing is sent, and the same attempt waits for a real code. */
@@ -105,7 +113,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
       return probed.ok ? { ok: true, site: toSiteView(probed.site, probed.info) } : probed;
     },
 
-    async verifyLogin(request: { site: string; login: string; passphrase: string }): Promise<VerifyResponse> {
+    async verifyLogin(request: { site: string; login: string; passphrase: string; signedIn?: SignedInFacts }): Promise<VerifyResponse> {
       const parsed = parseLoginInput(request.login);
       // A login the site would refuse (or that holds the passphrase pasted along) is never sent or filed.
       if (!parsed.ok || request.passphrase.trim() === '') {
@@ -116,7 +124,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
       const { login } = parsed;
       const probed = await probe(request.site);
       if (!probed.ok) return { ok: false, reason: 'failed', finding: probed.finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
-      return attempt({ site: probed.site, info: probed.info, login, passphrase: request.passphrase });
+      return attempt({ site: probed.site, info: probed.info, login, passphrase: request.passphrase, ...(request.signedIn ? { signedIn: request.signedIn } : {}) });
     },
 
     async submitTwoFactorCode(request: { attemptId: string; code: string }): Promise<VerifyResponse> {
