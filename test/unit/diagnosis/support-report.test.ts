@@ -94,7 +94,7 @@ describe('renderReportJson', () => {
   it('prints a stable shape with the GP- codes', async () => {
     const { report, secrets } = await refusedLoginReport();
     const parsed = JSON.parse(renderReportJson(report, secrets)) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['schema', 'generatedAt', 'verdict', 'environment', 'site', 'login', 'checks', 'findings']);
+    expect(Object.keys(parsed)).toEqual(['schema', 'generatedAt', 'verdict', 'environment', 'site', 'login', 'signedIn', 'checks', 'findings']);
     expect(parsed.schema).toBe('gridpass.report/1');
     expect(parsed.verdict).toEqual({ ok: false, headline: report.verdict.headline, code: 'GP-AUTH-NO-PAT' });
     const checks = parsed.checks as Array<Record<string, unknown>>;

@@ -160,3 +160,43 @@ describe('gridpass doctor', () => {
     expect(io.stderr).not.toContain('typed-secret-3301');
   });
 });
+
+describe('gridpass doctor --browser-sign-in', () => {
+  const tom = {
+    id: 107, login: 'tkeller', name: 'Tom Keller', email: 'tom.keller@studio.example', status: 'dis', permissionGroup: 'Artist',
+    lockedUntil: null, lockedUntilReadable: true,
+  };
+
+  function signedInContext(person = tom) {
+    const { context, client } = doctorContext();
+    const signInContext = testCliContext({
+      ...context,
+      untilStopped: () => new Promise<never>(() => undefined),
+      browserSignIn: () => ({
+        identify: (_site, run) => {
+          run.onApprovalLink?.({ url: 'https://mystudio.shotgrid.autodesk.com/app_session_request/1', expiresAt: Date.now() + 180_000 });
+          return Promise.resolve({ ok: true, person });
+        },
+      }),
+    });
+    return { context: signInContext, client };
+  }
+
+  it('an inactive person: the passphrase is neither read nor sent, and the account check says why', async () => {
+    const { context, client } = signedInContext();
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--browser-sign-in', '--passphrase-stdin', '--json'], context, { stdin: 'planted-inactive-passphrase\n' });
+    expect(code).toBe(ExitCode.checkFailed);
+    const report = JSON.parse(io.stdout) as { verdict: { code: string }; login: string; signedIn: { login: string } };
+    expect(report).toMatchObject({ login: 'tkeller', signedIn: { login: 'tkeller' }, verdict: { code: 'GP-ACCOUNT-INACTIVE' } });
+    expect(io.stdinReads).toBe(0);
+    expect(client.calls.filter((call) => call.method === 'verifyLogin')).toHaveLength(0);
+    expect(io.stderr.replace(/\s+/g, ' ')).toContain('The passphrase is not asked for and not sent: the account is not active on this site.');
+  });
+
+  it('needs no --login for --passphrase-stdin: the signed-in person\'s own login is checked', async () => {
+    const { context, client } = signedInContext({ ...tom, status: 'act' });
+    const { code } = await runGridpass(['doctor', '--site', 'mystudio', '--browser-sign-in', '--passphrase-stdin', '--json'], context, { stdin: 'planted-own-login-passphrase\n' });
+    expect(code).toBe(ExitCode.ok);
+    expect(client.calls.find((call) => call.method === 'verifyLogin')).toMatchObject({ credentials: { login: 'tkeller' } });
+  });
+});

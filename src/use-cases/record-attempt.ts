@@ -1,0 +1,42 @@
+/**
+ * One try of a login, recorded under the refusal policy: counted, paused or cleared, together with the
+ * check it was, in one write of the settings file (taken under the file's lock, so the app and the CLI
+ * never lose each other's changes). A pause the file cannot take is still held in memory by the registry
+ * (held-pauses), so this process sends nothing more for that login. Every way of trying a login (the
+ * wizard, the app's checks, `gridpass verify`, `login`, `status --check`, a diagnosis) records here.
+ */
+import type { AccountRegistry } from '../accounts/account-registry';
+import { decideAfter, type AttemptOutcome } from '../accounts/refusal-policy';
+import type { CheckReasonValue } from '../settings/settings-schema';
+
+/** The check a try of a saved login was; health and how far the passphrase got come from the policy. */
+interface AttemptCheck {
+  at: Date;
+  reason: CheckReasonValue;
+  finding: { code: string; title: string } | null;
+}
+
+export type RecordedAttempt =
+  | { saved: true; failedLogins: number }
+  /**
+   * The settings file does not hold this try. `pauseHeldInMemory`: the try called for a count or a pause,
+   * which only this process now knows about; the person has to hear that.
+   */
+  | { saved: false; failedLogins: number; why: string; pauseHeldInMemory: boolean };
+
+/** `registry` is null when the settings could not be opened at all (a CLI without its keychain module). */
+export function recordAttempt(
+  registry: AccountRegistry | null, site: string, login: string, outcome: AttemptOutcome, check: AttemptCheck | null,
+): RecordedAttempt {
+  const decision = decideAfter(outcome);
+  const pauseHeldInMemory = decision.counts || decision.pauses;
+  if (registry === null) {
+    return { saved: false, failedLogins: decision.counts ? 1 : 0, why: 'Gridpass could not open its settings.', pauseHeldInMemory };
+  }
+  const record = check === null ? null : { ...check, health: decision.health, reach: decision.reach };
+  const recorded = registry.recordAttempt(site, login, { decision, check: record });
+  if (recorded.ok) return { saved: true, failedLogins: recorded.value.failedLogins };
+  const why = 'failure' in recorded.failure ? recorded.failure.failure.message : recorded.failure.message;
+  // The registry's count includes refusals it holds in memory because this write failed.
+  return { saved: false, failedLogins: registry.failedLogins(site, login), why, pauseHeldInMemory };
+}
