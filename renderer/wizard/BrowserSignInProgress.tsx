@@ -12,8 +12,8 @@ interface Props {
   host: string;
   onCancel: () => void;
   onRetry: () => void;
-  /** Back to typing the login: offered with every way a sign-in can end without a person. */
-  onTypeLogin: () => void;
+  /** Back to typing the login, when the screen around does not offer it already. */
+  onTypeLogin?: () => void;
 }
 
 /** A browser sign-in on its way: the approval link to copy, the time left and Cancel; or how it ended. */
@@ -39,7 +39,7 @@ export function BrowserSignInProgress({ signIn, host, onCancel, onRetry, onTypeL
             : <p className="inline-problem" role="alert">{signIn.message}</p>}
           <div className="actions">
             <button type="button" className="button button-secondary" onClick={onRetry}>Try again in the browser</button>
-            <button type="button" className="button button-secondary" onClick={onTypeLogin}>Type my login instead</button>
+            {onTypeLogin && <button type="button" className="button button-secondary" onClick={onTypeLogin}>Type my login instead</button>}
           </div>
         </div>
       );

@@ -9,19 +9,26 @@ interface Props {
   /** What the person typed so far: when the approval is someone else's login, Gridpass says so first. */
   typedLogin: string;
   onSignedIn: (signInId: string, person: SignedInPersonView) => void;
+  /** Whether Gridpass is asking about a login that is not the person's: nothing is sent until it is answered. */
+  onAsking: (asking: boolean) => void;
 }
 
 /**
  * "Not sure of your login?" beside a typed login: the browser tells who the person is. A login that is
  * not theirs is shown as GP-AUTH-WRONG-LOGIN, before anything is sent, with the one to use instead.
  */
-export function ConfirmLoginInBrowser({ site, typedLogin, onSignedIn }: Props) {
+export function ConfirmLoginInBrowser({ site, typedLogin, onSignedIn, onAsking }: Props) {
   const { signIn, start, cancel, reset } = useBrowserSignIn();
   const approved = signIn.state === 'approved' ? signIn : null;
   const mismatch = approved?.view.loginMismatch ?? null;
   useEffect(() => {
     if (approved !== null && approved.view.loginMismatch === null) onSignedIn(approved.signInId, approved.view.person);
   }, [approved, onSignedIn]);
+  const asking = mismatch !== null;
+  useEffect(() => {
+    onAsking(asking);
+    return () => onAsking(false);
+  }, [asking, onAsking]);
 
   if (approved !== null && mismatch !== null) {
     return (

@@ -17,11 +17,15 @@ interface Props {
   signedIn?: SignedInPersonView | null;
   onSignedIn?: (signInId: string, person: SignedInPersonView) => void;
   onNotMe?: () => void;
+  /** A typed login that is not the confirmed person's is being asked about: hold the submit. */
+  onAsking?: (asking: boolean) => void;
 }
+
+const noAsking = () => undefined;
 
 /** Login and passphrase, named the way this kind of site names them. */
 export function LoginFields(props: Props) {
-  const { site, login, passphrase, onLoginChange, onPassphraseChange, focusLogin = false, signedIn = null, onSignedIn, onNotMe } = props;
+  const { site, login, passphrase, onLoginChange, onPassphraseChange, focusLogin = false, signedIn = null, onSignedIn, onNotMe, onAsking = noAsking } = props;
   const secret = secretLabel(site.loginMethod);
   const loginField = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -57,7 +61,7 @@ export function LoginFields(props: Props) {
       <PassphraseField id="passphrase" label={secret.name} hint={secret.hint} value={passphrase} onChange={onPassphraseChange} />
       {/* After both fields, so Tab goes from the login straight to the passphrase. */}
       {signedIn === null && site.appSessionLauncher && onSignedIn && (
-        <ConfirmLoginInBrowser site={site} typedLogin={login} onSignedIn={onSignedIn} />
+        <ConfirmLoginInBrowser site={site} typedLogin={login} onSignedIn={onSignedIn} onAsking={onAsking} />
       )}
       {site.links.forgotPassword && site.loginMethod === 'default' && (
         <p className="hint">

@@ -66,8 +66,9 @@ export function SignInStep({ site, state, dispatch }: Props) {
           </p>
         </>
       )}
+      {/* Every way a sign-in ends without a person leaves "Type my login instead" below as the main button. */}
       {confirmed === null && (
-        <BrowserSignInProgress signIn={signIn} host={site.host} onCancel={() => void cancel()} onRetry={() => void start(site.url)} onTypeLogin={typeLoginInstead} />
+        <BrowserSignInProgress signIn={signIn} host={site.host} onCancel={() => void cancel()} onRetry={() => void start(site.url)} />
       )}
     </StepFrame>
   );

@@ -40,6 +40,8 @@ export function VerifyStep({ site, state, dispatch }: Props) {
   // Each refusal is shown anew (and takes focus), even when it reads the same as the last one.
   const [round, setRound] = useState(0);
   const [backToLogin, setBackToLogin] = useState(false);
+  // Gridpass is asking whether to use the confirmed person's login instead of the typed one.
+  const [asking, setAsking] = useState(false);
   const errorMessage = useRef<HTMLParagraphElement>(null);
   const verified = state.verified?.site.url === site.url ? state.verified : null;
   const twoFactor = attempt.stage === 'two-factor' ? attempt : null;
@@ -97,7 +99,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
     }
   };
 
-  const ready = twoFactor ? code.trim() !== '' : state.login.trim() !== '' && passphrase !== '';
+  const ready = twoFactor ? code.trim() !== '' : state.login.trim() !== '' && passphrase !== '' && !asking;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready || busy || verified) return;
@@ -163,6 +165,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
             focusLogin={backToLogin && attempt.stage === 'form'}
             signedIn={state.signedIn?.person ?? null}
             onSignedIn={onSignedIn}
+            onAsking={setAsking}
             onNotMe={() => {
               setBackToLogin(true);
               dispatch({ type: 'not-me' });
