@@ -12,7 +12,8 @@ import type { AccountView, CheckReason, EndOfBookingResponse, OrphanView, Simple
 import type { SavedAccount } from '../settings/settings-schema';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
-import { checkSavedLogin, recordSavedLoginTry } from '../use-cases/check-saved-login';
+import { checkSavedLogin } from '../use-cases/check-saved-login';
+import { recordSavedLoginTry } from '../use-cases/record-attempt';
 import { toAccountView } from './views';
 
 interface AccountsDeps {

@@ -23,7 +23,7 @@ import type { Failure } from '../shotgrid/failure';
 import type { HumanUserRecord, ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
 import { freshSession, type FreshSession } from './fresh-session';
-import { recordAttempt, type RecordedAttempt } from './record-attempt';
+import { recordSavedLoginTry, type RecordedAttempt, type SavedLoginTry } from './record-attempt';
 
 export interface SavedLoginCheckRequest {
   accountId: string;
@@ -80,8 +80,12 @@ async function checkPassphrase(deps: CheckSavedLoginDeps, request: SavedLoginChe
 
 async function checkBySession(deps: CheckSavedLoginDeps, request: SavedLoginCheckRequest, account: SavedAccount): Promise<SavedLoginCheck> {
   const options = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
-  const result = await freshSession({ client: deps.client, registry: deps.registry, now: deps.now, ...options, ...(deps.onPassphrase ? { onPassphrase: deps.onPassphrase } : {}) }, account);
-  if (result.attempt !== null) return recordTry(deps, request, account, result.attempt, result.ok ? result.user : null);
+  const result = await freshSession({
+    client: deps.client, registry: deps.registry, now: deps.now, findingContext: deps.findingContext, reason: request.reason,
+    ...options, ...(deps.onPassphrase ? { onPassphrase: deps.onPassphrase } : {}),
+  }, account);
+  // A renewal tried the passphrase, and freshSession recorded it.
+  if (result.attempt !== null) return triedOutcome(deps, account, result.attempt, result.tried, result.ok ? result.user : null);
   return sessionOutcome(deps, request, account, result);
 }
 
@@ -129,7 +133,12 @@ function recordCheck(
 function recordTry(
   deps: CheckSavedLoginDeps, request: SavedLoginCheckRequest, account: SavedAccount, attempt: AttemptOutcome, user: HumanUserRecord | null,
 ): SavedLoginCheck {
-  const tried = recordSavedLoginTry(deps, account, request.reason, attempt);
+  return triedOutcome(deps, account, attempt, recordSavedLoginTry(deps, account, request.reason, attempt), user);
+}
+
+function triedOutcome(
+  deps: CheckSavedLoginDeps, account: SavedAccount, attempt: AttemptOutcome, tried: SavedLoginTry | null, user: HumanUserRecord | null,
+): SavedLoginCheck {
   if (tried === null) return { kind: 'forgotten' };
   const { finding, ...recorded } = tried;
   switch (attempt.kind) {
@@ -139,32 +148,5 @@ function recordTry(
       return { kind: 'no-passphrase', ...recorded, finding: finding ?? findingFor('GP-SAVED-SECRET-MISSING', deps.findingContext(account)) };
     case 'failed':
       return { kind: 'failed', ...recorded, failure: attempt.failure, passphraseSent: true, finding: finding ?? findingForFailure(attempt.failure, deps.findingContext(account)) };
-  }
-}
-
-/**
- * A try of a saved login's passphrase (by a check here, or by a diagnosis): counted, paused or cleared as
- * the refusal policy decides, with the check and its finding, in one write. Null when the login was
- * forgotten meanwhile: counting the refusal would write it back into the settings file.
- */
-export function recordSavedLoginTry(
-  deps: Pick<CheckSavedLoginDeps, 'registry' | 'now' | 'findingContext'>, account: SavedAccount, reason: CheckReasonValue, attempt: AttemptOutcome,
-): { account: SavedAccount; recorded: RecordedAttempt; finding: Finding | null } | null {
-  if (deps.registry.get(account.id) === null) return null;
-  const finding = findingOf(deps.findingContext(account), attempt);
-  const recorded = recordAttempt(deps.registry, account.site, account.login, attempt, {
-    at: deps.now(), reason, finding: finding && { code: finding.code, title: finding.title },
-  });
-  return { account: deps.registry.get(account.id) ?? account, recorded, finding };
-}
-
-function findingOf(context: FindingContext, attempt: AttemptOutcome): Finding | null {
-  switch (attempt.kind) {
-    case 'verified':
-      return null;
-    case 'secret-missing':
-      return findingFor('GP-SAVED-SECRET-MISSING', context);
-    case 'failed':
-      return findingForFailure(attempt.failure, context);
   }
 }

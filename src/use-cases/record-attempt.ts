@@ -7,7 +7,9 @@
  */
 import type { AccountRegistry } from '../accounts/account-registry';
 import { decideAfter, type AttemptOutcome } from '../accounts/refusal-policy';
-import type { CheckReasonValue } from '../settings/settings-schema';
+import type { Finding } from '../diagnosis/finding';
+import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
+import type { CheckReasonValue, SavedAccount } from '../settings/settings-schema';
 
 /** The check a try of a saved login was; health and how far the passphrase got come from the policy. */
 interface AttemptCheck {
@@ -39,4 +41,45 @@ export function recordAttempt(
   const why = 'failure' in recorded.failure ? recorded.failure.failure.message : recorded.failure.message;
   // The registry's count includes refusals it holds in memory because this write failed.
   return { saved: false, failedLogins: registry.failedLogins(site, login), why, pauseHeldInMemory };
+}
+
+/** What recording a saved login's try needs: the finding is written with the check, in the caller's words. */
+export interface SavedLoginRecording {
+  registry: AccountRegistry;
+  now: () => Date;
+  findingContext: (account: SavedAccount) => FindingContext;
+}
+
+/** A saved login's try, recorded: the login as it is now, and the finding the check was written with. */
+export interface SavedLoginTry {
+  account: SavedAccount;
+  recorded: RecordedAttempt;
+  finding: Finding | null;
+}
+
+/**
+ * A try of a saved login's passphrase (by a check here, or by a diagnosis): counted, paused or cleared as
+ * the refusal policy decides, with the check and its finding, in one write. Null when the login was
+ * forgotten meanwhile: counting the refusal would write it back into the settings file.
+ */
+export function recordSavedLoginTry(
+  deps: SavedLoginRecording, account: SavedAccount, reason: CheckReasonValue, attempt: AttemptOutcome,
+): SavedLoginTry | null {
+  if (deps.registry.get(account.id) === null) return null;
+  const finding = findingOf(deps.findingContext(account), attempt);
+  const recorded = recordAttempt(deps.registry, account.site, account.login, attempt, {
+    at: deps.now(), reason, finding: finding && { code: finding.code, title: finding.title },
+  });
+  return { account: deps.registry.get(account.id) ?? account, recorded, finding };
+}
+
+function findingOf(context: FindingContext, attempt: AttemptOutcome): Finding | null {
+  switch (attempt.kind) {
+    case 'verified':
+      return null;
+    case 'secret-missing':
+      return findingFor('GP-SAVED-SECRET-MISSING', context);
+    case 'failed':
+      return findingForFailure(attempt.failure, context);
+  }
 }
