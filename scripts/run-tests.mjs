@@ -2,7 +2,8 @@
 // tests use the real Secret Service, the same way on a laptop and in CI. Then sweeps everything the
 // suites printed or wrote for the secrets the tests planted, and ends with one summary line.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureKeyringSession } from './keyring-session.mjs';
 import { ensurePythonEnv, venvPython } from './python-env.mjs';
@@ -14,6 +15,10 @@ const results = 'test-results';
 
 mkdirSync(results, { recursive: true });
 for (const report of ['vitest.json', 'playwright.json', 'pytest.xml']) rmSync(join(results, report), { force: true });
+
+// Where test/fixtures/planted-secret.ts registers every secret the suites plant, for the sweep at the end.
+const plantedRegistry = mkdtempSync(join(tmpdir(), 'gridpass-planted-'));
+process.env.GRIDPASS_PLANTED_SECRETS = plantedRegistry;
 
 const printed = [];
 function run(cmd, args, env = {}, cwd = undefined) {
@@ -71,9 +76,10 @@ if (pythonProblem !== null) {
 }
 
 // A failing assertion may quote a planted secret on purpose; the sweep only judges passing runs.
-const leaks = failedSuites === 0 ? sweepForPlantedSecrets(printed.join(''), results) : [];
-for (const leak of leaks) console.error(`secret sweep: a planted test secret appeared in ${leak}`);
-if (failedSuites === 0 && leaks.length === 0) console.log(`secret sweep: no planted secret in the suites' output or in ${results}/`);
+const leaks = failedSuites === 0 ? sweepForPlantedSecrets(printed.join(''), results, plantedRegistry) : [];
+for (const leak of leaks) console.error(`secret sweep: a planted test secret (or 8 characters of one) appeared in ${leak}`);
+if (failedSuites === 0 && leaks.length === 0) console.log(`secret sweep: no planted secret, nor 8 characters of one, in the suites' output or in ${results}/`);
+rmSync(plantedRegistry, { recursive: true, force: true });
 
 function pytestCounts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };

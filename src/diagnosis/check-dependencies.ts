@@ -1,4 +1,5 @@
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
+import type { SignedInPerson } from '../shotgrid/signed-in-person';
 import type { SiteAddress } from '../site/site-address';
 import type { EnvironmentFacts } from './environment-facts';
 
@@ -44,6 +45,12 @@ export interface DiagnoseTarget {
   passphraseWithheld?: string;
   /** Refused logins this app has already caused for the login, for lockout advice. */
   failedLogins?: number;
+  /**
+   * Who the person confirmed they are in the browser (App Session Launcher), before any check ran: a login
+   * that is surely refused (another person's login, an inactive or locked account) is then not sent at all,
+   * and a refusal is narrowed to the causes that remain. Public fields only, never the session token.
+   */
+  signedIn?: SignedInPerson;
   /**
    * The command reads or writes the keychain (a saved login, saving one, keeping a session): a keychain
    * that cannot be reached fails the run. Otherwise it is a warning, and the verdict looks elsewhere.

@@ -122,6 +122,24 @@ function classifyAuth(failure: AuthFailure, context: FindingContext): Classified
 }
 
 /**
+ * What a password login would surely meet, known from the browser sign-in before anything is sent: the typed
+ * login is not the person's, or the account is inactive or locked. `null` when the login may well work.
+ */
+export function refusalKnownBeforeSending(context: FindingContext): Finding | null {
+  const known = narrowedByPerson(context);
+  return known === null ? null : findingFor(known.code, context, known.facts);
+}
+
+/**
+ * `GP-AUTH-WRONG-LOGIN` when the login about to be tried is not the signed-in person's: the same rule a
+ * refusal is narrowed by, asked before any password is sent. `null` when the login is theirs.
+ */
+export function wrongLoginFinding(context: FindingContext): Finding | null {
+  const narrowed = narrowedByPerson({ ...context, credential: 'passphrase' });
+  return narrowed?.code === 'GP-AUTH-WRONG-LOGIN' ? findingFor(narrowed.code, context, narrowed.facts) : null;
+}
+
+/**
  * A refused password when the person confirmed in the browser who they are: the typed login is not theirs,
  * or the account is inactive or locked. `null` when none of these is it: then only the passphrase and the
  * token remain, which the refusal's own finding covers (its steps skip the login when it is known right).

@@ -30,6 +30,15 @@ export function renderReportJson(report: SupportReport, secrets: ReadonlyArray<s
       appSessionLauncher: report.site.appSessionLauncher,
     },
     login: report.login,
+    signedIn: report.signedIn === null ? null : {
+      login: report.signedIn.login,
+      name: report.signedIn.name,
+      email: report.signedIn.email,
+      status: report.signedIn.status,
+      permissionGroup: report.signedIn.permissionGroup,
+      lockedUntil: report.signedIn.lockedUntil,
+      lockedUntilReadable: report.signedIn.lockedUntilReadable,
+    },
     checks: report.checks.map((check) => ({
       id: check.id,
       name: check.name,

@@ -3,7 +3,7 @@ import { terminalSafe } from '../text/terminal-safe';
 import type { CheckStatus } from './check-result';
 import type { Finding } from './finding';
 import { createRedactor, redactDeep, redactedMarker, redactReport } from '../redaction/redact';
-import type { SiteFacts, SupportReport } from './support-report';
+import type { SignedInReportPerson, SiteFacts, SupportReport } from './support-report';
 
 const statusWords: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'skipped' };
 
@@ -36,7 +36,18 @@ function overview(report: SupportReport): string[] {
     `- Network: ${environment.network.stack === 'chromium' ? 'Chromium (system settings)' : 'Node.js'}; proxy: ${inline(environment.network.proxy ?? 'none')}; NO_PROXY: ${inline(environment.network.noProxy ?? 'not set')}; extra CA certificates: ${inline(environment.network.extraCaCerts ?? 'none')}`,
     ...siteLines(report.site),
     `- Login: ${report.login === null ? 'not given' : inline(report.login)}`,
+    ...signedInLines(report.signedIn),
     '',
+  ];
+}
+
+function signedInLines(person: SignedInReportPerson | null): string[] {
+  if (person === null) return [];
+  const lock = !person.lockedUntilReadable ? 'lock not readable' : person.lockedUntil === null ? 'not locked' : `locked until ${inline(person.lockedUntil)}`;
+  const who = person.name === null ? '' : `${inline(person.name)}, `;
+  return [
+    `- Signed in through the browser as: ${who}legacy login ${inline(person.login)}; email ${inline(person.email ?? 'not readable')}; ` +
+      `status ${inline(person.status ?? 'not readable')}; permission group ${inline(person.permissionGroup ?? 'not readable')}; ${lock}`,
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { SiteInfo } from '../shotgrid/shotgrid-client';
+import type { SignedInPerson } from '../shotgrid/signed-in-person';
 import type { LoginMethod } from '../shotgrid/login-method';
 import type { SiteAddress } from '../site/site-address';
 import type { CheckResult } from './check-result';
@@ -31,6 +32,8 @@ interface SupportReportInput {
   site: SiteFacts | null;
   /** The login is not secret, and support staff need it to look the account up. */
   login?: string | null;
+  /** Who confirmed in the browser they are the person behind the run; never the session. */
+  signedIn?: SignedInPerson | null;
   results: readonly CheckResult[];
   verdict: DiagnoseVerdict;
   /** Secrets used during the run (passphrase, PAT, 2FA code...), removed wherever they appear. */
@@ -40,6 +43,18 @@ interface SupportReportInput {
 /** A check as the report lists it: its finding by code, since each finding is listed once under `findings`. */
 type ReportCheck = Omit<CheckResult, 'finding'> & { findingCode: string | null };
 
+/** The person as the report names them: what support staff need to look them up, nothing more. */
+export interface SignedInReportPerson {
+  login: string;
+  name: string | null;
+  email: string | null;
+  status: string | null;
+  permissionGroup: string | null;
+  /** ISO time; null when not locked, or when the site does not let the person read it (see `lockedUntilReadable`). */
+  lockedUntil: string | null;
+  lockedUntilReadable: boolean;
+}
+
 /** Plain data with a fixed shape: what `gridpass doctor --json` prints and what support tools parse. */
 export interface SupportReport {
   schema: typeof supportReportSchema;
@@ -48,6 +63,8 @@ export interface SupportReport {
   environment: EnvironmentFacts;
   site: SiteFacts | null;
   login: string | null;
+  /** Who the browser sign-in confirmed (public fields of their own record); null without one. */
+  signedIn: SignedInReportPerson | null;
   checks: ReportCheck[];
   /** Every distinct finding, the verdict's first. */
   findings: Finding[];
@@ -73,10 +90,24 @@ export function buildSupportReport(input: SupportReportInput): SupportReport {
     environment: withDescribedProxy(input.environment),
     site: input.site === null ? null : { ...input.site },
     login: input.login ?? null,
+    signedIn: input.signedIn == null ? null : reportPerson(input.signedIn),
     checks: input.results.map(toReportCheck),
     findings: distinctFindings(input.verdict.finding, input.results),
   };
   return redactDeep(report, createRedactor(input.secrets ?? []));
+}
+
+/** Field by field, so nothing else a sign-in carries can ever reach a report. */
+function reportPerson(person: SignedInPerson): SignedInReportPerson {
+  return {
+    login: person.login,
+    name: person.name,
+    email: person.email,
+    status: person.status,
+    permissionGroup: person.permissionGroup,
+    lockedUntil: person.lockedUntil,
+    lockedUntilReadable: person.lockedUntilReadable,
+  };
 }
 
 function toReportCheck(result: CheckResult): ReportCheck {

@@ -133,6 +133,37 @@ export type VerifyResponse =
   }
   | { ok: false; reason: 'failed'; finding: Finding; failedLogins: number; lockoutThreshold: number; lockoutWarning: string | null };
 
+/** Who a browser sign-in confirmed: public fields of their own HumanUser, never the session token. */
+export interface SignedInPersonView {
+  login: string;
+  name: string | null;
+  email: string | null;
+  status: string | null;
+}
+
+/** A browser sign-in (App Session Launcher) as the window shows it; `sign-in-progress` says when it changed. */
+export type BrowserSignInView =
+  | { signInId: string; state: 'starting' }
+  | {
+    signInId: string;
+    state: 'waiting';
+    /** The site's approval page, to open or copy (the browser may have opened on the wrong profile). */
+    approvalUrl: string;
+    /** Seconds until Gridpass stops waiting, as of this answer. */
+    secondsLeft: number;
+    /** Whether the browser opened the page; `null` while it is being opened. */
+    browserOpened: boolean | null;
+    browserProblem: string | null;
+  }
+  | {
+    signInId: string;
+    state: 'approved';
+    person: SignedInPersonView;
+    /** The login typed or saved before is not this person's (GP-AUTH-WRONG-LOGIN naming theirs). */
+    loginMismatch: Finding | null;
+  }
+  | { signInId: string; state: 'failed'; finding: Finding };
+
 export type SaveResponse =
   | { ok: true; account: AccountView; keychain: 'saved' }
   | { ok: false; finding: Finding };
@@ -175,7 +206,8 @@ export interface OrphanView {
 export const requestSchemas = {
   getAppState: z.object({}).strict(),
   probeSite: z.object({ address: siteInput }).strict(),
-  verifyLogin: z.object({ site: siteInput, login: loginInput, passphrase: secretInput }).strict(),
+  /** `signInId`: the browser sign-in that confirmed the person; a login that is not theirs is then never sent. */
+  verifyLogin: z.object({ site: siteInput, login: loginInput, passphrase: secretInput, signInId: runId.optional() }).strict(),
   submitTwoFactorCode: z.object({ attemptId: runId, code: text(64).min(1) }).strict(),
   saveLogin: z.object({
     verificationId: runId,
@@ -211,6 +243,10 @@ export const requestSchemas = {
     notifications: z.boolean().optional(),
   }).strict(),
   openExternal: z.object({ url: text(2048) }).strict(),
+  /** `login`: typed or saved before, so a different person's approval is said at once. */
+  startBrowserSignIn: z.object({ site: siteInput, login: text(256).optional() }).strict(),
+  browserSignInStatus: z.object({ signInId: runId }).strict(),
+  cancelBrowserSignIn: z.object({ signInId: runId }).strict(),
 } as const;
 
 interface ResponseMap {
@@ -236,6 +272,9 @@ interface ResponseMap {
   saveDiagnoseReport: { ok: true; path: string } | { ok: false; cancelled: boolean; message: string };
   updateSettings: SettingsView;
   openExternal: SimpleResponse;
+  startBrowserSignIn: { ok: true; signInId: string } | { ok: false; finding: Finding };
+  browserSignInStatus: BrowserSignInView;
+  cancelBrowserSignIn: SimpleResponse;
 }
 
 export type RequestName = keyof typeof requestSchemas;
@@ -271,13 +310,15 @@ export type AppEvent =
   | { type: 'accounts-changed' }
   | { type: 'settings-changed' }
   | { type: 'diagnose-progress'; runId: string }
-  | { type: 'diagnose-finished'; runId: string };
+  | { type: 'diagnose-finished'; runId: string }
+  | { type: 'sign-in-progress'; signInId: string };
 export const appEventChannel = 'gridpass:event';
 export const appEventSchema: z.ZodType<AppEvent> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accounts-changed') }).strict(),
   z.object({ type: z.literal('settings-changed') }).strict(),
   z.object({ type: z.literal('diagnose-progress'), runId }).strict(),
   z.object({ type: z.literal('diagnose-finished'), runId }).strict(),
+  z.object({ type: z.literal('sign-in-progress'), signInId: runId }).strict(),
 ]);
 
 /** The API the preload exposes as `window.gridpass` (and the browser tests inject). */

@@ -64,7 +64,8 @@ export function createDiagnoseService(deps: DiagnoseServiceDeps) {
     const { results } = await diagnose({
       target: resolved.target,
       deps: await deps.checkDependencies(),
-      findingContext: (loginMethod) => ({ loginMethod, site }),
+      // A person the app's browser sign-in confirmed (the target's `signedIn`) narrows the verdict as in the checks.
+      findingContext: (loginMethod) => ({ loginMethod, site, ...(resolved.target.signedIn === undefined ? {} : { signedIn: resolved.target.signedIn }) }),
       inputFinding: resolved.inputFinding,
       secrets: run.secrets,
       now: deps.now,

@@ -5,7 +5,8 @@
  * dependency, so this runs unchanged in Node.
  */
 import { createAccountRegistry } from '../accounts/account-registry';
-import { decideAfter } from '../accounts/refusal-policy';
+import { lockoutThreshold } from '../accounts/refusal-policy';
+import { recordAttempt } from '../use-cases/record-attempt';
 import type { CheckDependencies } from '../diagnosis/check-dependencies';
 import { findingFor, type FindingContext } from '../diagnosis/finding-catalogue';
 import { createNodeNetworkProbes, type NetworkProbes } from '../diagnosis/node-network-probes';
@@ -15,6 +16,8 @@ import type {
   AccountView, AppStateView, CheckReason, GridpassHandlers, KeychainStatus, ManagedConfigView, ResponseOf, SettingsView, SimpleResponse,
 } from '../ipc/contract';
 import type { NetworkStackInfo } from '../net/network-stack';
+import { realPollClock, type BrowserSignInTiming, type PollClock } from '../shotgrid/browser-sign-in';
+import { createBrowserSignInClient } from '../shotgrid/browser-sign-in-client';
 import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
 import type { FetchLike } from '../net/fetch-like';
 import { gridpassUserAgent } from '../shotgrid/user-agent';
@@ -23,6 +26,7 @@ import { parseSiteAddress } from '../site/site-address';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Vault } from '../vault/vault';
 import { createAccountsService } from './accounts-service';
+import { createBrowserSignInService } from './browser-sign-in-service';
 import { createClipboardGuard, type Clipboard } from './clipboard-guard';
 import { createDiagnoseService, type ResolvedDiagnoseTarget } from './diagnose-service';
 import { observedSettings } from './observed-settings';
@@ -50,6 +54,9 @@ interface GridpassServiceDeps {
   networkProbes?: NetworkProbes;
   now?: () => Date;
   timeoutMs?: number;
+  /** The time a browser sign-in waits and polls on; real time unless a test moves it. */
+  signInClock?: PollClock;
+  signInTiming?: Partial<BrowserSignInTiming>;
   /** A subscriber to the service's events threw. */
   onEventListenerError?: (error: unknown) => void;
   /**
@@ -79,6 +86,21 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     userAgent: gridpassUserAgent(deps.version, deps.platform),
     ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
   });
+  const signIn = createBrowserSignInService({
+    client: createBrowserSignInClient({
+      fetch: deps.fetch,
+      userAgent: gridpassUserAgent(deps.version, deps.platform),
+      clock: deps.signInClock ?? realPollClock,
+      ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+      ...(deps.signInTiming ? { timing: deps.signInTiming } : {}),
+    }),
+    probe: (site) => client.probe(site),
+    findingContext: (partial) => findingContext(partial),
+    openExternal: (url) => deps.openExternal(url),
+    chooseSite: (site) => events.emit({ type: 'site-chosen', site }),
+    onProgress: (signInId) => events.emit({ type: 'sign-in-progress', signInId }),
+    clock: deps.signInClock ?? realPollClock,
+  });
   const secrets = deps.secrets ?? new SecretList();
   const vault = rememberingVault(deps.vault, secrets);
   const registry = createAccountRegistry({ settings, vault, now });
@@ -99,7 +121,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     }),
     recordLoginAttempt: async ({ target, accountId }, attempt) => {
       if (accountId !== null) accounts.recordAttempt(accountId, attempt);
-      else if (target.site && target.login) registry.recordAttempt(target.site.origin, target.login, { decision: decideAfter(attempt), check: null });
+      else if (target.site && target.login) recordAttempt(registry, target.site.origin, target.login, attempt, null);
     },
     clipboard,
     saveFile: deps.saveFile,
@@ -112,6 +134,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     onNotSaved: () => events.emit({ type: 'accounts-changed' }),
     forgetHeldSecrets: async () => {
       onboarding.clear();
+      signIn.clear();
       diagnose.clear();
       // A token copied a moment ago would otherwise stay on the clipboard for the rest of its 60 s.
       await clipboard.clearPendingSecret();
@@ -188,11 +211,18 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
       if (probed.ok && !isProposedSite(probed.site.url, deps.setupSite())) events.emit({ type: 'site-chosen', site: probed.site.url });
       return probed;
     },
-    verifyLogin(request) {
+    async verifyLogin({ signInId, ...request }) {
       // Signing in to a site is choosing it, even when a link proposed it.
       const parsed = parseSiteAddress(request.site);
       if (parsed.ok) events.emit({ type: 'site-chosen', site: parsed.site.origin });
-      return onboarding.verifyLogin(request);
+      if (signInId === undefined || !parsed.ok) return onboarding.verifyLogin(request);
+      // Confirmed in the browser: a login that is not the person's is asked about, never sent.
+      const checked = signIn.checkLogin(signInId, parsed.site.origin, request.login.trim());
+      if (!checked.ok) {
+        const failedLogins = registry.failedLogins(parsed.site.origin, request.login.trim());
+        return { ok: false, reason: 'failed', finding: checked.finding, failedLogins, lockoutThreshold, lockoutWarning: null };
+      }
+      return onboarding.verifyLogin({ ...request, signedIn: checked.signedIn });
     },
     submitTwoFactorCode: (request) => onboarding.submitTwoFactorCode(request),
     async saveLogin(request) {
@@ -228,6 +258,9 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     saveDiagnoseReport: ({ runId, format }) => diagnose.saveReport(runId, format),
     updateSettings: async (patch) => updateSettings(patch),
     openExternal: ({ url }) => deps.openExternal(url),
+    startBrowserSignIn: (request) => signIn.start(request),
+    browserSignInStatus: async ({ signInId }) => signIn.status(signInId),
+    cancelBrowserSignIn: async ({ signInId }) => signIn.cancel(signInId),
   };
 
   function updateSettings(patch: { checkIntervalHours?: number | undefined; launchAtLogin?: boolean | undefined; notifications?: boolean | undefined }): SettingsView {
@@ -246,6 +279,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     events,
     async dispose() {
       onboarding.clear();
+      signIn.clear();
       diagnose.clear();
       await clipboard.clearPendingSecret();
     },

@@ -5,16 +5,17 @@
  * only ever sees who the person is.
  */
 import type { AccountRegistry } from '../accounts/account-registry';
-import { decideAfter, lockoutThreshold, refusalsLeft, type AttemptOutcome } from '../accounts/refusal-policy';
+import { lockoutThreshold, refusalsLeft } from '../accounts/refusal-policy';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
-import type { Outcome } from '../shotgrid/failure';
 import { keepSessionAfterSave } from '../use-cases/keep-session';
+import { verifyLogin } from '../use-cases/verify-login';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import { describeLoginProblem, parseLoginInput } from '../shotgrid/login-input';
 import { parseSiteAddress } from '../site/site-address';
 import type { SiteAddress } from '../site/site-address';
 import type { Finding, PatResponse, ProbeResponse, SaveResponse, SimpleResponse, VerifyResponse } from '../ipc/contract';
 import { accountFailureFinding } from '../diagnosis/account-failure-finding';
+import type { SignedInFacts } from '../diagnosis/finding-context';
 import type { ClipboardGuard } from './clipboard-guard';
 import { ExpiringMap } from './expiring-map';
 import { parsePatInput } from './pat-input';
@@ -34,6 +35,8 @@ interface LoginAttempt {
   info: SiteInfo;
   login: string;
   passphrase: string;
+  /** Who a browser sign-in confirmed the person is: a refusal is then narrowed to the causes that remain. */
+  signedIn?: SignedInFacts;
 }
 
 interface Verification extends LoginAttempt {
@@ -65,15 +68,19 @@ export function createOnboardingService(deps: OnboardingDeps) {
 
   async function attempt(request: LoginAttempt, twoFactorCode?: string): Promise<VerifyResponse> {
     const { site, info, login } = request;
-    const result = await verifyOnce(request, twoFactorCode);
-    const failedLogins = recordAttempt(site, login, result.ok ? { kind: 'verified' } : { kind: 'failed', failure: result.failure });
+    // With a 2FA code the login is swapped for a session at once (python-api does the same): the code works
+    // once, so it is the only chance to get a session the tools can use later.
+    const result = await verifyLogin({ client: deps.client, registry: deps.registry }, {
+      site, info, login, passphrase: request.passphrase, ...(twoFactorCode ? { twoFactorCode } : {}), keepSession: Boolean(twoFactorCode),
+    });
+    const { failedLogins } = result.recorded;
     if (result.ok) {
-      const verificationId = verifications.put({ ...request, ...result.value });
-      return { ok: true, verificationId, user: toUserView(result.value.user), site: toSiteView(site, info) };
+      const verificationId = verifications.put({ ...request, user: result.user, sessionToken: result.sessionToken });
+      return { ok: true, verificationId, user: toUserView(result.user), site: toSiteView(site, info) };
     }
     const failure = result.failure;
+    const context = refusalContext(request);
     if (failure.kind === 'two-factor-required' || failure.kind === 'two-factor-rejected') {
-      const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
       const attemptId = attempts.put(request);
       const codeRefused = failure.kind === 'two-factor-rejected';
       return {
@@ -81,23 +88,13 @@ export function createOnboardingService(deps: OnboardingDeps) {
         failedLogins, lockoutThreshold, lockoutWarning: codeRefused ? lockoutWarning(failedLogins) : null,
       };
     }
-    const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
     return { ok: false, reason: 'failed', finding: findingForFailure(failure, context), failedLogins, lockoutThreshold, lockoutWarning: lockoutWarning(failedLogins) };
   }
 
-  /**
-   * With a 2FA code, the login is swapped for a session at once (python-api does the same): the code works
-   * once, so it is the only chance to get a session the tools can use later.
-   */
-  async function verifyOnce(request: LoginAttempt, twoFactorCode?: string): Promise<Outcome<{ user: HumanUserRecord; sessionToken: string | null }>> {
-    const { site, info, login, passphrase } = request;
-    // The site was probed a moment ago (for its login method), so the client need not probe again.
-    if (twoFactorCode) {
-      const opened = await deps.client.openSession(site, { login, passphrase, twoFactorCode }, { alreadyProbed: info });
-      return opened.ok ? { ...opened, value: { user: opened.value.user, sessionToken: opened.value.sessionToken } } : opened;
-    }
-    const verified = await deps.client.verifyLogin(site, { login, passphrase }, { alreadyProbed: info });
-    return verified.ok ? { ...verified, value: { user: verified.value, sessionToken: null } } : verified;
+  /** What a refusal is explained with: the confirmed person, or else that the site offers to find them. */
+  function refusalContext({ site, info, login, signedIn }: LoginAttempt): FindingContext {
+    const context = deps.findingContext({ loginMethod: info.loginMethod, site, login });
+    return signedIn ? { ...context, signedIn } : { ...context, browserSignInOffered: info.appSessionLauncher };
   }
 
   /** A blank code is a field error: nothing is sent, and the same attempt waits for a real code. */
@@ -110,21 +107,13 @@ export function createOnboardingService(deps: OnboardingDeps) {
     };
   }
 
-  /** Counts, pauses or clears as the refusal policy decides; resolves the login's refusal count. */
-  function recordAttempt(site: SiteAddress, login: string, attempt: AttemptOutcome): number {
-    const decision = decideAfter(attempt);
-    const recorded = deps.registry.recordAttempt(site.origin, login, { decision, check: null });
-    if (recorded.ok) return recorded.value.failedLogins;
-    return deps.registry.failedLogins(site.origin, login) + (decision.counts ? 1 : 0);
-  }
-
   return {
     async probeSite(address: string): Promise<ProbeResponse> {
       const probed = await probe(address);
       return probed.ok ? { ok: true, site: toSiteView(probed.site, probed.info) } : probed;
     },
 
-    async verifyLogin(request: { site: string; login: string; passphrase: string }): Promise<VerifyResponse> {
+    async verifyLogin(request: { site: string; login: string; passphrase: string; signedIn?: SignedInFacts }): Promise<VerifyResponse> {
       const parsed = parseLoginInput(request.login);
       // A login the site would refuse (or that holds the passphrase pasted along) is never sent or filed.
       if (!parsed.ok || request.passphrase.trim() === '') {
@@ -135,7 +124,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
       const { login } = parsed;
       const probed = await probe(request.site);
       if (!probed.ok) return { ok: false, reason: 'failed', finding: probed.finding, failedLogins: 0, lockoutThreshold, lockoutWarning: null };
-      return attempt({ site: probed.site, info: probed.info, login, passphrase: request.passphrase });
+      return attempt({ site: probed.site, info: probed.info, login, passphrase: request.passphrase, ...(request.signedIn ? { signedIn: request.signedIn } : {}) });
     },
 
     async submitTwoFactorCode(request: { attemptId: string; code: string }): Promise<VerifyResponse> {
@@ -170,11 +159,9 @@ export function createOnboardingService(deps: OnboardingDeps) {
         if (pat !== null) heldPats.put(pat, verified.site.origin);
         return { ok: false, finding: accountFailureFinding(saved.failure, deps.findingContext({ loginMethod: verified.info.loginMethod, site: verified.site })) };
       }
-      const attempt = await keepSessionAfterSave({ client: deps.client, registry: deps.registry, now: () => new Date(deps.now()) }, saved.value.account.id, {
+      await keepSessionAfterSave({ client: deps.client, registry: deps.registry, now: () => new Date(deps.now()) }, saved.value.account.id, {
         site: verified.site, info: verified.info, login: verified.login, passphrase: verified.passphrase, sessionToken: verified.sessionToken,
       });
-      // A refusal here is judged like any try of the passphrase: it counts and pauses, as in a check.
-      if (attempt !== null && attempt.kind === 'failed') recordAttempt(verified.site, verified.login, attempt);
       return { ok: true, account: toAccountView(deps.registry.get(saved.value.account.id) ?? saved.value.account), keychain: 'saved' };
     },
 

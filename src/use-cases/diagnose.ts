@@ -55,6 +55,7 @@ export async function diagnose<Recorded>(request: DiagnoseRequest<Recorded>): Pr
     environment: deps.environment,
     site: target.site === null ? null : siteFactsFrom(target.site, siteInfo),
     login: target.login ?? null,
+    signedIn: target.signedIn ?? null,
     results,
     verdict,
     secrets: request.secrets,

@@ -2,7 +2,7 @@ import { PRACTICE_TWO_FACTOR } from '../../src/practice-site/practice-seed';
 import { practiceAccount } from '../fixtures/practice-site';
 import { expectNoSecretsInPage } from '../fixtures/browser/secrets-in-page';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
-import { findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
+import { continueTypingLogin, findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
 import type { GridpassApp } from '../fixtures/browser/gridpass-app';
 import type { RealService } from '../fixtures/real-service';
 import type { PracticeSite } from '../../src/practice-site/practice-site';
@@ -17,7 +17,7 @@ async function atVerifyStep(app: GridpassApp, real: RealService): Promise<void> 
   const { page } = app;
   await startWizard(app);
   await findSite(page, real.site.url, 'Autodesk Identity');
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await continueTypingLogin(page);
   for (const step of ['Set a legacy passphrase', 'Create a Personal Access Token', 'Connect the token to ShotGrid']) {
     await expect(stepHeading(page, step)).toBeFocused();
     await page.getByRole('button', { name: 'I’ve already done this' }).click();

@@ -1,12 +1,9 @@
-import { findingFor, findingForFailure } from '../../diagnosis/finding-catalogue';
 import type { Finding } from '../../diagnosis/finding';
 import { findingForSignedIn, findingForSignInFailure } from '../../diagnosis/finding-for-sign-in';
-import type { ApprovalLink } from '../../shotgrid/browser-sign-in';
-import type { IdentifyResult } from '../../shotgrid/browser-sign-in-client';
 import type { SignedInPerson } from '../../shotgrid/signed-in-person';
 import type { SiteAddress } from '../../site/site-address';
 import { describeLockEnd } from '../../text/lock-time';
-import type { CliContext } from '../cli-context';
+import { launcherReady, signInFromTerminal } from '../browser-sign-in-flow';
 import type { CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
@@ -72,7 +69,7 @@ export const whoamiCommand: Command = {
     const ready = await launcherReady(context, site, timeout);
     if (ready !== null) return finish(io, style, json, failedDocument(site, ready));
 
-    const result = await signIn(context, io, style, json, site, timeout);
+    const result = await signInFromTerminal(context, io, { site, timeout, style, json });
     if (!result.ok && result.failure.kind === 'launcher-cancelled') {
       io.err('Cancelled: nothing was approved.');
       return ExitCode.usage;
@@ -84,65 +81,6 @@ export const whoamiCommand: Command = {
     return finish(io, style, json, document, context.now());
   },
 };
-
-/** The site must answer `info` and say it has the launcher on; otherwise the reason, as a finding. */
-async function launcherReady(context: CliContext, site: SiteAddress, timeout: number): Promise<Finding | null> {
-  const probed = await context.client().probe(site, { timeoutMs: timeout });
-  if (!probed.ok) return findingForFailure(probed.failure, cliFindingContext(context, site, null));
-  if (probed.value.appSessionLauncher) return null;
-  return findingFor('GP-SIGNIN-OFF', cliFindingContext(context, site, probed.value.loginMethod));
-}
-
-async function signIn(
-  context: CliContext, io: CliIo, style: TerminalStyle, json: boolean, site: SiteAddress, timeout: number,
-): Promise<IdentifyResult> {
-  const controller = new AbortController();
-  void context.untilStopped().then(() => controller.abort());
-  const countdown = new Countdown(io, style);
-  try {
-    return await context.browserSignIn({ timeoutMs: timeout }).identify(site, {
-      signal: controller.signal,
-      onApprovalLink: (link) => {
-        const say = (text: string) => (json ? io.err(text) : io.out(text));
-        say(wrapText(`Open this link in a browser where you are signed in to ${site.host}, and approve "Gridpass" there:`, style.columns));
-        say(`  ${link.url}`);
-        countdown.start(link);
-      },
-    });
-  } finally {
-    countdown.stop();
-  }
-}
-
-/** "Waiting for approval: 2:58 left": redrawn every second on a terminal, said once elsewhere. */
-class Countdown {
-  #timer: ReturnType<typeof setInterval> | null = null;
-
-  constructor(private readonly io: CliIo, private readonly style: TerminalStyle) {}
-
-  start(link: ApprovalLink): void {
-    const line = () => `Waiting for approval: ${timeLeft(link.expiresAt - Date.now())} left (Ctrl-C cancels)`;
-    if (!this.style.ansi) {
-      this.io.err(line());
-      return;
-    }
-    this.io.status(`\r\u001b[2K${line()}`);
-    this.#timer = setInterval(() => this.io.status(`\r\u001b[2K${line()}`), 1000);
-    this.#timer.unref();
-  }
-
-  stop(): void {
-    if (this.#timer === null) return;
-    clearInterval(this.#timer);
-    this.#timer = null;
-    this.io.status('\r\u001b[2K');
-  }
-}
-
-function timeLeft(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
 
 function withLock(person: SignedInPerson, now: Date): SignedInPerson & { locked: boolean | null } {
   if (!person.lockedUntilReadable) return { ...person, locked: null };

@@ -77,6 +77,8 @@ export function findingContextOf(context: CheckContext): FindingContext {
     networkStack: deps.environment.network.stack,
     platform: deps.environment.os.platform,
     browserSignInOffered: deps.offersBrowserSignIn === true && facts.siteInfo?.appSessionLauncher === true,
+    ...(target.signedIn === undefined ? {} : { signedIn: target.signedIn }),
+    now: deps.now(),
   };
 }
 

@@ -8,7 +8,8 @@ import { decideAfter } from '../../../src/accounts/refusal-policy';
 import { openSettingsStore } from '../../../src/settings/settings-store';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
-import { plantedSecret, removeKeychainService, requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/keyring';
+import { removeKeychainService, requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/keyring';
+import { plantedSecret } from '../../fixtures/planted-secret';
 
 let service: string;
 let vault: Vault;

@@ -1,6 +1,6 @@
 /**
  * Every command ends within its --timeout plus a small constant, whatever the network does: a proxy
- * that accepts the connection and never answers, a server that never sends its headers, one that drips
+ * that accepts the connection and never answers, a TLS handshake that never completes, a server that never sends its headers, one that drips
  * its body, compression bombs, a redirect loop. Each case runs `site`, `verify` and `doctor` of the
  * built `gridpass` against real loopback servers. Elapsed time is measured only to assert that bound.
  */
@@ -19,19 +19,27 @@ const servers: LoopbackServer[] = [];
 const drips = new Set<NodeJS.Timeout>();
 let hangingProxy: net.Server;
 let hangingProxyPort = 0;
+let stalledHandshake: net.Server;
+let stalledHandshakePort = 0;
+
+/** A TCP server that accepts and reads, and never answers: a proxy that hangs, or a TLS handshake that never completes. */
+async function silentServer(): Promise<{ server: net.Server; port: number }> {
+  const server = net.createServer((socket) => socket.on('data', () => undefined));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as net.AddressInfo).port };
+}
 
 beforeAll(async () => {
   await buildCliOnce();
   sandbox = await cliSandbox('bounded-time');
-  hangingProxy = net.createServer((socket) => socket.on('data', () => undefined));
-  await new Promise<void>((resolve) => hangingProxy.listen(0, '127.0.0.1', resolve));
-  hangingProxyPort = (hangingProxy.address() as net.AddressInfo).port;
+  ({ server: hangingProxy, port: hangingProxyPort } = await silentServer());
+  ({ server: stalledHandshake, port: stalledHandshakePort } = await silentServer());
 });
 
 afterAll(async () => {
   for (const drip of drips) clearInterval(drip);
   await Promise.all(servers.map((server) => server.close()));
-  await new Promise<void>((resolve) => hangingProxy.close(() => resolve()));
+  for (const server of [hangingProxy, stalledHandshake]) await new Promise<void>((resolve) => server?.close(() => resolve()));
   await sandbox?.cleanup();
 });
 
@@ -49,6 +57,8 @@ const misbehaving: Record<string, () => Promise<{ site: string; env?: NodeJS.Pro
     site: 'mystudio.shotgrid.autodesk.com',
     env: { HTTPS_PROXY: `http://127.0.0.1:${hangingProxyPort}` },
   }),
+  // The client's hello is read and never answered: the handshake itself has to be bounded.
+  'a server that accepts and never completes the TLS handshake': async () => ({ site: `https://127.0.0.1:${stalledHandshakePort}` }),
   'a server that never sends its headers': async () => ({ site: await serve(() => undefined) }),
   'a server that drips its body one byte at a time': async () => ({
     site: await serve((response) => {

@@ -11,7 +11,8 @@ import { requestNames } from '../../../src/ipc/contract';
 import { INVALID_MESSAGE } from '../../../main/ipc/validated-ipc';
 import { startPracticeSite, type PracticeSite } from '../../../src/practice-site/practice-site';
 import { projectRoot } from '../../fixtures/cli-process';
-import { plantedSecret, removeKeychainService, uniqueKeychainService } from '../../fixtures/keyring';
+import { removeKeychainService, uniqueKeychainService } from '../../fixtures/keyring';
+import { plantedSecret } from '../../fixtures/planted-secret';
 import { standInHarness, type StandInHarness, type StandInRun } from '../../fixtures/electron/run-main';
 
 const builtMain = path.join(projectRoot, 'out/main/main.js');

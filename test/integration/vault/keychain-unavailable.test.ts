@@ -8,7 +8,8 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultFailure, VaultResult, VaultSelfTest } from '../../../src/vault/vault';
-import { plantedSecret, uniqueKeychainService } from '../../fixtures/keyring';
+import { uniqueKeychainService } from '../../fixtures/keyring';
+import { plantedSecret } from '../../fixtures/planted-secret';
 
 interface ProbeOutput {
   selfTest: VaultSelfTest;

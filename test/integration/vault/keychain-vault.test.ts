@@ -4,7 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import { measureKeychainRoundTrip } from '../../../src/vault/measure-round-trip';
 import type { SecretRef } from '../../../src/vault/secret-ref';
-import { plantedSecret, removeKeychainService, requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/keyring';
+import { removeKeychainService, requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/keyring';
+import { plantedSecret } from '../../fixtures/planted-secret';
 
 const service = uniqueKeychainService('vault');
 const vault = createKeychainVault({ service });

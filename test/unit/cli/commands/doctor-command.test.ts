@@ -9,6 +9,7 @@ import type { Vault, VaultSelfTest } from '../../../../src/vault/vault';
 import { runGridpass, testCliContext } from '../../../fixtures/cli-io';
 import { environmentFacts, healthyDependencies } from '../../../fixtures/diagnosis/check-dependencies';
 import { createFakeShotgridClient, failed, siteInfo, succeeded, humanUser } from '../../../fixtures/fake-shotgrid-client';
+import { plantedSecret } from '../../../fixtures/planted-secret';
 
 const probes = () => {
   const { resolveHost, connect, tlsHandshake } = healthyDependencies();
@@ -80,7 +81,7 @@ describe('gridpass doctor', () => {
   });
 
   it('tries the login once with the piped passphrase, counts a refusal and keeps the passphrase out of the report', async () => {
-    const passphrase = 'planted-doctor-passphrase-5521';
+    const passphrase = plantedSecret('doctor-passphrase');
     const client = createFakeShotgridClient({
       probe: succeeded(siteInfo()),
       verifyLogin: failed({ kind: 'auth-rejected', code: 102, serverMessage: `no ${passphrase}` }),
@@ -158,5 +159,45 @@ describe('gridpass doctor', () => {
     expect(code).toBe(ExitCode.usage);
     expect(io.stderr).toContain(message);
     expect(io.stderr).not.toContain('typed-secret-3301');
+  });
+});
+
+describe('gridpass doctor --browser-sign-in', () => {
+  const tom = {
+    id: 107, login: 'tkeller', name: 'Tom Keller', email: 'tom.keller@studio.example', status: 'dis', permissionGroup: 'Artist',
+    lockedUntil: null, lockedUntilReadable: true,
+  };
+
+  function signedInContext(person = tom) {
+    const { context, client } = doctorContext();
+    const signInContext = testCliContext({
+      ...context,
+      untilStopped: () => new Promise<never>(() => undefined),
+      browserSignIn: () => ({
+        identify: (_site, run) => {
+          run.onApprovalLink?.({ url: 'https://mystudio.shotgrid.autodesk.com/app_session_request/1', expiresAt: Date.now() + 180_000 });
+          return Promise.resolve({ ok: true, person });
+        },
+      }),
+    });
+    return { context: signInContext, client };
+  }
+
+  it('an inactive person: the passphrase is neither read nor sent, and the account check says why', async () => {
+    const { context, client } = signedInContext();
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--browser-sign-in', '--passphrase-stdin', '--json'], context, { stdin: `${plantedSecret('inactive-passphrase')}\n` });
+    expect(code).toBe(ExitCode.checkFailed);
+    const report = JSON.parse(io.stdout) as { verdict: { code: string }; login: string; signedIn: { login: string } };
+    expect(report).toMatchObject({ login: 'tkeller', signedIn: { login: 'tkeller' }, verdict: { code: 'GP-ACCOUNT-INACTIVE' } });
+    expect(io.stdinReads).toBe(0);
+    expect(client.calls.filter((call) => call.method === 'verifyLogin')).toHaveLength(0);
+    expect(io.stderr.replace(/\s+/g, ' ')).toContain('The passphrase is not asked for and not sent: the account is not active on this site.');
+  });
+
+  it('needs no --login for --passphrase-stdin: the signed-in person\'s own login is checked', async () => {
+    const { context, client } = signedInContext({ ...tom, status: 'act' });
+    const { code } = await runGridpass(['doctor', '--site', 'mystudio', '--browser-sign-in', '--passphrase-stdin', '--json'], context, { stdin: `${plantedSecret('own-login-passphrase')}\n` });
+    expect(code).toBe(ExitCode.ok);
+    expect(client.calls.find((call) => call.method === 'verifyLogin')).toMatchObject({ credentials: { login: 'tkeller' } });
   });
 });
