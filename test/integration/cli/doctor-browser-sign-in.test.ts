@@ -11,7 +11,7 @@ import { startPracticeSite, type PracticeSite } from '../../../src/practice-site
 import { approveAs, denyPending } from '../../fixtures/app-session-approval';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { seededAccount } from '../../fixtures/practice-site';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 interface Report {
   verdict: { ok: boolean; code: string | null; headline: string };

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const resolverSeam = fileURLToPath(new URL('../../fixtures/resolver-seam.mjs', import.meta.url));
 const noDbus = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/gridpass-test-bus' };

@@ -21,7 +21,7 @@ import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-pr
 import { requireWorkingKeychain } from '../../fixtures/keyring';
 import { startRealService, type RealService } from '../../fixtures/real-service';
 import { api3, practiceAccount, sessionIdOf } from '../../fixtures/practice-site';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 let sandbox: CliSandbox;
 let appHome: string;

@@ -10,7 +10,7 @@ import type { SignedInPerson } from '../../../src/shotgrid/signed-in-person';
 import { environmentFacts, fixedNow, healthyDependencies } from '../../fixtures/diagnosis/check-dependencies';
 import { identitySite } from '../../fixtures/diagnosis/sites';
 import { createFakeShotgridClient, failed, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const passphrase = plantedSecret('signed-in-diagnosis');
 const jane: SignedInPerson = {
