@@ -10,6 +10,7 @@ import { describeWhen } from '../components/format-time';
 import { describeCallError, gridpass } from '../gridpass';
 import { secretWord } from '../wizard/secret-label';
 import { healthDisplay } from './health';
+import { ConfirmAccountInBrowser } from './ConfirmAccountInBrowser';
 import { UpdatePassphrase } from './UpdatePassphrase';
 import { CopyPatButton } from '../wizard/CopyPatButton';
 
@@ -29,6 +30,8 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
   const [problem, setProblem] = useState<string | null>(null);
   const [updating, setUpdating] = useState(false);
   const [updated, setUpdated] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
   // Once the update form shows its own refusal, the card's older one would say the same thing twice.
   const [formRefused, setFormRefused] = useState(false);
   const updateButton = useRef<HTMLButtonElement>(null);
@@ -50,6 +53,11 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
       setFormRefused(false);
     });
     updateButton.current?.focus();
+  };
+
+  const closeConfirm = () => {
+    flushSync(() => setConfirming(false));
+    confirmButton.current?.focus();
   };
 
   const passphraseSaved = (saved: AccountView) => {
@@ -134,7 +142,9 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
       {account.lastFinding && account.health !== 'ok' && !formRefused && <FindingView finding={account.lastFinding} level={3} />}
       {problem && <p className="inline-problem" role="alert">{problem}</p>}
       {updated && <p className="note" role="status">The new {secretWord(account.loginMethod)} works and is saved in the keychain.</p>}
-      {updating ? (
+      {confirming ? (
+        <ConfirmAccountInBrowser account={account} onClose={closeConfirm} />
+      ) : updating ? (
         <UpdatePassphrase account={account} onSaved={passphraseSaved} onRefused={() => setFormRefused(true)} onCancel={closeUpdate} />
       ) : confirmForget ? (
         <ConfirmPanel
@@ -156,6 +166,9 @@ export function AccountCard({ account, onUpdated, onForgotten, onSetUpAgain, onD
           </button>
           <button ref={updateButton} type="button" className="button button-secondary" onClick={() => { setUpdated(false); setUpdating(true); }}>
             Update {secretWord(account.loginMethod)}…
+          </button>
+          <button ref={confirmButton} type="button" className="button button-secondary" onClick={() => { setUpdated(false); setConfirming(true); }}>
+            Confirm in browser
           </button>
           <button type="button" className="button button-secondary" onClick={() => onDiagnose(account.id)}>Diagnose</button>
           <span className="spacer" />

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
-import type { SiteView } from '../../src/ipc/contract';
+import type { SignedInPersonView, SiteView } from '../../src/ipc/contract';
 import { ExternalLinkButton } from '../components/ExternalLinkButton';
 import { PassphraseField } from '../components/PassphraseField';
+import { ConfirmLoginInBrowser } from './ConfirmLoginInBrowser';
 import { secretLabel } from './secret-label';
 
 interface Props {
@@ -12,10 +13,19 @@ interface Props {
   onPassphraseChange: (passphrase: string) => void;
   /** Focus the login when the fields appear: the person asked to use a different one. */
   focusLogin?: boolean;
+  /** Who confirmed in the browser: the login is theirs and shown read-only. */
+  signedIn?: SignedInPersonView | null;
+  onSignedIn?: (signInId: string, person: SignedInPersonView) => void;
+  onNotMe?: () => void;
+  /** A typed login that is not the confirmed person's is being asked about: hold the submit. */
+  onAsking?: (asking: boolean) => void;
 }
 
+const noAsking = () => undefined;
+
 /** Login and passphrase, named the way this kind of site names them. */
-export function LoginFields({ site, login, passphrase, onLoginChange, onPassphraseChange, focusLogin = false }: Props) {
+export function LoginFields(props: Props) {
+  const { site, login, passphrase, onLoginChange, onPassphraseChange, focusLogin = false, signedIn = null, onSignedIn, onNotMe, onAsking = noAsking } = props;
   const secret = secretLabel(site.loginMethod);
   const loginField = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -32,12 +42,27 @@ export function LoginFields({ site, login, passphrase, onLoginChange, onPassphra
           autoComplete="username"
           spellCheck={false}
           value={login}
+          readOnly={signedIn !== null}
           aria-describedby="login-hint"
           onChange={(event) => onLoginChange(event.target.value)}
         />
-        <p id="login-hint" className="hint">Often your email address.</p>
+        <p id="login-hint" className="hint">
+          {signedIn === null
+            ? 'Often your email address.'
+            : `Confirmed in your browser: ${signedIn.name ?? signedIn.login} signs in to tools as ${signedIn.login}.`}
+          {signedIn !== null && onNotMe && (
+            <>
+              {' '}
+              <button type="button" className="button button-link" onClick={onNotMe}>Not you?</button>
+            </>
+          )}
+        </p>
       </div>
       <PassphraseField id="passphrase" label={secret.name} hint={secret.hint} value={passphrase} onChange={onPassphraseChange} />
+      {/* After both fields, so Tab goes from the login straight to the passphrase. */}
+      {signedIn === null && site.appSessionLauncher && onSignedIn && (
+        <ConfirmLoginInBrowser site={site} typedLogin={login} onSignedIn={onSignedIn} onAsking={onAsking} />
+      )}
       {site.links.forgotPassword && site.loginMethod === 'default' && (
         <p className="hint">
           <ExternalLinkButton url={site.links.forgotPassword} label="Forgot your password?" variant="link" />

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dispatch, FormEvent } from 'react';
-import type { Finding, SiteView, VerifyResponse } from '../../src/ipc/contract';
+import type { Finding, SignedInPersonView, SiteView, VerifyResponse } from '../../src/ipc/contract';
 import { causeOf } from '../components/refusal-parts';
 import { RefusalPanel } from '../components/RefusalPanel';
 import { describeCallError, gridpass } from '../gridpass';
@@ -46,6 +46,8 @@ export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props)
   // Each refusal is shown anew (and takes focus), even when it reads the same as the last one.
   const [round, setRound] = useState(0);
   const [backToLogin, setBackToLogin] = useState(false);
+  // Gridpass is asking whether to use the confirmed person's login instead of the typed one.
+  const [asking, setAsking] = useState(false);
   const errorMessage = useRef<HTMLParagraphElement>(null);
   const verified = state.verified?.site.url === site.url ? state.verified : null;
   const twoFactor = attempt.stage === 'two-factor' ? attempt : null;
@@ -94,6 +96,8 @@ export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props)
     dispatch({ type: 'check-another-login' });
   };
 
+  const onSignedIn = useCallback((signInId: string, person: SignedInPersonView) => dispatch({ type: 'signed-in', signInId, person }), [dispatch]);
+
   const run = async (call: () => Promise<VerifyResponse>) => {
     setBusy(true);
     try {
@@ -106,7 +110,7 @@ export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props)
     }
   };
 
-  const ready = twoFactor ? code.trim() !== '' : state.login.trim() !== '' && passphrase !== '';
+  const ready = twoFactor ? code.trim() !== '' : state.login.trim() !== '' && passphrase !== '' && !asking;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready || busy || verified) return;
@@ -118,7 +122,9 @@ export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props)
     } else {
       const sent = passphrase;
       setPassphrase('');
-      void run(() => gridpass().verifyLogin({ site: site.url, login: state.login.trim(), passphrase: sent }));
+      // With a confirmed person, main checks the login is theirs before it sends anything.
+      const signInId = state.signedIn?.signInId;
+      void run(() => gridpass().verifyLogin({ site: site.url, login: state.login.trim(), passphrase: sent, ...(signInId ? { signInId } : {}) }));
     }
   };
 
@@ -174,6 +180,13 @@ export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props)
             onLoginChange={(login) => dispatch({ type: 'login-typed', login })}
             onPassphraseChange={setPassphrase}
             focusLogin={backToLogin && attempt.stage === 'form'}
+            signedIn={state.signedIn?.person ?? null}
+            onSignedIn={onSignedIn}
+            onAsking={setAsking}
+            onNotMe={() => {
+              setBackToLogin(true);
+              dispatch({ type: 'not-me' });
+            }}
           />
         )}
       </StepFrame>

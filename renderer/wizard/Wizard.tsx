@@ -6,6 +6,7 @@ import { DoneStep } from './DoneStep';
 import { NoPatStep } from './NoPatStep';
 import { PassphraseStep } from './PassphraseStep';
 import { SaveStep } from './SaveStep';
+import { SignInStep } from './SignInStep';
 import { SiteStep } from './SiteStep';
 import { SsoStep } from './SsoStep';
 import { VerifyStep } from './VerifyStep';
@@ -49,6 +50,8 @@ function CurrentStep({ state, dispatch, app, onDiagnoseSite, onShowAccounts, onS
   // Every later step belongs to a site the wizard has found.
   if (!site) return <SiteStep state={state} dispatch={dispatch} managed={managed} />;
   switch (state.step) {
+    case 'sign-in':
+      return <SignInStep site={site} state={state} dispatch={dispatch} />;
     case 'passphrase':
       return <PassphraseStep site={site} onContinue={next} onBack={back} />;
     case 'create-pat':

@@ -1,4 +1,4 @@
-import type { AccountView, SiteView, UserView } from '../../src/ipc/contract';
+import type { AccountView, SignedInPersonView, SiteView, UserView } from '../../src/ipc/contract';
 import type { WizardStepId } from './wizard-steps';
 import { stepsFor } from './wizard-steps';
 
@@ -24,6 +24,11 @@ export interface WizardState {
   /** The address (trimmed) that `site` was found for; typing on makes it stale until looked up again. */
   siteFoundFor: string | null;
   login: string;
+  /**
+   * Who confirmed in the browser that they are at this computer (the login is then theirs, read-only).
+   * The id lets main check a login against them before any password is sent.
+   */
+  signedIn: { signInId: string; person: SignedInPersonView } | null;
   /** Main is holding a pasted token for this site (its length, never the token). */
   heldPat: { siteUrl: string; length: number } | null;
   verified: Verified | null;
@@ -36,6 +41,8 @@ export type WizardAction =
   | { type: 'address-typed'; address: string }
   | { type: 'site-found'; site: SiteView | null; address: string }
   | { type: 'login-typed'; login: string }
+  | { type: 'signed-in'; signInId: string; person: SignedInPersonView }
+  | { type: 'not-me' }
   | { type: 'pat-held'; length: number }
   | { type: 'verified'; verified: Verified }
   | { type: 'check-another-login' }
@@ -43,11 +50,11 @@ export type WizardAction =
   | { type: 'start-over'; address: string };
 
 export function initialWizardState(address: string): WizardState {
-  return { step: 'welcome', address, site: null, siteFoundFor: null, login: '', heldPat: null, verified: null, outcome: null };
+  return { step: 'welcome', address, site: null, siteFoundFor: null, login: '', signedIn: null, heldPat: null, verified: null, outcome: null };
 }
 
 function stepsOf(state: WizardState): WizardStepId[] {
-  return stepsFor(state.site?.loginMethod, state.site !== null);
+  return stepsFor(state.site?.loginMethod, state.site !== null, state.site?.appSessionLauncher === true);
 }
 
 function move(state: WizardState, by: 1 | -1): WizardState {
@@ -69,10 +76,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const found = { site: action.site, siteFoundFor: action.address };
       if (sameSite) return { ...state, ...found };
       // A different site invalidates everything proven for the old one.
-      return { ...state, ...found, heldPat: null, verified: null, outcome: null };
+      return { ...state, ...found, signedIn: null, heldPat: null, verified: null, outcome: null };
     }
     case 'login-typed':
+      // A confirmed person's login is not typed over; "Not you?" comes first.
+      if (state.signedIn !== null) return state;
       return action.login === state.login ? state : { ...state, login: action.login, verified: null };
+    case 'signed-in':
+      return { ...state, signedIn: { signInId: action.signInId, person: action.person }, login: action.person.login, verified: null };
+    case 'not-me':
+      return { ...state, signedIn: null, login: '', verified: null };
     case 'pat-held':
       return state.site ? { ...state, heldPat: { siteUrl: state.site.url, length: action.length } } : state;
     case 'verified':

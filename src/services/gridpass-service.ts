@@ -5,7 +5,8 @@
  * dependency, so this runs unchanged in Node.
  */
 import { createAccountRegistry } from '../accounts/account-registry';
-import { decideAfter, lockoutThreshold } from '../accounts/refusal-policy';
+import { lockoutThreshold } from '../accounts/refusal-policy';
+import { recordAttempt } from '../use-cases/record-attempt';
 import type { CheckDependencies } from '../diagnosis/check-dependencies';
 import { findingFor, type FindingContext } from '../diagnosis/finding-catalogue';
 import { createNodeNetworkProbes, type NetworkProbes } from '../diagnosis/node-network-probes';
@@ -120,7 +121,7 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     }),
     recordLoginAttempt: async ({ target, accountId }, attempt) => {
       if (accountId !== null) accounts.recordAttempt(accountId, attempt);
-      else if (target.site && target.login) registry.recordAttempt(target.site.origin, target.login, { decision: decideAfter(attempt), check: null });
+      else if (target.site && target.login) recordAttempt(registry, target.site.origin, target.login, attempt, null);
     },
     clipboard,
     saveFile: deps.saveFile,

@@ -5,10 +5,10 @@
  * only ever sees who the person is.
  */
 import type { AccountRegistry } from '../accounts/account-registry';
-import { decideAfter, lockoutThreshold, refusalsLeft, type AttemptOutcome } from '../accounts/refusal-policy';
+import { lockoutThreshold, refusalsLeft } from '../accounts/refusal-policy';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
-import type { Outcome } from '../shotgrid/failure';
 import { keepSessionAfterSave } from '../use-cases/keep-session';
+import { verifyLogin } from '../use-cases/verify-login';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import { describeLoginProblem, parseLoginInput } from '../shotgrid/login-input';
 import { parseSiteAddress } from '../site/site-address';
@@ -68,11 +68,15 @@ export function createOnboardingService(deps: OnboardingDeps) {
 
   async function attempt(request: LoginAttempt, twoFactorCode?: string): Promise<VerifyResponse> {
     const { site, info, login } = request;
-    const result = await verifyOnce(request, twoFactorCode);
-    const failedLogins = recordAttempt(site, login, result.ok ? { kind: 'verified' } : { kind: 'failed', failure: result.failure });
+    // With a 2FA code the login is swapped for a session at once (python-api does the same): the code works
+    // once, so it is the only chance to get a session the tools can use later.
+    const result = await verifyLogin({ client: deps.client, registry: deps.registry }, {
+      site, info, login, passphrase: request.passphrase, ...(twoFactorCode ? { twoFactorCode } : {}), keepSession: Boolean(twoFactorCode),
+    });
+    const { failedLogins } = result.recorded;
     if (result.ok) {
-      const verificationId = verifications.put({ ...request, ...result.value });
-      return { ok: true, verificationId, user: toUserView(result.value.user), site: toSiteView(site, info) };
+      const verificationId = verifications.put({ ...request, user: result.user, sessionToken: result.sessionToken });
+      return { ok: true, verificationId, user: toUserView(result.user), site: toSiteView(site, info) };
     }
     const failure = result.failure;
     const context = refusalContext(request);
@@ -93,21 +97,6 @@ export function createOnboardingService(deps: OnboardingDeps) {
     return signedIn ? { ...context, signedIn } : { ...context, browserSignInOffered: info.appSessionLauncher };
   }
 
-  /**
-   * With a 2FA code, the login is swapped for a session at once (python-api does the same): the code works
-   * once, so it is the only chance to get a session the tools can use later.
-   */
-  async function verifyOnce(request: LoginAttempt, twoFactorCode?: string): Promise<Outcome<{ user: HumanUserRecord; sessionToken: string | null }>> {
-    const { site, info, login, passphrase } = request;
-    // The site was probed a moment ago (for its login method), so the client need not probe again.
-    if (twoFactorCode) {
-      const opened = await deps.client.openSession(site, { login, passphrase, twoFactorCode }, { alreadyProbed: info });
-      return opened.ok ? { ...opened, value: { user: opened.value.user, sessionToken: opened.value.sessionToken } } : opened;
-    }
-    const verified = await deps.client.verifyLogin(site, { login, passphrase }, { alreadyProbed: info });
-    return verified.ok ? { ...verified, value: { user: verified.value, sessionToken: null } } : verified;
-  }
-
   /** A blank code is a field error: nothing is sent, and the same attempt waits for a real code. */
   function blankCode(pending: LoginAttempt, attemptId: string): VerifyResponse {
     const context = deps.findingContext({ loginMethod: pending.info.loginMethod, site: pending.site, login: pending.login });
@@ -116,14 +105,6 @@ export function createOnboardingService(deps: OnboardingDeps) {
       codeProblem: 'Enter the code first: Gridpass did not try the login without it.',
       failedLogins: deps.registry.failedLogins(pending.site.origin, pending.login), lockoutThreshold, lockoutWarning: null,
     };
-  }
-
-  /** Counts, pauses or clears as the refusal policy decides; resolves the login's refusal count. */
-  function recordAttempt(site: SiteAddress, login: string, attempt: AttemptOutcome): number {
-    const decision = decideAfter(attempt);
-    const recorded = deps.registry.recordAttempt(site.origin, login, { decision, check: null });
-    if (recorded.ok) return recorded.value.failedLogins;
-    return deps.registry.failedLogins(site.origin, login) + (decision.counts ? 1 : 0);
   }
 
   return {
@@ -178,11 +159,9 @@ export function createOnboardingService(deps: OnboardingDeps) {
         if (pat !== null) heldPats.put(pat, verified.site.origin);
         return { ok: false, finding: accountFailureFinding(saved.failure, deps.findingContext({ loginMethod: verified.info.loginMethod, site: verified.site })) };
       }
-      const attempt = await keepSessionAfterSave({ client: deps.client, registry: deps.registry, now: () => new Date(deps.now()) }, saved.value.account.id, {
+      await keepSessionAfterSave({ client: deps.client, registry: deps.registry, now: () => new Date(deps.now()) }, saved.value.account.id, {
         site: verified.site, info: verified.info, login: verified.login, passphrase: verified.passphrase, sessionToken: verified.sessionToken,
       });
-      // A refusal here is judged like any try of the passphrase: it counts and pauses, as in a check.
-      if (attempt !== null && attempt.kind === 'failed') recordAttempt(verified.site, verified.login, attempt);
       return { ok: true, account: toAccountView(deps.registry.get(saved.value.account.id) ?? saved.value.account), keychain: 'saved' };
     },
 

@@ -8,7 +8,7 @@ import { describeLoginMethod } from '../shotgrid/login-method';
 import type { SiteAddress } from '../site/site-address';
 
 /** The finding code recorded when a saved login's passphrase could not be read back. */
-export const secretMissingCode = 'GP-SAVED-SECRET-MISSING';
+const secretMissingCode = 'GP-SAVED-SECRET-MISSING';
 
 export function toSiteView(site: SiteAddress, info: SiteInfo): SiteView {
   const method = info.loginMethod;

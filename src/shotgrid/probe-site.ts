@@ -5,6 +5,7 @@ import type { Failure } from './failure';
 import { isLoginMethod } from './login-method';
 import type { SiteInfo } from './shotgrid-client';
 import type { Transport } from './transport';
+import { serverExcerpt } from './server-text';
 
 type ProbeResult = { ok: true; info: SiteInfo } | { ok: false; failure: Failure };
 
@@ -39,7 +40,8 @@ export function decodeSiteInfo(results: unknown, dateHeader: string | null): Pro
   if (version === null || version.length < 3) {
     return { ok: false, failure: { kind: 'not-shotgrid', detail: "The site's reply has no ShotGrid version number." } };
   }
-  const rawLoginMethod = typeof results.user_authentication_method === 'string' ? results.user_authentication_method : null;
+  // Shown as the server wrote it when Gridpass does not know the method: server text, bounded and screened.
+  const rawLoginMethod = typeof results.user_authentication_method === 'string' ? serverExcerpt(results.user_authentication_method) : null;
   return {
     ok: true,
     info: {

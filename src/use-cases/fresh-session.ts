@@ -3,15 +3,16 @@
  * `reject_if_expired`, which sends no password), and only when the site says it has expired, one swap of
  * the keychain passphrase for a new one. A login whose checks are paused never gets its passphrase sent
  * from here: ten refusals lock the account for an hour. A refused session is not a refused password, so
- * only a try of the passphrase comes back as an attempt for the refusal policy to judge.
+ * only a try of the passphrase is recorded under the refusal policy, here, as a check of `reason`.
  */
 import type { AccountFailure } from '../accounts/account-failure';
 import type { AccountRegistry } from '../accounts/account-registry';
 import type { AttemptOutcome } from '../accounts/refusal-policy';
-import type { SavedAccount } from '../settings/settings-schema';
+import type { CheckReasonValue, SavedAccount } from '../settings/settings-schema';
 import type { Failure } from '../shotgrid/failure';
 import type { HumanUserRecord, ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
+import { recordSavedLoginTry, type SavedLoginRecording, type SavedLoginTry } from './record-attempt';
 
 export type SessionProblem =
   /** The session has expired and the login is paused after a refused passphrase: nothing was sent. */
@@ -23,14 +24,19 @@ export type SessionProblem =
   /** The site (or the way to it) said no, to the session or to the passphrase. */
   | { kind: 'site'; failure: Failure };
 
+/**
+ * `attempt` is the try of the passphrase, if one was made, and `tried` how it was recorded (null when
+ * none was made, or the login was forgotten meanwhile).
+ */
 export type FreshSession =
-  | { ok: true; account: SavedAccount; sessionToken: string; user: HumanUserRecord; renewed: boolean; attempt: AttemptOutcome | null }
-  | { ok: false; account: SavedAccount; problem: SessionProblem; attempt: AttemptOutcome | null };
+  | { ok: true; account: SavedAccount; sessionToken: string; user: HumanUserRecord; renewed: boolean; attempt: AttemptOutcome | null; tried: SavedLoginTry | null }
+  | { ok: false; account: SavedAccount; problem: SessionProblem; attempt: AttemptOutcome | null; tried: SavedLoginTry | null };
 
-interface FreshSessionDeps {
+interface FreshSessionDeps extends SavedLoginRecording {
   client: ShotgridClient;
   registry: AccountRegistry;
-  now: () => Date;
+  /** Why the session is wanted: the check a renewal is recorded as. */
+  reason: CheckReasonValue;
   timeoutMs?: number;
   /** Whether the passphrase may be sent for this login now (the pause, as the refusal policy keeps it). */
   mayRenew?: (account: SavedAccount) => boolean;
@@ -39,8 +45,10 @@ interface FreshSessionDeps {
 }
 
 export async function freshSession(deps: FreshSessionDeps, account: SavedAccount): Promise<FreshSession> {
-  const fail = (problem: SessionProblem, attempt: AttemptOutcome | null = null): FreshSession =>
-    ({ ok: false, account: deps.registry.get(account.id) ?? account, problem, attempt });
+  const fail = (problem: SessionProblem, attempt: AttemptOutcome | null = null): FreshSession => {
+    const tried = attempt === null ? null : recordSavedLoginTry(deps, account, deps.reason, attempt);
+    return { ok: false, account: tried?.account ?? deps.registry.get(account.id) ?? account, problem, attempt, tried };
+  };
   const site = siteFromOrigin(account.site);
   const options = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
 
@@ -51,7 +59,7 @@ export async function freshSession(deps: FreshSessionDeps, account: SavedAccount
     if (checked.ok) {
       const confirmed = deps.registry.confirmSession(account.id, deps.now());
       const current = confirmed.ok ? confirmed.value : account;
-      return { ok: true, account: current, sessionToken: kept.value, user: checked.value, renewed: false, attempt: null };
+      return { ok: true, account: current, sessionToken: kept.value, user: checked.value, renewed: false, attempt: null, tried: null };
     }
     if (checked.failure.kind !== 'session-expired') return fail({ kind: 'site', failure: checked.failure });
     // A dead session is no use to a tool that reads the keychain directly.
@@ -78,5 +86,7 @@ async function renew(
   const saved = await deps.registry.saveSession(account.id, opened.value.sessionToken, deps.now());
   // The site gave a session, but tools could not find it later: say so rather than hand out a token once.
   if (!saved.ok) return fail({ kind: 'account', failure: saved.failure }, { kind: 'verified' });
-  return { ok: true, account: saved.value, sessionToken: opened.value.sessionToken, user: opened.value.user, renewed: true, attempt: { kind: 'verified' } };
+  const attempt: AttemptOutcome = { kind: 'verified' };
+  const tried = recordSavedLoginTry(deps, account, deps.reason, attempt);
+  return { ok: true, account: tried?.account ?? saved.value, sessionToken: opened.value.sessionToken, user: opened.value.user, renewed: true, attempt, tried };
 }

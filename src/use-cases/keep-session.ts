@@ -2,12 +2,13 @@
  * After a verified save (the app's Save step, `gridpass login`), the login's session goes into the
  * keychain too, for tools. A 2FA login hands over the session its code was swapped for (the code works
  * once); otherwise the just-verified passphrase is swapped for one with `get_session_token`. A failure here
- * leaves the login saved: the next scheduled check gets a session instead.
+ * leaves the login saved: the next scheduled check gets a session instead. That swap is a try of the
+ * passphrase like any other, so it is recorded under the refusal policy here (a refusal counts and pauses).
  */
 import type { AccountRegistry } from '../accounts/account-registry';
-import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../site/site-address';
+import { recordAttempt } from './record-attempt';
 
 interface SavedLoginSession {
   site: SiteAddress;
@@ -26,17 +27,16 @@ interface KeepSessionDeps {
   timeoutMs?: number;
 }
 
-/** Resolves the try of the passphrase it made, for the refusal policy (null when it sent none). */
-export async function keepSessionAfterSave(deps: KeepSessionDeps, accountId: string, saved: SavedLoginSession): Promise<AttemptOutcome | null> {
+export async function keepSessionAfterSave(deps: KeepSessionDeps, accountId: string, saved: SavedLoginSession): Promise<void> {
   let sessionToken = saved.sessionToken;
-  let attempt: AttemptOutcome | null = null;
   if (sessionToken === null) {
     const options = { ...(saved.info === null ? {} : { alreadyProbed: saved.info }), ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }) };
     const opened = await deps.client.openSession(saved.site, { login: saved.login, passphrase: saved.passphrase }, options);
-    if (!opened.ok) return { kind: 'failed', failure: opened.failure };
+    if (!opened.ok) {
+      recordAttempt(deps.registry, saved.site.origin, saved.login, { kind: 'failed', failure: opened.failure }, null);
+      return;
+    }
     sessionToken = opened.value.sessionToken;
-    attempt = { kind: 'verified' };
   }
   await deps.registry.saveSession(accountId, sessionToken, deps.now());
-  return attempt;
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
 import { givenSavedLogin } from '../fixtures/browser/given-saved-login';
-import { findSite, startWizard, stepHeading } from '../fixtures/browser/wizard-walk';
+import { continueTypingLogin, findSite, startWizard, stepHeading } from '../fixtures/browser/wizard-walk';
 
 const keptToken = 'gpKEPT0123456789abcdefXYZ';
 
@@ -20,7 +20,7 @@ test.describe('a token kept in the keychain', () => {
     const { page } = app;
     await startWizard(app);
     await findSite(page, realService.site.url, 'Autodesk Identity');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await continueTypingLogin(page);
     // The passphrase is set and a token exists already: "I've already done this" on both steps.
     await expect(stepHeading(page, 'Set a legacy passphrase')).toBeFocused();
     await page.getByRole('button', { name: 'I’ve already done this' }).click();

@@ -4,7 +4,7 @@ import type { AccountView } from '../../src/ipc/contract';
 import { expect, handlersFrom, test, windowSize } from '../fixtures/browser/gridpass-app';
 import { sampleAppState, sampleFinding, sampleSite } from '../fixtures/browser/sample-views';
 import { scriptedHandlers } from '../fixtures/browser/scripted-handlers';
-import { stepHeading } from '../fixtures/browser/wizard-walk';
+import { continueTypingLogin, stepHeading } from '../fixtures/browser/wizard-walk';
 
 /** A real studio can have a host and a login this long; neither may widen the window. */
 const longHost = 'feature-film-department-vancouver-north-shore-studios.shotgrid.autodesk.com';
@@ -100,7 +100,7 @@ for (const width of [windowSize.width, 600]) {
       await page.getByRole('textbox', { name: 'Site address' }).fill(`https://${longHost}/page/1234`);
       await expect(page.locator('.probe-result')).toContainText('Site found');
       expect(await sideways(page)).toEqual([]);
-      await page.getByRole('button', { name: 'Continue' }).click();
+      await continueTypingLogin(page);
 
       // Three buttons with long labels: none is cut off or pushed out of the window.
       await expect(stepHeading(page, 'Set a legacy passphrase')).toBeFocused();

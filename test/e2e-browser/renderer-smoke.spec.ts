@@ -43,8 +43,11 @@ test.describe('setup wizard: welcome to site', () => {
     await app.expectAccessible();
 
     await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2, name: 'Confirm who you are' })).toBeFocused();
+    await expect(page.getByText('Step 3 of 9')).toBeVisible();
+    await page.getByRole('button', { name: 'Type my login instead' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Set a legacy passphrase' })).toBeFocused();
-    await expect(page.getByText('Step 3 of 8')).toBeVisible();
+    await expect(page.getByText('Step 4 of 9')).toBeVisible();
     await app.screenshot('wizard-passphrase');
     await app.expectAccessible();
   });

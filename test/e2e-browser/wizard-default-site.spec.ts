@@ -1,6 +1,6 @@
 import { practiceAccount } from '../fixtures/practice-site';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
-import { findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
+import { continueTypingLogin, findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
 
 test.describe('onboarding on a site that still uses its own logins', () => {
   test.use({ realServiceOptions: { practice: { method: 'default' } } });
@@ -13,10 +13,10 @@ test.describe('onboarding on a site that still uses its own logins', () => {
 
     await startWizard(app);
     await findSite(page, site.url, 'ShotGrid login');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await continueTypingLogin(page);
 
     await expect(stepHeading(page, 'No token needed yet')).toBeFocused();
-    await expect(page.getByText('Step 3 of 6')).toBeVisible();
+    await expect(page.getByText('Step 4 of 7')).toBeVisible();
     await expect(page.getByText('you don’t need a Personal Access Token today')).toBeVisible();
     await expect(page.getByText(/If yours moves later/)).toBeVisible();
     await app.screenshot('default-no-pat');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { practiceAccount } from '../fixtures/practice-site';
 import { expectNoSecretsInPage } from '../fixtures/browser/secrets-in-page';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
-import { findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
+import { continueTypingLogin, findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
 
 /** What the person pastes from their Autodesk profile: made up here, never sent to any site. */
 const pastedPat = 'gpPRACTICEpat7Hq2Lm9Xw4Zr8Tn';
@@ -19,18 +19,18 @@ test.describe('onboarding on an Autodesk Identity site', () => {
 
     await startWizard(app);
     // One shape of step label throughout: the total is the longest path until the site is known.
-    await expect(page.getByText('Step 2 of up to 8')).toBeVisible();
+    await expect(page.getByText('Step 2 of up to 9')).toBeVisible();
     await findSite(page, `   ${site.url}  `, 'Autodesk Identity');
-    await expect(page.getByText('Step 2 of 8')).toBeVisible();
+    await expect(page.getByText('Step 2 of 9')).toBeVisible();
     await expect(page.locator('.site-host')).toHaveText(host);
     await expect(page.getByText('This is Gridpass’s practice site')).toBeVisible();
     await app.screenshot('identity-site-found');
     await app.expectAccessible();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await continueTypingLogin(page);
 
     // Passphrase: the one main action opens the site, then "Continue" takes over.
     await expect(stepHeading(page, 'Set a legacy passphrase')).toBeFocused();
-    await expect(page.getByText('Step 3 of 8')).toBeVisible();
+    await expect(page.getByText('Step 4 of 9')).toBeVisible();
     await app.screenshot('identity-passphrase', { fullPage: true });
     await app.expectAccessible();
     await page.getByRole('button', { name: 'Open Account Settings' }).click();

@@ -25,6 +25,11 @@ test.describe('the wizard from the keyboard alone', () => {
     await expect(page.locator('.probe-result')).toContainText('Autodesk Identity');
     await page.keyboard.press('Enter');
 
+    // Browser sign-in is offered first; the login can be typed instead, from the keyboard too.
+    await expect(stepHeading(page, 'Confirm who you are')).toBeFocused();
+    await tabTo(page, button('Type my login instead'));
+    await page.keyboard.press('Enter');
+
     await expect(stepHeading(page, 'Set a legacy passphrase')).toBeFocused();
     await tabTo(page, button('Open Account Settings'));
     await page.keyboard.press('Space');

@@ -1,7 +1,7 @@
 import { practiceAccount } from '../fixtures/practice-site';
 import { checkRow } from '../fixtures/browser/diagnose-screen';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
-import { findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
+import { continueTypingLogin, findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
 
 test.describe('onboarding on a single sign-on site', () => {
   test.use({ realServiceOptions: { practice: { method: 'saml2' } } });
@@ -12,7 +12,7 @@ test.describe('onboarding on a single sign-on site', () => {
 
     await startWizard(app);
     await findSite(page, site.url, 'Single sign-on (SSO)');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await continueTypingLogin(page);
 
     await expect(stepHeading(page, 'Your site uses single sign-on')).toBeFocused();
     await expect(page.getByText(/refuses a login name and password from tools, by design/)).toBeVisible();
@@ -30,7 +30,7 @@ test.describe('onboarding on a single sign-on site', () => {
 
     await startWizard(app);
     await findSite(page, site.url, 'Single sign-on (SSO)');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await continueTypingLogin(page);
     await page.getByRole('button', { name: 'Run the checks' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Diagnose' })).toBeFocused();
@@ -54,7 +54,7 @@ test.describe('onboarding on a single sign-on site', () => {
 
     await startWizard(app);
     await findSite(page, site.url, 'Single sign-on (SSO)');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await continueTypingLogin(page);
     await page.getByRole('button', { name: 'My admin allows legacy login' }).click();
 
     await expect(stepHeading(page, 'Check your login')).toBeFocused();

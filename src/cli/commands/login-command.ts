@@ -24,7 +24,6 @@ import type { VerifyResult } from './verify-document';
 import { keychainFinding } from '../../diagnosis/keychain-finding';
 import { checkUserLogin } from './verify-user-login';
 import { keepSessionAfterSave } from '../../use-cases/keep-session';
-import { recordLoginAttempt } from '../login-failures';
 
 export const loginSchema = 'gridpass.login/1';
 
@@ -113,8 +112,7 @@ async function verifyThenSave(
   if (!saved.ok) return { saved: false, result: checked.result, finding: saveFailureFinding(access, saved.failure, context, site, login) };
   // As the app's Save step does: the login's session goes into the keychain too, for pipeline tools.
   const deps = { client: context.client(), registry: access.registry, now: () => context.now(), timeoutMs: request.timeoutMs };
-  const attempt = await keepSessionAfterSave(deps, saved.value.account.id, { site, info, login, passphrase, sessionToken });
-  if (attempt !== null && attempt.kind === 'failed') await recordLoginAttempt(context, site, login, attempt);
+  await keepSessionAfterSave(deps, saved.value.account.id, { site, info, login, passphrase, sessionToken });
   // The verified login already cleared the count and the pause (the refusal policy, as in the wizard).
   return { saved: true, result: checked.result, account: access.registry.get(saved.value.account.id) ?? saved.value.account };
 }

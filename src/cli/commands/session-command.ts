@@ -1,7 +1,5 @@
-import type { AccountRegistry } from '../../accounts/account-registry';
-import { decideAfter } from '../../accounts/refusal-policy';
 import type { SavedAccount } from '../../settings/settings-schema';
-import { freshSession, type FreshSession } from '../../use-cases/fresh-session';
+import { freshSession } from '../../use-cases/fresh-session';
 import { sessionProblemFinding } from '../../use-cases/session-finding';
 import { findingFor } from '../../diagnosis/finding-catalogue';
 import type { Finding } from '../../diagnosis/finding';
@@ -73,12 +71,12 @@ export const sessionCommand: Command = {
       return printFailure(io, context, site, login ?? null, findingFor('GP-SESSION-NO-LOGIN', cliFindingContext(context, site, null, { login: login ?? null })), values.json === true);
     }
     const result = await freshSession({
-      client: context.client(), registry: access.registry, now: () => context.now(), timeoutMs: timeout,
+      client: context.client(), registry: access.registry, now: () => context.now(), timeoutMs: timeout, reason: 'manual',
+      findingContext: (saved) => cliFindingContext(context, site, saved.loginMethod, { login: saved.login }),
       // Only the passphrase is kept out of the output: the token is what this command prints.
       onPassphrase: (passphrase: string) => context.secrets.add(passphrase),
     }, account);
     if (result.ok) {
-      recordAttempt(access.registry, result, null, context.now());
       if (values.json) {
         io.out(jsonDocument({
           schema: sessionSchema, ok: true, site: account.site, login: account.login, token: result.sessionToken,
@@ -89,10 +87,9 @@ export const sessionCommand: Command = {
       }
       return ExitCode.ok;
     }
-    const counts = result.attempt !== null && decideAfter(result.attempt).counts;
-    const failedLogins = result.account.failedLogins + (counts ? 1 : 0);
+    // The account is as freshSession left it: a refused renewal is already counted.
+    const failedLogins = result.tried?.recorded.failedLogins ?? result.account.failedLogins;
     const finding = sessionProblemFinding(result.problem, cliFindingContext(context, site, account.loginMethod, { login: account.login, failedLogins }));
-    recordAttempt(access.registry, result, finding, context.now());
     return printFailure(io, context, site, account.login, finding, values.json === true);
   },
 };
@@ -105,18 +102,6 @@ function savedAccountFor(accounts: readonly SavedAccount[], site: SiteAddress, l
     throw new UsageError(`Gridpass has ${onSite.length} logins saved for ${site.origin} (${onSite.map((account) => account.login).join(', ')}): say which with --login.`);
   }
   return onSite[0] ?? null;
-}
-
-/**
- * A try of the passphrase (a renewal) is judged by the refusal policy like any other try: a refusal counts
- * and pauses, a verified one clears, and the app shows the result. Checking the kept session is no try of
- * the passphrase and records nothing.
- */
-function recordAttempt(registry: AccountRegistry, result: FreshSession, finding: Finding | null, at: Date): void {
-  if (result.attempt === null) return;
-  const decision = decideAfter(result.attempt);
-  const check = { at, reason: 'manual' as const, health: decision.health, finding: finding && { code: finding.code, title: finding.title } };
-  registry.recordAttempt(result.account.site, result.account.login, { decision, check });
 }
 
 function printFailure(io: CliIo, context: CliContext, site: SiteAddress, login: string | null, finding: Finding, json: boolean): ExitCode {

@@ -26,12 +26,13 @@ An overview of the logins saved by Gridpass (the ones the app shows): for each, 
 last check and its result, whether scheduled checks are paused after a refusal,
 whether its passphrase is in the keychain, the refused logins Gridpass has caused,
 and the exact command that fixes it. Nothing is sent to the site unless --check is
-given, which re-checks them first under the same rules as the app's scheduled
-checks (a paused login is not re-tried).
+given, which re-checks them first exactly as the app's scheduled checks do (the
+kept session first, the passphrase only when it has expired; a paused login is not
+re-tried).
 
 Options:
   --site S     Only the logins of this site.
-  --check      Re-check the logins with their keychain passphrases first.
+  --check      Re-check the logins first, as the app's scheduled checks do.
   --json       Print one JSON document (schema ${statusSchema}).
 ${timeoutHelp}
   -h, --help   Show this help.
@@ -46,7 +47,7 @@ export const statusCommand: Command = {
     const { values } = parseOptions(args, { site: { type: 'string' }, check: { type: 'boolean' }, json: { type: 'boolean' }, timeout: { type: 'string' } });
     const site = values.site === undefined ? null : siteArgument(values.site);
     const timeout = timeoutMs(values.timeout);
-    if (values.check) await verifySavedLogins(io, context, { site, includePaused: false, timeoutMs: timeout });
+    if (values.check) await verifySavedLogins(io, context, { site, includePaused: false, recheckPassphrase: false, timeoutMs: timeout });
     const access = await context.keychain();
     if (access.settingsNotice !== null && !values.check) io.err(access.settingsNotice);
     const accounts = access.registry.list().filter((account) => site === null || account.site === site.origin);

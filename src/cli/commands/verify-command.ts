@@ -23,7 +23,7 @@ import { verifyUserLogin } from './verify-user-login';
 const help = `Usage:
   gridpass verify --site S --login L [--passphrase-stdin] [--2fa-stdin] [--json] [--timeout SECONDS]
   gridpass verify --site S --script NAME [--key-stdin] [--sudo-as LOGIN] [--json] [--timeout SECONDS]
-  gridpass verify --saved [--site S] [--include-paused] [--json] [--timeout SECONDS]
+  gridpass verify --saved [--site S] [--include-paused] [--recheck-passphrase] [--json] [--timeout SECONDS]
 
 Checks that a login works against the ShotGrid API, the way pipeline tools use it,
 and says who the site says the person is.
@@ -40,12 +40,15 @@ ShotGrid locks an account for an hour after 10 refused logins.
 A script key: read from standard input with --key-stdin (or asked for on a
 terminal). --sudo-as also proves that the script may act as that person.
 
-Saved logins (--saved): re-checks the logins saved by Gridpass with the passphrases
-in the keychain, recording each result. Logins whose checks are paused after a
-refused passphrase are skipped (re-trying could lock the account) unless
---include-paused is given; logins with two-step verification need a fresh code
-and are reported as needing attention. When no saved login matches, nothing was
-verified and the exit code is 1.
+Saved logins (--saved): re-checks the logins saved by Gridpass exactly as the app's
+scheduled checks do, recording each result: the session kept in the keychain first
+(no passphrase sent); the keychain passphrase only when there is no session or it
+has expired, once. --recheck-passphrase tries the passphrase itself, as the app's
+Check now does. Logins whose checks are paused after a refused passphrase are
+skipped (re-trying could lock the account) unless --include-paused is given; then
+their passphrase is tried, since only a verified passphrase lifts the pause. Logins
+with two-step verification need a fresh code and are reported as needing attention.
+When no saved login matches, nothing was verified and the exit code is 1.
 
 Options:
   --site S             The site address, e.g. mystudio.shotgrid.autodesk.com.
@@ -58,6 +61,8 @@ Options:
   --sudo-as LOGIN      With --script: also check acting as this person.
   --saved              Check the saved logins (all, or those of --site).
   --include-paused     With --saved: also check logins paused after a refusal.
+  --recheck-passphrase With --saved: send each passphrase even when the kept
+                       session still works.
   --json               Print one JSON document (schema ${verifySchema}).
 ${timeoutHelp}
   -h, --help           Show this help.
@@ -77,6 +82,7 @@ const options = {
   'sudo-as': { type: 'string' },
   saved: { type: 'boolean' },
   'include-paused': { type: 'boolean' },
+  'recheck-passphrase': { type: 'boolean' },
 } as const;
 
 type VerifyValues = ReturnType<typeof parseOptions<typeof options>>['values'];
@@ -113,6 +119,7 @@ async function verifyByMode(io: CliIo, context: CliContext, values: VerifyValues
     return verifySavedLogins(io, context, {
       site: values.site === undefined ? null : siteArgument(values.site),
       includePaused: values['include-paused'] === true,
+      recheckPassphrase: values['recheck-passphrase'] === true,
       timeoutMs: timeout,
     });
   }
@@ -139,6 +146,7 @@ function refuseStrayOptions(values: VerifyValues): void {
     ['key-stdin', values.script !== undefined, '--script'],
     ['sudo-as', values.script !== undefined, '--script'],
     ['include-paused', values.saved === true, '--saved'],
+    ['recheck-passphrase', values.saved === true, '--saved'],
   ];
   for (const [option, allowed, mode] of belongs) {
     if (values[option] !== undefined && !allowed) throw new UsageError(`--${option} goes with ${mode}.`);

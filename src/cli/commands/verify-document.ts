@@ -6,9 +6,10 @@ export const verifySchema = 'gridpass.verify/1';
 
 /**
  * How far a check got: `checked` the site answered; `paused` a saved login not re-tried after a refused
- * passphrase; `no-secret` the keychain holds no passphrase for a saved login, or could not be read.
+ * passphrase; `no-secret` the keychain holds no passphrase for a saved login, or could not be read;
+ * `forgotten` a saved login forgotten (in the app, say) while it was being checked.
  */
-type VerifyOutcome = 'checked' | 'paused' | 'no-secret';
+type VerifyOutcome = 'checked' | 'paused' | 'no-secret' | 'forgotten';
 
 /** One checked login or script key, as `gridpass verify --json` prints it. */
 export interface VerifyResult {

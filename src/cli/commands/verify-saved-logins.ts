@@ -1,29 +1,32 @@
-import type { AccountRegistry } from '../../accounts/account-registry';
-import { decideAfter, lockoutThreshold, type AttemptOutcome } from '../../accounts/refusal-policy';
+import { lockoutThreshold } from '../../accounts/refusal-policy';
 import { findingFor, findingForFailure, findingForVerified, isFindingCode } from '../../diagnosis/finding-catalogue';
-import type { Finding } from '../../diagnosis/finding';
+import { keychainFinding } from '../../diagnosis/keychain-finding';
 import type { SavedAccount } from '../../settings/settings-schema';
 import { parseSiteAddress, type SiteAddress } from '../../site/site-address';
+import { checkSavedLogin, type SavedLoginCheck, type SavedLoginCheckRequest } from '../../use-cases/check-saved-login';
+import type { RecordedAttempt } from '../../use-cases/record-attempt';
 import type { Vault } from '../../vault/vault';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { cliFindingContext } from '../finding-context';
-import { keychainFinding } from '../../diagnosis/keychain-finding';
+import type { KeychainAccess } from '../keychain-access';
 import { pauseNotSavedFinding } from '../login-failures';
 import type { VerifyResult } from './verify-document';
 
 interface SavedLoginsRequest {
   /** Only the logins of this site; all when null. */
   site: SiteAddress | null;
-  /** Also re-try logins whose checks were paused after a refused passphrase. */
+  /** Also re-try logins whose checks were paused after a refused passphrase (with their passphrase). */
   includePaused: boolean;
+  /** Re-check the passphrase itself rather than the kept session first. */
+  recheckPassphrase: boolean;
   timeoutMs: number;
 }
 
 /**
- * Re-checks saved logins one after another with their keychain passphrases, and records each result
- * as the app's scheduled checks do. A login paused after a refusal is left alone unless asked: one
- * more refusal brings it closer to the hour-long lockout, and nothing has changed until someone acts.
+ * Re-checks saved logins one after another exactly as the app does (check-saved-login): the kept
+ * session first, the passphrase only when it is needed or asked for, and a login paused after a refusal
+ * left alone unless asked: one more refusal brings it closer to the hour-long lockout.
  */
 export async function verifySavedLogins(io: CliIo, context: CliContext, request: SavedLoginsRequest): Promise<VerifyResult[]> {
   const access = await context.keychain();
@@ -34,75 +37,69 @@ export async function verifySavedLogins(io: CliIo, context: CliContext, request:
     return [];
   }
   const results: VerifyResult[] = [];
-  for (const account of accounts) results.push(await checkSavedLogin(context, access.registry, access.vault, account, request));
+  for (const account of accounts) results.push(await checkOne(context, access, account, request));
   return results;
 }
 
-async function checkSavedLogin(
-  context: CliContext,
-  registry: AccountRegistry,
-  vault: Vault,
-  account: SavedAccount,
-  request: SavedLoginsRequest,
-): Promise<VerifyResult> {
-  const parsed = parseSiteAddress(account.site);
-  const site = parsed.ok ? parsed.site : null;
+async function checkOne(context: CliContext, access: KeychainAccess, account: SavedAccount, request: SavedLoginsRequest): Promise<VerifyResult> {
+  const deps = {
+    client: context.client(), registry: access.registry, now: () => context.now(), timeoutMs: request.timeoutMs,
+    findingContext: (saved: SavedAccount) => cliFindingContext(context, siteOf(saved), saved.loginMethod, { login: saved.login }),
+    onPassphrase: (passphrase: string) => context.secrets.add(passphrase),
+  };
+  const check: SavedLoginCheckRequest = {
+    accountId: account.id, reason: 'manual',
+    by: request.recheckPassphrase ? 'passphrase' : 'kept-session', paused: request.includePaused ? 'retry' : 'skip',
+  };
+  return savedLoginResult(context, access.vault, account, await checkSavedLogin(deps, check));
+}
+
+/** The use case's result as `verify --saved` prints it; refusal counts are shown as they are after the check. */
+function savedLoginResult(context: CliContext, vault: Vault, before: SavedAccount, checked: SavedLoginCheck): VerifyResult {
+  const account = checked.kind === 'forgotten' ? before : checked.account;
+  const site = siteOf(account);
   const findingContext = cliFindingContext(context, site, account.loginMethod, { login: account.login, failedLogins: account.failedLogins });
   const base = {
     site: account.site, loginMethod: account.loginMethod, login: account.login, credential: 'passphrase' as const,
     user: null, script: null, failedLogins: account.failedLogins,
   };
-  if (account.checksPaused && !request.includePaused) {
-    const code = account.lastFindingCode;
-    return {
-      ...base, ok: false, outcome: 'paused',
-      finding: code !== null && isFindingCode(code) ? findingFor(code, findingContext) : null,
-      note: `Not re-tried: checks for this login are paused until someone acts (${account.failedLogins} refused ` +
-        `${account.failedLogins === 1 ? 'login' : 'logins'} caused by Gridpass; ShotGrid locks an account for an hour after ${lockoutThreshold}). ` +
-        'Fix the cause first, then re-check it with --include-paused.',
-    };
+  const notSaved = 'recorded' in checked ? notSavedFinding(context, account, checked.recorded) : {};
+  switch (checked.kind) {
+    case 'forgotten':
+      return { ...base, ok: false, outcome: 'forgotten', finding: null, note: 'This login was forgotten while it was being checked: nothing was recorded.' };
+    case 'paused': {
+      const code = account.lastFindingCode;
+      return {
+        ...base, ok: false, outcome: 'paused',
+        finding: code !== null && isFindingCode(code) ? findingFor(code, findingContext) : null,
+        note: `Not re-tried: checks for this login are paused until someone acts (${account.failedLogins} refused ` +
+          `${account.failedLogins === 1 ? 'login' : 'logins'} caused by Gridpass; ShotGrid locks an account for an hour after ${lockoutThreshold}). ` +
+          'Fix the cause first, then re-check it with --include-paused.',
+      };
+    }
+    case 'verified':
+      return { ...base, ...notSaved, ok: true, outcome: 'checked', user: checked.user, finding: findingForVerified(findingContext), note: null };
+    case 'failed':
+      return { ...base, ...notSaved, ok: false, outcome: 'checked', finding: findingForFailure(checked.failure, findingContext), note: null };
+    case 'no-passphrase':
+      return {
+        ...base, ...notSaved, ok: false, outcome: 'no-secret', finding: checked.finding,
+        note: 'The keychain holds no passphrase for this login (it may have been removed outside Gridpass). Save the login again with "gridpass login" or in the Gridpass app.',
+      };
+    case 'unreadable': {
+      const finding = checked.failure.kind === 'vault' ? keychainFinding(vault, checked.failure.failure, findingContext) : checked.finding;
+      return { ...base, ok: false, outcome: 'no-secret', finding, note: 'The passphrase could not be read from the keychain.' };
+    }
   }
-  const secret = await registry.readSecret(account.id, 'passphrase');
-  if (!secret.ok || secret.value === null || site === null) {
-    const failure = secret.ok ? null : secret.failure.kind === 'vault' ? secret.failure.failure : null;
-    const finding = failure === null ? findingFor('GP-SAVED-SECRET-MISSING', findingContext) : keychainFinding(vault, failure, findingContext);
-    // A keychain that cannot be read now may work later; an entry that is gone needs the person.
-    const recorded = failure === null ? record(context, registry, account, { kind: 'secret-missing' }, finding, context.now()) : {};
-    return {
-      ...base, ...recorded, ok: false, outcome: 'no-secret', finding,
-      note: failure !== null
-        ? 'The passphrase could not be read from the keychain.'
-        : 'The keychain holds no passphrase for this login (it may have been removed outside Gridpass). Save the login again in the Gridpass app.',
-    };
-  }
-  context.secrets.add(secret.value);
-  const outcome = await context.client().verifyLogin(site, { login: account.login, passphrase: secret.value }, { timeoutMs: request.timeoutMs });
-  const at = context.now();
-  if (outcome.ok) {
-    const finding = findingForVerified(findingContext);
-    const recorded = record(context, registry, account, { kind: 'verified' }, null, at);
-    return { ...base, ...recorded, ok: true, outcome: 'checked', user: outcome.value, finding, note: null };
-  }
-  const attempt: AttemptOutcome = { kind: 'failed', failure: outcome.failure };
-  const counted = decideAfter(attempt).counts ? account.failedLogins + 1 : account.failedLogins;
-  const finding = findingForFailure(outcome.failure, { ...findingContext, failedLogins: counted });
-  return { ...base, ...record(context, registry, account, attempt, finding, at), ok: false, outcome: 'checked', finding, note: null };
 }
 
-/**
- * Records the check as the app's scheduled checks do, with the same policy. Resolves the refusal
- * count, and the finding to show when a refusal or pause could not be saved.
- */
-function record(
-  context: CliContext, registry: AccountRegistry, account: SavedAccount, attempt: AttemptOutcome, finding: Finding | null, at: Date,
-): { failedLogins: number; notSaved?: Finding } {
-  const decision = decideAfter(attempt);
-  const check = { at, reason: 'manual' as const, health: decision.health, finding: finding && { code: finding.code, title: finding.title }, reach: decision.reach };
-  const recorded = registry.recordAttempt(account.site, account.login, { decision, check });
-  if (recorded.ok) return { failedLogins: recorded.value.failedLogins };
-  const failedLogins = registry.failedLogins(account.site, account.login);
-  if (!decision.counts && !decision.pauses) return { failedLogins };
-  const why = 'failure' in recorded.failure ? recorded.failure.failure.message : recorded.failure.message;
+/** A refusal or pause the settings file does not hold: the run says so and exits 1. */
+function notSavedFinding(context: CliContext, account: SavedAccount, recorded: RecordedAttempt | null): Pick<VerifyResult, 'notSaved'> {
+  if (recorded === null || recorded.saved || !recorded.pauseHeldInMemory) return {};
+  return { notSaved: pauseNotSavedFinding(context, siteOf(account), account.login, recorded.why) };
+}
+
+function siteOf(account: SavedAccount): SiteAddress | null {
   const parsed = parseSiteAddress(account.site);
-  return { failedLogins, notSaved: pauseNotSavedFinding(context, parsed.ok ? parsed.site : null, account.login, why) };
+  return parsed.ok ? parsed.site : null;
 }

@@ -1,4 +1,5 @@
 import { describeLoginMethod } from '../../shotgrid/login-method';
+import { serverExcerpt } from '../../shotgrid/server-text';
 import { classifyFailure, findingForFailure } from '../finding-for-failure';
 import type { Check } from './check';
 import { findingContextOf, outcome, skipped, timeoutOf } from './check';
@@ -20,7 +21,10 @@ export const siteCheck: Check = {
       const { code } = classifyFailure(result.failure, findingContext);
       return outcome('fail', finding.title, [`Failure: ${result.failure.kind} (${code})`], finding);
     }
-    const info = result.value;
+    // The probe knows no secret; a site that saw this login earlier may describe itself with it.
+    const { passphrase, twoFactorCode } = context.target;
+    const raw = result.value.rawLoginMethod;
+    const info = { ...result.value, rawLoginMethod: raw === null ? null : serverExcerpt(raw, [passphrase, twoFactorCode]) };
     facts.siteInfo = info;
     facts.siteInfoAt = deps.now();
     const method = info.loginMethod === null ? `unknown (${info.rawLoginMethod ?? 'not reported'})` : describeLoginMethod(info.loginMethod);

@@ -2,6 +2,7 @@ import { findingFor } from '../catalogue/catalogue';
 import type { Check } from './check';
 import { findingContextOf, outcome, sitePort, skipped, timeoutOf } from './check';
 import { findingCodeForTlsError } from './network-error-codes';
+import { serverExcerpt } from '../../shotgrid/server-text';
 
 /** Verifies the certificate the way the client will: full chain, host name, never with checks turned off. */
 export const tlsCheck: Check = {
@@ -20,15 +21,20 @@ export const tlsCheck: Check = {
     }
     const port = sitePort(site.origin, site.port);
     const result = await context.deps.tlsHandshake(site.host, port, timeoutOf(context));
+    // The certificate and the handshake error quote what the server chose (issuer, names, dates): server
+    // text, and a server the person already sent a passphrase to this session may echo it there.
+    const { passphrase, twoFactorCode } = context.target;
+    const fromServer = (text: string): string => serverExcerpt(text, [passphrase, twoFactorCode]);
     if (result.ok) {
-      return outcome('pass', `${result.protocol}, certificate issued by ${result.issuer}, valid until ${result.validTo}`, [
-        `Protocol: ${result.protocol}`,
-        `Issuer: ${result.issuer}`,
-        `Valid until: ${result.validTo}`,
+      const [protocol, issuer, validTo] = [result.protocol, result.issuer, result.validTo].map(fromServer);
+      return outcome('pass', `${protocol}, certificate issued by ${issuer}, valid until ${validTo}`, [
+        `Protocol: ${protocol}`,
+        `Issuer: ${issuer}`,
+        `Valid until: ${validTo}`,
       ]);
     }
     facts.blockedBy = 'TLS handshake failed';
     const finding = findingFor(findingCodeForTlsError(result.code), findingContextOf(context), { detail: result.code, afterMs: timeoutOf(context) });
-    return outcome('fail', `The secure connection to ${site.host} failed (${result.code})`, [`Error: ${result.code}: ${result.message}`], finding);
+    return outcome('fail', `The secure connection to ${site.host} failed (${result.code})`, [`Error: ${fromServer(`${result.code}: ${result.message}`)}`], finding);
   },
 };

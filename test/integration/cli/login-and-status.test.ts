@@ -49,7 +49,7 @@ interface StatusJson {
 }
 
 describe('gridpass login', () => {
-  it('verifies once, saves to the keychain and the settings file, and status then verify --saved agree', async () => {
+  it('verifies once, saves to the keychain and the settings file, and status then verify --saved agree, reusing the kept session', async () => {
     const works = account('works');
     const login = await sandbox.run(['login', '--site', site.url, '--login', works.login, '--passphrase-stdin'], { stdin: `${works.passphrase}\n` });
     expect(login.stderr).toBe('');
@@ -68,8 +68,15 @@ describe('gridpass login', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ ok: true, logins: [{ login: works.login, keychainEntry: true, needsYou: false, fix: null }] });
     expect(site.log.entries()).toHaveLength(0);
 
+    // As the tray's checks do: the session `login` kept is still good, so no passphrase is sent.
     const verify = await sandbox.run(['verify', '--saved', '--json']);
     expect(verify.code).toBe(0);
+    expect(passwordLogins(works.login)).toBe(0);
+    expect(site.log.entries().filter((entry) => entry.authKind === 'session' && entry.principal === works.login)).toHaveLength(1);
+
+    // Asked for explicitly, the passphrase itself is re-checked, once.
+    const recheck = await sandbox.run(['verify', '--saved', '--recheck-passphrase', '--json']);
+    expect(recheck.code).toBe(0);
     expect(passwordLogins(works.login)).toBe(1);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { usageMessage } from '../../fixtures/cli-io';
 import { loginArgument, scriptNameArgument } from '../../../src/cli/login-argument';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 describe('loginArgument', () => {
   it('drops blanks around a pasted login, as the app does', () => {
@@ -8,10 +9,11 @@ describe('loginArgument', () => {
   });
 
   it('refuses a login with a space inside without repeating it, since it may hold the passphrase', () => {
-    const message = usageMessage(() => loginArgument('jane@studio.example planted-passphrase', '--login'));
+    const passphrase = plantedSecret('passphrase');
+    const message = usageMessage(() => loginArgument(`jane@studio.example ${passphrase}`, '--login'));
     expect(message).toContain('--login has a space in it');
     expect(message).toContain('never the passphrase');
-    expect(message).not.toContain('planted-passphrase');
+    expect(message).not.toContain(passphrase);
   });
 
   it('refuses a web address where the login belongs and says where the address goes', () => {

@@ -13,11 +13,12 @@ import {
 import { createFakeShotgridClient, failed, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
 import { environmentFacts, fixedNow, healthyDependencies } from '../../fixtures/diagnosis/check-dependencies';
 import { identitySite } from '../../fixtures/diagnosis/sites';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
-const passphrase = 'planted-passphrase-Q7x!';
+const passphrase = plantedSecret('passphrase', { spice: 'Q7x!' });
 const twoFactorCode = '918273';
-const proxySecret = 'planted-proxy-pw';
-const pat = 'planted-pat-0d9c8b7a6f5e';
+const proxySecret = plantedSecret('proxy-pw');
+const pat = plantedSecret('pat');
 
 /** A run where the site refuses the login and its message echoes what was sent, as a misbehaving proxy page might. */
 async function refusedLoginReport(): Promise<{ report: SupportReport; secrets: string[] }> {

@@ -43,6 +43,18 @@ describe('the floors of src/', () => {
     }
   });
 
+  it('keeps the use cases under the app and the CLI that both call them, above what they use', async () => {
+    expect(await floorProblems('src/use-cases/x.ts', "import type { AccountRegistry } from '../accounts/account-registry';\nimport type { Finding } from '../diagnosis/finding';\nexport type X = [AccountRegistry, Finding];\n")).toEqual([]);
+    expect(await floorProblems('src/services/x.ts', "export { checkSavedLogin } from '../use-cases/check-saved-login';\n")).toEqual([]);
+    expect(await floorProblems('src/cli/x.ts', "export { verifyLogin } from '../use-cases/verify-login';\n")).toEqual([]);
+    for (const upward of ['../ipc/contract', '../services/views', '../cli/cli-context']) {
+      const problems = await floorProblems('src/use-cases/x.ts', `export type X = typeof import('${upward}');\n`);
+      expect(problems, upward).toEqual([expect.stringContaining('src/use-cases is on floor 5')]);
+    }
+    expect(await floorProblems('src/diagnosis/x.ts', "export { recordAttempt } from '../use-cases/record-attempt';\n"))
+      .toEqual([expect.stringContaining('may not import src/use-cases on floor 5')]);
+  });
+
   it('refuses an import between two folders of one floor', async () => {
     expect(await floorProblems('src/vault/x.ts', "import type { SettingsStore } from '../settings/settings-store';\nexport type X = SettingsStore;\n"))
       .toEqual([expect.stringContaining('src/vault and src/settings share floor 2')]);

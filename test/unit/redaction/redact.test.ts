@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containsSecret, createRedactor, FRAGMENT_LENGTH, redactDeep, redactReport, SecretList } from '../../../src/redaction/redact';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const passphrase = 'Tr0ub4dor&3 "quoted" @home/100%';
 const pat = 'pat-7c1e9b0d-5a2f-4f0e-9d1b-secretvalue';
@@ -50,8 +51,8 @@ describe('createRedactor', () => {
   });
 
   it('masks only whole secrets in Gridpass\'s own texts, so a finding code sharing letters with a key survives', () => {
-    const key = 'planted-script-key-4f2a';
-    expect(createRedactor([key])('GP-AUTH-BAD-SCRIPT-KEY for planted-script-key-4f2a')).toBe('GP-AUTH-BAD-SCRIPT-KEY for [redacted]');
+    const key = plantedSecret('script-key');
+    expect(createRedactor([key])(`GP-AUTH-BAD-SCRIPT-KEY for ${key}`)).toBe('GP-AUTH-BAD-SCRIPT-KEY for [redacted]');
     expect(createRedactor([key], { fragments: true })('GP-AUTH-BAD-SCRIPT-KEY')).toBe('GP-AUTH-BA[redacted]');
   });
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkSettingsData, checkSettingsFile, moveAside } from '../../../src/settings/settings-file-check';
 import { recoveryNotice } from '../../../src/settings/settings-notice';
 import { minimalSavedAccount } from '../../fixtures/saved-account';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const dirs: string[] = [];
 const tempFile = (text?: string) => {
@@ -27,7 +28,7 @@ describe('checking the settings file', () => {
   });
 
   it('says where a problem is without repeating the value found there', () => {
-    const planted = 'planted-value-7f3e';
+    const planted = plantedSecret('value');
     const state = checkSettingsFile(tempFile(JSON.stringify({ schemaVersion: 1, accounts: [{ ...minimalSavedAccount, lastHealth: planted }] })));
     expect(state).toMatchObject({ state: 'readable', contents: { setAside: [{ issues: ['lastHealth: not an allowed value'] }] } });
     expect(JSON.stringify(state.state === 'readable' ? state.contents.setAside : state)).not.toContain(planted);

@@ -8,13 +8,14 @@ import { siteFromOrigin } from '../../../src/site/site-address';
 import { finish, startSignIn } from '../../fixtures/browser-sign-in';
 import { closedPort, sendJson, sendText, startLoopbackServer } from '../../fixtures/loopback-server';
 import type { LoopbackServer, RecordedRequest } from '../../fixtures/loopback-server';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const PLANTED_TOKEN = 'planted-asl-session-7c1e94b2d05f';
+const PLANTED_TOKEN = plantedSecret('asl-session');
 const REQUEST_PATH = '/internal_api/app_session_request';
 
 type Answer = (request: RecordedRequest, response: ServerResponse, origin: string) => void;

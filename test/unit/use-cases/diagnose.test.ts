@@ -7,8 +7,9 @@ import { diagnose } from '../../../src/use-cases/diagnose';
 import { createFakeShotgridClient, failed, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
 import { healthyDependencies } from '../../fixtures/diagnosis/check-dependencies';
 import { identitySite } from '../../fixtures/diagnosis/sites';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
-const passphrase = 'planted-use-case-passphrase-7c1e';
+const passphrase = plantedSecret('use-case-passphrase');
 
 function request(target: DiagnoseTarget, overrides: { client?: ReturnType<typeof createFakeShotgridClient> } = {}) {
   const order: string[] = [];

@@ -9,6 +9,7 @@ import type { Vault, VaultSelfTest } from '../../../../src/vault/vault';
 import { runGridpass, testCliContext } from '../../../fixtures/cli-io';
 import { environmentFacts, healthyDependencies } from '../../../fixtures/diagnosis/check-dependencies';
 import { createFakeShotgridClient, failed, siteInfo, succeeded, humanUser } from '../../../fixtures/fake-shotgrid-client';
+import { plantedSecret } from '../../../fixtures/plant-secret';
 
 const probes = () => {
   const { resolveHost, connect, tlsHandshake } = healthyDependencies();
@@ -80,7 +81,7 @@ describe('gridpass doctor', () => {
   });
 
   it('tries the login once with the piped passphrase, counts a refusal and keeps the passphrase out of the report', async () => {
-    const passphrase = 'planted-doctor-passphrase-5521';
+    const passphrase = plantedSecret('doctor-passphrase');
     const client = createFakeShotgridClient({
       probe: succeeded(siteInfo()),
       verifyLogin: failed({ kind: 'auth-rejected', code: 102, serverMessage: `no ${passphrase}` }),
@@ -184,7 +185,7 @@ describe('gridpass doctor --browser-sign-in', () => {
 
   it('an inactive person: the passphrase is neither read nor sent, and the account check says why', async () => {
     const { context, client } = signedInContext();
-    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--browser-sign-in', '--passphrase-stdin', '--json'], context, { stdin: 'planted-inactive-passphrase\n' });
+    const { code, io } = await runGridpass(['doctor', '--site', 'mystudio', '--browser-sign-in', '--passphrase-stdin', '--json'], context, { stdin: `${plantedSecret('inactive-passphrase')}\n` });
     expect(code).toBe(ExitCode.checkFailed);
     const report = JSON.parse(io.stdout) as { verdict: { code: string }; login: string; signedIn: { login: string } };
     expect(report).toMatchObject({ login: 'tkeller', signedIn: { login: 'tkeller' }, verdict: { code: 'GP-ACCOUNT-INACTIVE' } });
@@ -195,7 +196,7 @@ describe('gridpass doctor --browser-sign-in', () => {
 
   it('needs no --login for --passphrase-stdin: the signed-in person\'s own login is checked', async () => {
     const { context, client } = signedInContext({ ...tom, status: 'act' });
-    const { code } = await runGridpass(['doctor', '--site', 'mystudio', '--browser-sign-in', '--passphrase-stdin', '--json'], context, { stdin: 'planted-own-login-passphrase\n' });
+    const { code } = await runGridpass(['doctor', '--site', 'mystudio', '--browser-sign-in', '--passphrase-stdin', '--json'], context, { stdin: `${plantedSecret('own-login-passphrase')}\n` });
     expect(code).toBe(ExitCode.ok);
     expect(client.calls.find((call) => call.method === 'verifyLogin')).toMatchObject({ credentials: { login: 'tkeller' } });
   });

@@ -4,6 +4,7 @@ import type { Outcome } from '../../../../src/shotgrid/failure';
 import type { HumanUserRecord } from '../../../../src/shotgrid/shotgrid-client';
 import { runGridpass, testCliContext } from '../../../fixtures/cli-io';
 import { createFakeShotgridClient, failed, humanUser, siteInfo, succeeded, type FakeShotgridClient } from '../../../fixtures/fake-shotgrid-client';
+import { plantedSecret } from '../../../fixtures/plant-secret';
 
 const site = ['--site', 'mystudio'];
 const login = ['--login', 'ana@studio.example'];
@@ -206,8 +207,8 @@ describe('gridpass verify (a person\'s login)', () => {
   });
 
   it('keeps secrets out of everything it prints, even when the site echoes them back', async () => {
-    const passphrase = 'planted-passphrase-7731';
-    const twoFactorCode = 'planted-code-4410';
+    const passphrase = plantedSecret('passphrase');
+    const twoFactorCode = plantedSecret('code');
     const client = clientAnswering(failed({ kind: 'fault', code: 999, serverMessage: `bad ${passphrase} and ${twoFactorCode}` }));
     const { code, io } = await runGridpass(['verify', ...site, ...login, '--passphrase-stdin', '--2fa-stdin'], testCliContext({ client: () => client }), {
       stdin: `${passphrase}\n${twoFactorCode}\n`,

@@ -19,17 +19,22 @@ describe('wizard steps', () => {
 
   it('walks an Identity site through passphrase, token and binding before the check', () => {
     const state = run(initialWizardState(''), { type: 'site-found', site: identity, address: 'lumen' });
+    expect(visibleSteps(state)).toEqual(['welcome', 'site', 'sign-in', 'passphrase', 'create-pat', 'bind-pat', 'verify', 'save', 'done']);
+  });
+
+  it('offers browser sign-in only where the site says the App Session Launcher is on', () => {
+    const state = run(initialWizardState(''), { type: 'site-found', site: { ...identity, appSessionLauncher: false }, address: 'lumen' });
     expect(visibleSteps(state)).toEqual(['welcome', 'site', 'passphrase', 'create-pat', 'bind-pat', 'verify', 'save', 'done']);
   });
 
   it('skips the token steps on a site with its own logins', () => {
     const state = run(initialWizardState(''), { type: 'site-found', site: plain, address: 'old' });
-    expect(visibleSteps(state)).toEqual(['welcome', 'site', 'no-pat', 'verify', 'save', 'done']);
+    expect(visibleSteps(state)).toEqual(['welcome', 'site', 'sign-in', 'no-pat', 'verify', 'save', 'done']);
   });
 
   it('explains single sign-on before offering the check', () => {
     const state = run(initialWizardState(''), { type: 'site-found', site: sso, address: 'sso' });
-    expect(visibleSteps(state)).toEqual(['welcome', 'site', 'sso', 'verify', 'save', 'done']);
+    expect(visibleSteps(state)).toEqual(['welcome', 'site', 'sign-in', 'sso', 'verify', 'save', 'done']);
   });
 
   it('remembers which address the site was found for, so a later edit is looked up again', () => {
@@ -71,6 +76,15 @@ describe('what a change of site or login forgets', () => {
 
   it('drops the verification, not the token, when the login changes', () => {
     expect(run(proven, { type: 'login-typed', login: 'someone-else' })).toMatchObject({ heldPat: { length: 40 }, verified: null });
+  });
+
+  it('takes the signed-in person\'s login, keeps it from being typed over, and forgets it on "Not you?"', () => {
+    const jane = { login: 'jdoe', name: 'Jane Doe', email: 'jane.doe@studio.example', status: 'act' };
+    const signedIn = run(proven, { type: 'login-typed', login: 'jane.doe@studio.example' }, { type: 'signed-in', signInId: 's-1', person: jane });
+    expect(signedIn).toMatchObject({ login: 'jdoe', signedIn: { signInId: 's-1', person: jane }, verified: null });
+    expect(run(signedIn, { type: 'login-typed', login: 'jane.doe@studio.example' }).login).toBe('jdoe');
+    expect(run(signedIn, { type: 'not-me' })).toMatchObject({ login: '', signedIn: null });
+    expect(run(signedIn, { type: 'site-found', site: plain, address: 'old' }).signedIn).toBeNull();
   });
 
   it('starts over at the site step with a new address and nothing proven', () => {

@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccountRegistry, type AccountRegistry } from '../../../src/accounts/account-registry';
+import { openSettingsStore } from '../../../src/settings/settings-store';
+import { siteFromOrigin } from '../../../src/site/site-address';
+import { verifyLogin, type LoginTry } from '../../../src/use-cases/verify-login';
+import { createFakeShotgridClient, failed, humanUser, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
+import { memoryVault } from '../../fixtures/memory-vault';
+
+const site = siteFromOrigin('https://mystudio.shotgrid.autodesk.com');
+const attempt: LoginTry = { site, info: siteInfo(), login: 'ana@studio.example', passphrase: 'planted-verify-login-passphrase-3e90', keepSession: false };
+const refused = { kind: 'auth-rejected' as const, code: 102 as const, serverMessage: 'Can not authenticate user' };
+
+let home: string;
+let registry: AccountRegistry;
+
+beforeEach(async () => {
+  home = await mkdtemp(path.join(tmpdir(), 'gridpass-verify-login-'));
+  registry = createAccountRegistry({ settings: openSettingsStore({ cwd: home }), vault: memoryVault() });
+});
+
+afterEach(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('verifying a typed login, one way for the wizard, verify and login', () => {
+  it('counts a refusal of a login not saved yet before it answers, and a verified login clears it', async () => {
+    const refusedOnce = await verifyLogin({ client: createFakeShotgridClient({ verifyLogin: failed(refused) }), registry }, attempt);
+    expect(refusedOnce).toMatchObject({ ok: false, failure: { kind: 'auth-rejected' }, recorded: { saved: true, failedLogins: 1 } });
+    expect(registry.failedLogins(site.origin, attempt.login)).toBe(1);
+
+    const verified = await verifyLogin({ client: createFakeShotgridClient({ verifyLogin: succeeded(humanUser()) }), registry }, attempt);
+    expect(verified).toMatchObject({ ok: true, sessionToken: null, recorded: { saved: true, failedLogins: 0 } });
+    expect(registry.failedLogins(site.origin, attempt.login)).toBe(0);
+  });
+
+  it('swaps the passphrase for a session once for a login about to be saved, with the probe it was given', async () => {
+    const client = createFakeShotgridClient({ openSession: succeeded({ sessionToken: 'planted-verify-session-55aa', user: humanUser() }) });
+    const result = await verifyLogin({ client, registry }, { ...attempt, keepSession: true, twoFactorCode: '123456' });
+    expect(result).toMatchObject({ ok: true, sessionToken: 'planted-verify-session-55aa' });
+    expect(client.calls).toMatchObject([{ method: 'openSession', credentials: { twoFactorCode: '123456' }, options: { alreadyProbed: attempt.info } }]);
+  });
+
+  it('still tries once without the settings, and says the refusal was not counted', async () => {
+    const result = await verifyLogin({ client: createFakeShotgridClient({ verifyLogin: failed(refused) }), registry: null }, attempt);
+    expect(result).toMatchObject({ ok: false, recorded: { saved: false, failedLogins: 1, pauseHeldInMemory: true } });
+  });
+});
