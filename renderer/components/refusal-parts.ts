@@ -13,8 +13,9 @@ export type PanelAction =
   | { kind: 'link'; link: FixLink };
 
 /**
- * The one next action as a button: the finding's own when this window can do it, otherwise the first step's
- * page (the typed path), otherwise none.
+ * The one next action as a button: the finding's own, when this window can do it. Without the wizard's
+ * handler a browser sign-in is not offered here (the login fields offer it on sites that have it); a lock or
+ * an inactive account has no button, since waiting or an admin is the fix.
  */
 export function panelAction(finding: Finding, handlers: RefusalHandlers): PanelAction | null {
   const action = finding.action;
@@ -26,8 +27,7 @@ export function panelAction(finding: Finding, handlers: RefusalHandlers): PanelA
     return { kind: 'button', label: `Use “${action.login}” as the login`, run: () => onUseLogin(action.login) };
   }
   if (action?.kind === 'open') return { kind: 'link', link: action.link };
-  const linked = finding.steps.find((step) => step.link !== undefined && step.role === undefined)?.link;
-  return linked === undefined ? null : { kind: 'link', link: linked };
+  return null;
 }
 
 interface StepsShown {

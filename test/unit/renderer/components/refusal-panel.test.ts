@@ -24,8 +24,10 @@ describe('panelAction', () => {
     expect(panelAction(offered, { onConfirmInBrowser: run })).toEqual({ kind: 'button', label: 'Confirm who you are in your browser', run });
   });
 
-  it('falls back to the typed path (the site, where passphrase and token are set) without the wizard\'s sign-in', () => {
-    expect(panelAction(offered, {})).toEqual({ kind: 'link', link: { label: `Open ${new URL(identitySite.origin).host}`, url: identitySite.origin } });
+  it('offers no browser sign-in the window cannot do; without one on the site, the site\'s page is the action', () => {
+    expect(panelAction(offered, {})).toBeNull();
+    const typed = findingForFailure(refused, identity);
+    expect(panelAction(typed, {})).toEqual({ kind: 'link', link: { label: `Open ${new URL(identitySite.origin).host}`, url: identitySite.origin } });
   });
 
   it('puts the login the site knows into the field for another person\'s login', () => {
@@ -37,8 +39,9 @@ describe('panelAction', () => {
     expect(used).toEqual(['jdoe']);
   });
 
-  it('a lock falls back to its first page to open; a refused code has none (its field is the action)', () => {
-    expect(panelAction(findingFor('GP-ACCOUNT-LOCKED', identity), {})).toMatchObject({ kind: 'link', link: { label: expect.stringMatching(/locked/i) } });
+  it('has no action where waiting, an admin or a fresh code is the fix', () => {
+    expect(panelAction(findingFor('GP-ACCOUNT-LOCKED', identity), {})).toBeNull();
+    expect(panelAction(findingFor('GP-ACCOUNT-INACTIVE', identity), {})).toBeNull();
     expect(panelAction(findingFor('GP-AUTH-2FA-REJECTED', identity), {})).toBeNull();
   });
 });
