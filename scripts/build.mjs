@@ -3,7 +3,8 @@
 // `npm run demo` with esbuild.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { copyFile, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __GRIDPASS_VERSION__: JSON.stringify(pkg.version) };
@@ -31,19 +32,7 @@ const targets = {
     external: ['electron'],
     outExtension: { '.js': '.cjs' },
   }),
-  cli: () => esbuild({
-    ...common,
-    entryPoints: { gridpass: 'src/cli/gridpass.ts' },
-    outdir: 'out/cli',
-    format: 'esm',
-    // Lazily imported parts (keychain, practice site) become chunks, so `gridpass --version` loads no native addon.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    external: native,
-    minify: true,
-    sourcemap: false,
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  }),
+  cli: buildCli,
   // `npm run demo` without Electron: the browser tests' harness as one script (never packaged).
   preview: async () => {
     await esbuild({
@@ -59,6 +48,59 @@ const targets = {
   },
   renderer: () => viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 };
+
+/**
+ * undici (for proxies only, and larger than the rest of the CLI) is a script of its own beside the
+ * bundle, read only when a request goes through a proxy.
+ */
+const undiciFile = 'gridpass-undici.cjs';
+const undiciBesideBundle = {
+  name: 'undici-beside-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'beside-bundle' }));
+    build.onLoad({ filter: /.*/, namespace: 'beside-bundle' }, () => ({
+      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(undiciFile)}));`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The CLI as one CommonJS script, which the launcher (out/cli/gridpass.js, Node's modules only) compiles
+ * with V8's code cache: Node 20 has no code cache for ES modules. Lazily imported parts (the keychain
+ * addon, the practice site, undici for proxies) stay in the script but are evaluated only when used,
+ * so `gridpass --version` loads no native addon.
+ */
+async function buildCli() {
+  const cli = { ...common, minify: true, sourcemap: false, write: false };
+  const bundle = await esbuild({
+    ...cli,
+    entryPoints: ['src/cli/cli-main.ts'],
+    format: 'cjs',
+    external: native,
+    plugins: [undiciBesideBundle],
+    // The launcher passes the bundle its own path as __filename, as Node does for a CommonJS module.
+    define: { ...define, 'import.meta.url': '__gridpassBundleUrl' },
+    banner: { js: "var __gridpassBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const code = bundle.outputFiles[0].contents;
+  // A dynamic import() inside a vm.Script needs an experimental loader hook: every lazy part is required instead.
+  if (/\bimport\(/.test(Buffer.from(code).toString('utf8'))) throw new Error('The CLI bundle has an import(); make it a bundled module or a require.');
+  await rm('out/cli', { recursive: true, force: true });
+  await mkdir('out/cli', { recursive: true });
+  await writeFile('out/cli/gridpass-cli.cjs', code);
+  await esbuild({ ...cli, write: true, entryPoints: ['undici'], outfile: `out/cli/${undiciFile}`, format: 'cjs' });
+  const bundleHash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  await esbuild({
+    ...cli,
+    write: true,
+    entryPoints: { gridpass: 'src/cli/gridpass.ts' },
+    outdir: 'out/cli',
+    format: 'esm',
+    define: { ...define, __GRIDPASS_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash) },
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
 
 if (!only) await rm('out', { recursive: true, force: true });
 for (const [name, run] of Object.entries(targets)) {

@@ -220,8 +220,11 @@ class SettingsAndVaultRegistry implements AccountRegistry {
       const count = decision.clears ? 0 : (pending?.count ?? 0) + carried + (decision.counts ? 1 : 0);
       const lastFailureAt = decision.counts || pending === undefined ? this.now().toISOString() : pending.lastFailureAt;
       file.authFailures = rest;
-      const key = hashPendingLogins(file);
-      if (count > 0) file.authFailures.push({ host, loginHash: loginHash(key, login), count, lastFailureAt });
+      // With no count to keep and none left to rewrite, nothing needs the key: a first check makes none.
+      if (count > 0 || rest.length > 0) {
+        const key = hashPendingLogins(file);
+        if (count > 0) file.authFailures.push({ host, loginHash: loginHash(key, login), count, lastFailureAt });
+      }
       result = { failedLogins: count, account: null };
     });
     if (written.ok) {

@@ -1,19 +1,44 @@
-import { createCliContext } from './cli-context';
+/**
+ * The `gridpass` executable: a launcher that loads nothing but Node's own modules, then runs the CLI
+ * (cli-main.ts, built into gridpass-cli.cjs beside this file) through V8's code cache. A run that
+ * finishes with exit 0 leaves the bytecode it compiled for the next run of the same command.
+ * `--version` is answered here, without the bundle.
+ */
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { asksForHelp } from './command';
+import { codeCacheDir, codeCacheFileName, loadBundle } from './code-cache';
 import { endOnOutputFailure } from './output-failure';
-import { processIo } from './process-io';
-import { runCli } from './run-cli';
+import { asksForVersion } from './version-option';
 
-endOnOutputFailure(process);
-const code = await runCli(process.argv.slice(2), processIo(), createCliContext());
-process.exitCode = code;
-// A command is over once it has answered. A connection a hanging proxy or server still holds open (the
-// request was abandoned at its timeout, the socket was not) must not keep the process alive after it.
-await Promise.all([drained(process.stdout), drained(process.stderr)]);
-process.exit(code);
+const args = process.argv.slice(2);
+if (asksForVersion(args)) {
+  // The one answer that needs none of the CLI's code.
+  endOnOutputFailure(process);
+  process.stdout.write(`${__GRIDPASS_VERSION__}\n`);
+} else {
+  runBundle(args);
+}
 
-function drained(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    if (!stream.writable) resolve();
-    else stream.write('', () => resolve());
-  });
+function runBundle([command, ...rest]: readonly string[]): void {
+  const bundlePath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'gridpass-cli.cjs');
+  const bundle = loadBundle(bundlePath, cacheFileFor(command));
+  // A help text compiles little of a command; its cache would stand in for the command's own.
+  if (!bundle.usedCache && !asksForHelp(rest)) {
+    process.once('exit', (code) => {
+      if (code === 0) bundle.save();
+    });
+  }
+  bundle.run();
+}
+
+function cacheFileFor(name: string | undefined): string | null {
+  try {
+    const dir = codeCacheDir(process.platform, process.env, homedir());
+    return path.join(dir, codeCacheFileName({ bundleHash: __GRIDPASS_CLI_BUNDLE_HASH__, command: name }));
+  } catch {
+    // No home folder to find a cache in: every run compiles, as without one.
+    return null;
+  }
 }

@@ -9,6 +9,7 @@ import { nearestWord } from './nearest-word';
 import { StdinTooLargeError } from './process-io';
 import { redactingIo } from './redacting-io';
 import { terminalStyle } from './terminal-style';
+import { asksForVersion } from './version-option';
 import { wrapText } from './wrap-text';
 
 export const commands: readonly CommandEntry[] = [
@@ -102,7 +103,7 @@ export async function runCli(args: readonly string[], rawIo: CliIo, context: Cli
     if (name === '--help' || name === '-h' || name === 'help') {
       return await showHelp(io, context, rest[0]);
     }
-    if (name === '--version' || name === '-v') {
+    if (asksForVersion(args)) {
       io.out(context.version);
       return ExitCode.ok;
     }

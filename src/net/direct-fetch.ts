@@ -22,7 +22,7 @@ export const directFetch: FetchLike = async (url, init) => {
     throw new TypeError('fetch failed', { cause: new Error(`Cannot fetch a ${target.protocol} address.`) });
   }
   // Imported here, not at the top: `gridpass --version` and `accounts` never load the TLS stack.
-  const transport = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  const transport = process.getBuiltinModule(target.protocol === 'https:' ? 'node:https' : 'node:http');
   init.signal.throwIfAborted();
   const body = init.body === undefined ? undefined : Buffer.from(init.body, 'utf8');
   return new Promise<FetchReply>((resolve, reject) => {

@@ -13,6 +13,7 @@ import {
   pendingAuthFailureSchema,
   savedAccountSchema,
   SETTINGS_SCHEMA_VERSION,
+  settingsParse,
   type AppSettings,
   type GridpassSettingsFile,
   type PendingAuthFailure,
@@ -88,7 +89,7 @@ export function checkSettingsData(data: unknown): SettingsFileState {
   const keptAccounts: unknown[] = [];
   const setAside: SetAsideAccount[] = [];
   accounts.forEach((entry: unknown, index) => {
-    const parsed = savedAccountSchema.safeParse(entry);
+    const parsed = savedAccountSchema.safeParse(entry, settingsParse);
     if (parsed.success) return usableAccounts.push(parsed.data);
     keptAccounts.push(entry);
     setAside.push({ label: accountLabel(entry, index), key: accountKey(entry), issues: describeIssues(parsed.error, 2) });
@@ -96,7 +97,7 @@ export function checkSettingsData(data: unknown): SettingsFileState {
   const usableFailures: PendingAuthFailure[] = [];
   const keptAuthFailures: unknown[] = [];
   for (const entry of authFailures as unknown[]) {
-    const parsed = pendingAuthFailureSchema.safeParse(entry);
+    const parsed = pendingAuthFailureSchema.safeParse(entry, settingsParse);
     if (parsed.success) usableFailures.push(parsed.data);
     else keptAuthFailures.push(entry);
   }
@@ -119,14 +120,14 @@ function readPreferences(raw: unknown): { values: AppSettings; defaulted: string
   const defaulted: string[] = raw === undefined || isRecord(raw) ? [] : ['settings'];
   const values: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(appSettingsSchema.shape)) {
-    const parsed = field.safeParse(source[name]);
+    const parsed = field.safeParse(source[name], settingsParse);
     if (parsed.success) values[name] = parsed.data;
     else {
-      values[name] = field.parse(undefined);
+      values[name] = field.parse(undefined, settingsParse);
       if (defaulted[0] !== 'settings') defaulted.push(name);
     }
   }
-  return { values: appSettingsSchema.parse(values), defaulted };
+  return { values: appSettingsSchema.parse(values, settingsParse), defaulted };
 }
 
 function schemaInvalid(issue: string): SettingsFileState {

@@ -11,6 +11,13 @@ import { loginMethods } from '../shotgrid/login-method';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
+/**
+ * How every settings parse runs: without zod's JIT, which writes and compiles a parser per object
+ * shape with `new Function` on first use. The file is parsed a few times per process, and that
+ * compilation (never in V8's code cache) costs a `gridpass` command more than the parses themselves.
+ */
+export const settingsParse = { jitless: true } as const;
+
 /** Same bounds as the IPC contract's `updateSettings` request. */
 const checkIntervalHoursSchema = z.number().int().min(1).max(168);
 
@@ -98,7 +105,7 @@ export type PendingAuthFailure = z.output<typeof pendingAuthFailureSchema>;
 export type GridpassSettingsFile = z.output<typeof settingsFileSchema>;
 
 export function defaultSettingsFile(): GridpassSettingsFile {
-  return settingsFileSchema.parse({ schemaVersion: SETTINGS_SCHEMA_VERSION });
+  return settingsFileSchema.parse({ schemaVersion: SETTINGS_SCHEMA_VERSION }, settingsParse);
 }
 
 /**
@@ -106,4 +113,7 @@ export function defaultSettingsFile(): GridpassSettingsFile {
  * deployment scripts). It describes the file as written, with optional fields where zod fills a
  * default, so a JSON Schema validator accepts what zod accepts.
  */
-export const settingsJsonSchema = z.toJSONSchema(settingsFileSchema, { io: 'input' });
+export function settingsJsonSchema(): z.core.JSONSchema.BaseSchema {
+  // Made when asked for, not when the module loads: every `gridpass` run that reads the settings would pay for it.
+  return z.toJSONSchema(settingsFileSchema, { io: 'input' });
+}

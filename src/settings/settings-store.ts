@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { acquireSettingsLock } from './settings-lock';
-import { settingsFileSchema, defaultSettingsFile, type GridpassSettingsFile, type SavedAccount } from './settings-schema';
+import { settingsFileSchema, settingsParse, defaultSettingsFile, type GridpassSettingsFile, type SavedAccount } from './settings-schema';
 import {
   asideCopies,
   checkSettingsFile,
@@ -80,6 +80,10 @@ function withKept(file: GridpassSettingsFile, kept: KeptAsFound): Record<string,
   };
 }
 
+function fileText(file: GridpassSettingsFile, kept: KeptAsFound): string {
+  return `${JSON.stringify(withKept(file, kept), null, '\t')}\n`;
+}
+
 function withoutReleased(kept: KeptAsFound, release: (account: SetAsideAccount) => boolean): KeptAsFound {
   const stays = (_entry: unknown, index: number) => !isSetAside(kept, index, release);
   return { ...kept, keptAccounts: kept.keptAccounts.filter(stays), setAside: kept.setAside.filter(stays) };
@@ -138,8 +142,9 @@ class FileSettingsStore implements SettingsStore {
   }
 
   #change(mutator: SettingsMutator, release?: (account: SetAsideAccount) => boolean): SettingsResult<GridpassSettingsFile> {
-    const draft = structuredClone(this.read());
-    const parsed = settingsFileSchema.safeParse(mutator(draft) ?? draft);
+    const current = this.read();
+    const draft = structuredClone(current);
+    const parsed = settingsFileSchema.safeParse(mutator(draft) ?? draft, settingsParse);
     if (!parsed.success) {
       const message = `The settings change was refused (${describeIssues(parsed.error).join('; ')}).`;
       return { ok: false, failure: { kind: 'invalid', message } };
@@ -150,8 +155,11 @@ class FileSettingsStore implements SettingsStore {
       this.#kept = kept;
       return { ok: true, value: parsed.data };
     }
+    const text = fileText(parsed.data, kept);
     try {
-      this.#write(parsed.data, kept);
+      // A change that changes nothing (a verified login with no count to clear) is not written: no lock
+      // file churn, no flush to disk, and the file keeps what this version does not know as it was.
+      if (text !== fileText(current, this.#kept)) writeFileAtomically(this.path, text);
     } catch (error) {
       const message = `Gridpass could not save its settings file ${this.path} (${plainReason(error)}).`;
       return { ok: false, failure: { kind: 'write-failed', message } };
@@ -214,8 +222,8 @@ class FileSettingsStore implements SettingsStore {
     return file;
   }
 
-  #write(file: GridpassSettingsFile, kept: KeptAsFound = this.#kept): void {
-    writeFileAtomically(this.path, `${JSON.stringify(withKept(file, kept), null, '\t')}\n`);
+  #write(file: GridpassSettingsFile): void {
+    writeFileAtomically(this.path, fileText(file, this.#kept));
   }
 
   #addNotice(text: string): void {

@@ -4,7 +4,6 @@
  * waiting (a named pipe opens at once), checked to be a regular file and within its size limit,
  * and only then read, never past the limit. Writes replace the file atomically.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -70,7 +69,8 @@ export function describeUnusable(read: Exclude<SmallFileRead, { kind: 'absent' |
 export function writeFileAtomically(filePath: string, text: string): void {
   const target = resolvedTarget(filePath);
   fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-  const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  // Node's crypto module only here, when a file is written: a run that only reads never loads it.
+  const temporary = `${target}.${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`;
   try {
     const fd = fs.openSync(temporary, 'wx', 0o600);
     try {

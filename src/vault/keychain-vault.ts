@@ -3,7 +3,6 @@
  * Manager, or the Secret Service on Linux. Linux is pinned to the Secret Service: unpinned, the
  * library silently falls back to the kernel keyring, which forgets everything at reboot.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Keyring from '@napi-rs/keyring';
 import type { AsyncEntry } from '@napi-rs/keyring';
@@ -144,6 +143,8 @@ class KeychainVault implements Vault {
       steps.push({ name, ok: result.ok, durationMs: performance.now() - at });
       return result;
     };
+    // Node's crypto module only for the self-test: reading a saved secret does not load it.
+    const { randomBytes, randomUUID } = process.getBuiltinModule('node:crypto');
     const ref: SecretRef = { kind: 'passphrase', host: SELF_TEST_HOST, login: `self-test-${randomUUID()}` };
     const secret = randomBytes(24).toString('base64url');
     const failure = await this.#selfTestSteps(ref, secret, step);

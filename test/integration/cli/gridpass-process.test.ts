@@ -1,6 +1,8 @@
 /** The built `gridpass` as a process: version, exit codes and the practice site's lifecycle. */
 import { spawn } from 'node:child_process';
-import { open, readFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildCliOnce, builtCli, cliSandbox, projectRoot, type CliSandbox } from '../../fixtures/cli-process';
 
@@ -15,13 +17,34 @@ afterAll(async () => {
   await sandbox?.cleanup();
 });
 
-it('prints the package version, and keeps the keychain addon out of the main bundle', async () => {
+it('prints the package version, from a launcher that loads only Node\'s own modules', async () => {
   const pkg = JSON.parse(await readFile(`${projectRoot}/package.json`, 'utf8')) as { version: string };
   const run = await sandbox.run(['--version']);
   expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
-  const bundle = await readFile(builtCli, 'utf8');
-  expect(bundle.startsWith('#!/usr/bin/env node\n')).toBe(true);
-  expect(bundle).not.toContain('@napi-rs/keyring');
+  const launcher = await readFile(builtCli, 'utf8');
+  expect(launcher.startsWith('#!/usr/bin/env node\n')).toBe(true);
+  expect([...launcher.matchAll(/from\s*"([^"]+)"/g)].map((match) => match[1]).every((name) => name?.startsWith('node:'))).toBe(true);
+  expect(launcher).not.toContain('@napi-rs/keyring');
+});
+
+it('answers the same with its code cache missing, left by an earlier run, damaged or impossible to write', async () => {
+  const cacheHome = await mkdtemp(join(tmpdir(), 'gridpass-code-cache-'));
+  try {
+    const env = { XDG_CACHE_HOME: cacheHome };
+    const first = await sandbox.run(['help', 'site'], { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Usage: gridpass site');
+    const cacheFiles = await readdir(join(cacheHome, 'gridpass'));
+    expect(cacheFiles).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}-v[\d.]+-\w+-help\.v8$/)]);
+    expect(await sandbox.run(['help', 'site'], { env })).toEqual(first);
+    await writeFile(join(cacheHome, 'gridpass', cacheFiles[0]!), 'damaged');
+    expect(await sandbox.run(['help', 'site'], { env })).toEqual(first);
+    // A file where the cache folder should be: nothing can be written, and nothing changes.
+    await writeFile(join(cacheHome, 'not-a-folder'), '');
+    expect(await sandbox.run(['help', 'site'], { env: { XDG_CACHE_HOME: join(cacheHome, 'not-a-folder') } })).toEqual(first);
+  } finally {
+    await rm(cacheHome, { recursive: true, force: true });
+  }
 });
 
 it('exits 2 on a usage error, with a message and no stack trace', async () => {

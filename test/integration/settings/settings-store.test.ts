@@ -42,6 +42,24 @@ describe('settings store', () => {
     expect(again.accounts.map((entry) => entry.id)).toEqual([account.id]);
   });
 
+  it('leaves the file as it was, byte for byte, when an update changes nothing', () => {
+    const cwd = tempDir();
+    // Written by hand: no defaults filled in, a field this version does not know.
+    const text = JSON.stringify({ schemaVersion: 1, accounts: [{ ...account, fieldOfALaterVersion: 'kept' }] });
+    fs.writeFileSync(path.join(cwd, 'config.json'), text);
+    const store = openSettingsStore({ cwd });
+    const result = store.update((file) => {
+      file.accounts[0]!.failedLogins = 0;
+    });
+    expect(result.ok).toBe(true);
+    expect(fs.readFileSync(store.path, 'utf8')).toBe(text);
+    expect(fs.readdirSync(cwd)).toEqual(['config.json']);
+    store.update((file) => {
+      file.accounts[0]!.failedLogins = 1;
+    });
+    expect(openSettingsStore({ cwd }).read().accounts[0]!.failedLogins).toBe(1);
+  });
+
   it('refuses an update that breaks the schema and leaves the file as it was', () => {
     const store = openSettingsStore({ cwd: tempDir() });
     const before = fs.readFileSync(store.path, 'utf8');
