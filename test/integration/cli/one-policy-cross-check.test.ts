@@ -22,7 +22,6 @@ import { plantedSecret } from '../../fixtures/planted-secret';
 import { requireWorkingKeychain } from '../../fixtures/keyring';
 import { startRealService, type RealService } from '../../fixtures/real-service';
 import { api3, practiceAccount, sessionIdOf } from '../../fixtures/practice-site';
-import { plantedSecret } from '../../fixtures/planted-secret';
 
 let sandbox: CliSandbox;
 let appHome: string;
