@@ -10,7 +10,7 @@ import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-pr
 import { requireWorkingKeychain } from '../../fixtures/keyring';
 import { startRealService, type RealService } from '../../fixtures/real-service';
 import { practiceAccount } from '../../fixtures/practice-site';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 let sandbox: CliSandbox;
 let app: RealService;

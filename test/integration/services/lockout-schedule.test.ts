@@ -11,7 +11,7 @@ import { requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/ke
 import { makeReadOnly, type ReadOnlyFolder } from '../../fixtures/read-only-folder';
 import { startRealService, type RealService } from '../../fixtures/real-service';
 import { practiceAccount } from '../../fixtures/practice-site';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leakedFragments, plantedSecret } from '../../fixtures/planted-secret';
+import { leakedFragments, plantedSecret } from '../../fixtures/plant-secret';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gridpass-nomodule-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));

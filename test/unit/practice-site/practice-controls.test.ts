@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api3, passwordAuth, practiceSites, seededAccount, sessionIdOf } from '../../fixtures/practice-site';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const sites = practiceSites();
 

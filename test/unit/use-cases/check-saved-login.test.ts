@@ -8,7 +8,7 @@ import { openSettingsStore } from '../../../src/settings/settings-store';
 import { checkSavedLogin, type SavedLoginCheckRequest } from '../../../src/use-cases/check-saved-login';
 import { createFakeShotgridClient, failed, humanUser, succeeded, type FakeClientScript, type FakeShotgridClient } from '../../fixtures/fake-shotgrid-client';
 import { memoryVault } from '../../fixtures/memory-vault';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const site = 'https://mystudio.shotgrid.autodesk.com';
 const login = 'ana@studio.example';

@@ -8,7 +8,7 @@ import { siteFromOrigin } from '../../../src/site/site-address';
 import { verifyLogin, type LoginTry } from '../../../src/use-cases/verify-login';
 import { createFakeShotgridClient, failed, humanUser, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
 import { memoryVault } from '../../fixtures/memory-vault';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const site = siteFromOrigin('https://mystudio.shotgrid.autodesk.com');
 const attempt: LoginTry = { site, info: siteInfo(), login: 'ana@studio.example', passphrase: plantedSecret('typed-passphrase'), keepSession: false };
