@@ -16,7 +16,7 @@ const results = 'test-results';
 mkdirSync(results, { recursive: true });
 for (const report of ['vitest.json', 'playwright.json', 'pytest.xml']) rmSync(join(results, report), { force: true });
 
-// Where test/fixtures/planted-secret.ts registers every secret the suites plant, for the sweep at the end.
+// Where test/fixtures/plant-secret.ts registers every secret the suites plant, for the sweep at the end.
 const plantedRegistry = mkdtempSync(join(tmpdir(), 'gridpass-planted-'));
 process.env.GRIDPASS_PLANTED_SECRETS = plantedRegistry;
 

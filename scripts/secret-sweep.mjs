@@ -1,4 +1,4 @@
-// The planted-secret sweep. Tests plant secrets made by test/fixtures/planted-secret.ts:
+// The sweep for planted secrets. Tests plant secrets made by test/fixtures/plant-secret.ts:
 // `planted-<label>-<spice><body>`, where the body is 24 characters drawn from PLANTED_ALPHABET (lower-case
 // consonants: no vowel, so no word of any language and no hex number holds eight of them in a row). The
 // fixture registers each secret's unique part (spice and body) in the run's registry folder, one JSON

@@ -12,7 +12,7 @@ import { givenSavedLogin } from '../fixtures/browser/given-saved-login';
 import type { GridpassApp } from '../fixtures/browser/gridpass-app';
 import { expect, test as realTest } from '../fixtures/browser/real-gridpass-app';
 import { findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
-import { leakedFragments, plantedSecret } from '../fixtures/planted-secret';
+import { leakedFragments, plantedSecret } from '../fixtures/plant-secret';
 import { manualClock, practiceAccount } from '../fixtures/practice-site';
 
 const plantedSession = plantedSecret('session');

@@ -9,7 +9,7 @@ import { openSettingsStore } from '../../../src/settings/settings-store';
 import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import type { Vault } from '../../../src/vault/vault';
 import { removeKeychainService, requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/keyring';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 let service: string;
 let vault: Vault;

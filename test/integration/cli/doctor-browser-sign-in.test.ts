@@ -11,6 +11,7 @@ import { startPracticeSite, type PracticeSite } from '../../../src/practice-site
 import { approveAs, denyPending } from '../../fixtures/app-session-approval';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { seededAccount } from '../../fixtures/practice-site';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 interface Report {
   verdict: { ok: boolean; code: string | null; headline: string };
@@ -63,7 +64,7 @@ function flat(text: string): string {
 
 const jane = seededAccount('legacy-login-differs');
 const sofia = seededAccount('locked');
-const planted = 'planted-doctor-sign-in-passphrase-7f3c';
+const planted = plantedSecret('doctor-sign-in-passphrase');
 
 describe('gridpass doctor --browser-sign-in', () => {
   it('catches another person\'s login before any password is sent, and names the right one', async () => {

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const resolverSeam = fileURLToPath(new URL('../../fixtures/resolver-seam.mjs', import.meta.url));
 const noDbus = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/gridpass-test-bus' };
@@ -60,14 +61,15 @@ describe('doctor on a computer that cannot look up any names', () => {
 describe('verify and login on a computer that cannot look up any names', () => {
   const site = ['--site', 'mystudio.shotgrid.autodesk.com'];
   const login = ['--login', 'ana@studio.example', '--passphrase-stdin', '--json'];
-  const stdin = 'planted-no-dns-passphrase-4d1c\n';
+  const passphrase = plantedSecret('no-dns-passphrase');
+  const stdin = `${passphrase}\n`;
 
   it('verify says GP-NET-NO-DNS, not a typo, and sends nothing', async () => {
     const run = await sandbox.run(['verify', ...site, ...login], { env: withResolver('none'), stdin });
     expect(run.code).toBe(1);
     const document = JSON.parse(run.stdout) as { results: Array<{ finding: { code: string } }> };
     expect(document.results[0]?.finding.code).toBe('GP-NET-NO-DNS');
-    expect(run.stdout).not.toContain('planted-no-dns-passphrase-4d1c');
+    expect(run.stdout).not.toContain(passphrase);
   }, 30_000);
 
   it('verify still blames the address when other names resolve', async () => {

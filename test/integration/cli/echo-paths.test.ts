@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnoseStatus } from '../../../src/ipc/contract';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { IDENTITY_SITE_INFO, sendJson, sendText, startLoopbackServer, type LoopbackServer, type RecordedRequest } from '../../fixtures/loopback-server';
-import { leakedFragments, plantedSecret } from '../../fixtures/planted-secret';
+import { leakedFragments, plantedSecret } from '../../fixtures/plant-secret';
 import { startRealService } from '../../fixtures/real-service';
 
 const login = 'ana@studio.example';

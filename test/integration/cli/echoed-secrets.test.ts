@@ -18,7 +18,7 @@ import { SecretList } from '../../../src/redaction/redact';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { ECHO_FORMS, startEchoingSite, type EchoForm } from '../../fixtures/echoing-site';
 import type { LoopbackServer } from '../../fixtures/loopback-server';
-import { leakedFragments, plantedSecret } from '../../fixtures/planted-secret';
+import { leakedFragments, plantedSecret } from '../../fixtures/plant-secret';
 import { startRealService, type RealService } from '../../fixtures/real-service';
 
 const login = 'ana@studio.example';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPracticeSite, type PracticeSite } from '../../../src/practice-site';
 import { MAX_SECRET_INPUT_LENGTH } from '../../../src/vault/secret-size';
 import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
-import { fragmentsOf, plantedSecret } from '../../fixtures/planted-secret';
+import { fragmentsOf, plantedSecret } from '../../fixtures/plant-secret';
 
 let sandbox: CliSandbox;
 let site: PracticeSite;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPracticeSite, type PracticeSite } from '../../../src/practice-site';
 import { buildCliOnce, cliSandbox, type ChildRun, type CliSandbox } from '../../fixtures/cli-process';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 let sandbox: CliSandbox;
 let site: PracticeSite;

@@ -21,6 +21,7 @@ import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-pr
 import { requireWorkingKeychain } from '../../fixtures/keyring';
 import { startRealService, type RealService } from '../../fixtures/real-service';
 import { api3, practiceAccount, sessionIdOf } from '../../fixtures/practice-site';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 let sandbox: CliSandbox;
 let appHome: string;
@@ -71,10 +72,10 @@ describe('one refusal policy for the app and the command line', () => {
     const marta = practiceAccount(site, 'works-legacy-login');
     const ssoPerson = ssoSite.accounts[0]!;
     const logins = [
-      { name: 'refused', site: site.url, login: maya.login, passphrase: 'planted-stale-passphrase-91e2' },
+      { name: 'refused', site: site.url, login: maya.login, passphrase: plantedSecret('stale-passphrase') },
       { name: 'locked', site: site.url, login: sofia.login, passphrase: sofia.passphrase! },
-      { name: 'missing secret', site: site.url, login: marta.login, passphrase: 'planted-removed-passphrase-5b0a' },
-      { name: 'SSO', site: ssoSite.url, login: ssoPerson.login, passphrase: ssoPerson.passphrase ?? 'planted-sso-passphrase-7c3f' },
+      { name: 'missing secret', site: site.url, login: marta.login, passphrase: plantedSecret('removed-passphrase') },
+      { name: 'SSO', site: ssoSite.url, login: ssoPerson.login, passphrase: ssoPerson.passphrase ?? plantedSecret('sso-passphrase') },
       { name: 'verified after a refusal', site: site.url, login: elena.login, passphrase: elena.passphrase! },
     ];
     const folders: Record<'app' | 'cli', AccountRegistry> = {

@@ -10,6 +10,7 @@ import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-pr
 import { requireWorkingKeychain } from '../../fixtures/keyring';
 import { startRealService, type RealService } from '../../fixtures/real-service';
 import { practiceAccount } from '../../fixtures/practice-site';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 let sandbox: CliSandbox;
 let app: RealService;
@@ -30,9 +31,9 @@ describe('refusals from the app and the command line at once', () => {
   it('are all counted: the saved count equals the logins the site saw', async () => {
     const jonas = practiceAccount(app.site, 'no-pat');
     const cli = Array.from({ length: 6 }, (_, n) =>
-      sandbox.run(['verify', '--site', app.site.url, '--login', jonas.login, '--passphrase-stdin', '--json'], { stdin: `planted-wrong-cli-${n}\n` }));
+      sandbox.run(['verify', '--site', app.site.url, '--login', jonas.login, '--passphrase-stdin', '--json'], { stdin: `${plantedSecret(`wrong-cli-${n}`)}\n` }));
     const wizard = Array.from({ length: 6 }, (_, n) =>
-      app.service.verifyLogin({ site: app.site.url, login: jonas.login, passphrase: `planted-wrong-app-${n}` }));
+      app.service.verifyLogin({ site: app.site.url, login: jonas.login, passphrase: plantedSecret(`wrong-app-${n}`) }));
     const [runs, answers] = await Promise.all([Promise.all(cli), Promise.all(wizard)]);
 
     expect(runs.map((run) => run.code)).toEqual(Array(6).fill(1));

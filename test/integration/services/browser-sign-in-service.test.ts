@@ -9,7 +9,7 @@ import type { BrowserSignInView, GridpassHandlers } from '../../../src/ipc/contr
 import type { ServiceEvent } from '../../../src/services/service-events';
 import { approveAs, denyPending, nextPendingRequest } from '../../fixtures/app-session-approval';
 import { FakeClock } from '../../fixtures/fake-clock';
-import { leakedFragments, plantedSecret } from '../../fixtures/planted-secret';
+import { leakedFragments, plantedSecret } from '../../fixtures/plant-secret';
 import { manualClock, practiceAccount } from '../../fixtures/practice-site';
 import type { RealService } from '../../fixtures/real-service';
 import { realServicePerTest } from '../../fixtures/real-service-per-test';

@@ -11,6 +11,7 @@ import { requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/ke
 import { makeReadOnly, type ReadOnlyFolder } from '../../fixtures/read-only-folder';
 import { startRealService, type RealService } from '../../fixtures/real-service';
 import { practiceAccount } from '../../fixtures/practice-site';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -78,7 +79,7 @@ describe('the lockout guard over 48 simulated hours', () => {
     const service = await startOnFakeClock(clock);
     const maya = practiceAccount(service.site, 'works');
     // The passphrase was changed on the site since it was saved: every try is a refusal.
-    const id = await saveLogin(service, clock, service.site.url, maya.login, 'planted-stale-passphrase-4d1c');
+    const id = await saveLogin(service, clock, service.site.url, maya.login, plantedSecret('stale-passphrase'));
     const events: ServiceEvent[] = [];
     service.service.events.on((event) => events.push(event));
     readOnly = makeReadOnly(service.home);

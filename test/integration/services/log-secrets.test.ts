@@ -10,7 +10,7 @@ import { afterEach, expect, it } from 'vitest';
 import { LogFile } from '../../../src/app-shell/log-file';
 import type { VerifyResponse } from '../../../src/ipc/contract';
 import { SecretList } from '../../../src/redaction/redact';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 import { startRealService, type RealService } from '../../fixtures/real-service';
 import { practiceAccount } from '../../fixtures/practice-site';
 

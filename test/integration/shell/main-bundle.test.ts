@@ -12,7 +12,7 @@ import { INVALID_MESSAGE } from '../../../main/ipc/validated-ipc';
 import { startPracticeSite, type PracticeSite } from '../../../src/practice-site/practice-site';
 import { projectRoot } from '../../fixtures/cli-process';
 import { removeKeychainService, uniqueKeychainService } from '../../fixtures/keyring';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 import { standInHarness, type StandInHarness, type StandInRun } from '../../fixtures/electron/run-main';
 
 const builtMain = path.join(projectRoot, 'out/main/main.js');

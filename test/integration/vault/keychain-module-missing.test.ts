@@ -7,17 +7,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { leakedFragments, plantedSecret } from '../../fixtures/plant-secret';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gridpass-nomodule-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe('a keychain vault without its native module', () => {
   it('still loads, and every operation says the keychain support is missing', async () => {
+    const secret = plantedSecret('nomodule');
     const entry = path.join(scratch, 'probe.ts');
     fs.writeFileSync(entry, [
       `import { createKeychainVault } from ${JSON.stringify(path.resolve('src/vault/keychain-vault.ts'))};`,
       "const vault = createKeychainVault({ service: 'Gridpass-test-nomodule' });",
-      "const saved = await vault.save({ kind: 'passphrase', host: 'studio.example.com', login: 'jane' }, 'planted-nomodule-1');",
+      `const saved = await vault.save({ kind: 'passphrase', host: 'studio.example.com', login: 'jane' }, ${JSON.stringify(secret)});`,
       'const test = await vault.selfTest();',
       'process.stdout.write(JSON.stringify({ saved, test }));',
     ].join('\n'));
@@ -29,7 +31,8 @@ describe('a keychain vault without its native module', () => {
     const { saved, test } = JSON.parse(run.stdout) as { saved: { ok: boolean; failure: { kind: string; message: string } }; test: { ok: boolean } };
     expect(saved).toMatchObject({ ok: false, failure: { kind: 'unavailable', message: expect.stringContaining('could not load its keychain support') } });
     expect(test.ok).toBe(false);
-    expect(run.stdout + run.stderr).not.toContain('planted-nomodule-1');
+    expect(run.stdout + run.stderr).not.toContain(secret);
+    expect(leakedFragments(run.stdout + run.stderr, [secret])).toEqual([]);
     expect(run.stderr).toBe('');
   });
 });

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultFailure, VaultResult, VaultSelfTest } from '../../../src/vault/vault';
 import { uniqueKeychainService } from '../../fixtures/keyring';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 interface ProbeOutput {
   selfTest: VaultSelfTest;

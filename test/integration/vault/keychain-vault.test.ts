@@ -5,7 +5,7 @@ import { createKeychainVault } from '../../../src/vault/keychain-vault';
 import { measureKeychainRoundTrip } from '../../../src/vault/measure-round-trip';
 import type { SecretRef } from '../../../src/vault/secret-ref';
 import { removeKeychainService, requireWorkingKeychain, uniqueKeychainService } from '../../fixtures/keyring';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const service = uniqueKeychainService('vault');
 const vault = createKeychainVault({ service });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { usageMessage } from '../../fixtures/cli-io';
 import { loginArgument, scriptNameArgument } from '../../../src/cli/login-argument';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 describe('loginArgument', () => {
   it('drops blanks around a pasted login, as the app does', () => {

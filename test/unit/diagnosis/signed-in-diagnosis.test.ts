@@ -10,8 +10,9 @@ import type { SignedInPerson } from '../../../src/shotgrid/signed-in-person';
 import { environmentFacts, fixedNow, healthyDependencies } from '../../fixtures/diagnosis/check-dependencies';
 import { identitySite } from '../../fixtures/diagnosis/sites';
 import { createFakeShotgridClient, failed, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
-const passphrase = 'planted-signed-in-diagnosis-4e1a';
+const passphrase = plantedSecret('signed-in-diagnosis');
 const jane: SignedInPerson = {
   id: 112, login: 'jdoe', name: 'Jane Doe', email: 'jane.doe@studio.example', status: 'act', permissionGroup: 'Artist',
   lockedUntil: null, lockedUntilReadable: true,
@@ -87,7 +88,7 @@ describe('a diagnosis with the signed-in person', () => {
 describe('the support report of such a run', () => {
   it('names the signed-in person in Markdown and JSON, field by field', async () => {
     const { results, siteInfo: info } = await diagnoseAs(jane, 'jane.doe@studio.example');
-    const withExtra = { ...jane, sessionToken: 'planted-session-token-in-person-9c2d' } as SignedInPerson;
+    const withExtra = { ...jane, sessionToken: plantedSecret('session-token-in-person') } as SignedInPerson;
     const report = buildSupportReport({
       generatedAt: fixedNow, environment: environmentFacts(), site: siteFactsFrom(identitySite, info), login: 'jane.doe@studio.example',
       signedIn: withExtra, results, verdict: diagnoseVerdict(results), secrets: [passphrase],

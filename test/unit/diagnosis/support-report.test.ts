@@ -13,7 +13,7 @@ import {
 import { createFakeShotgridClient, failed, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
 import { environmentFacts, fixedNow, healthyDependencies } from '../../fixtures/diagnosis/check-dependencies';
 import { identitySite } from '../../fixtures/diagnosis/sites';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const passphrase = plantedSecret('passphrase', { spice: 'Q7x!' });
 const twoFactorCode = '918273';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api3, passwordAuth, practiceSites, seededAccount, sessionIdOf } from '../../fixtures/practice-site';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const sites = practiceSites();
 
@@ -61,7 +62,7 @@ describe('practice controls', () => {
     const site = await sites.start();
     const person = seededAccount('admin');
     await api3(site, 'info');
-    await api3(site, 'read', { user_login: person.login, user_password: 'planted-wrong-passphrase' }, { type: 'HumanUser' });
+    await api3(site, 'read', { user_login: person.login, user_password: plantedSecret('wrong-passphrase') }, { type: 'HumanUser' });
     const response = await fetch(`${site.url}/__practice/log`);
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -76,7 +77,7 @@ describe('practice controls', () => {
 
   it('empties its request log on DELETE, so another process can count from a known point', async () => {
     const site = await sites.start();
-    await api3(site, 'read', { user_login: seededAccount('works').login, user_password: 'planted-wrong-passphrase' }, { type: 'HumanUser' });
+    await api3(site, 'read', { user_login: seededAccount('works').login, user_password: plantedSecret('wrong-passphrase') }, { type: 'HumanUser' });
     expect((await fetch(`${site.url}/__practice/log`, { method: 'DELETE' })).status).toBe(200);
     const after = (await (await fetch(`${site.url}/__practice/log`)).json()) as { entries: { call: string }[] };
     expect(after.entries.map((entry) => entry.call)).toEqual(['DELETE /__practice/log']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containsSecret, createRedactor, FRAGMENT_LENGTH, redactDeep, redactReport, SecretList } from '../../../src/redaction/redact';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const passphrase = 'Tr0ub4dor&3 "quoted" @home/100%';
 const pat = 'pat-7c1e9b0d-5a2f-4f0e-9d1b-secretvalue';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepForPlantedSecrets } from '../../../scripts/secret-sweep.mjs';
 import { echoed } from '../../fixtures/echoing-site';
-import { PLANTED_BODY_LENGTH, plantedSecret } from '../../fixtures/planted-secret';
+import { PLANTED_BODY_LENGTH, plantedSecret } from '../../fixtures/plant-secret';
 import { projectRoot } from '../../fixtures/cli-process';
 
 /** A registry folder as `npm test` makes one, holding the unique parts of `secrets`. */
@@ -55,7 +55,7 @@ describe('the sweep for planted secrets', () => {
     }
   });
 
-  it('finds the planted- prefix in any case without a registry', () => {
+  it('finds the prefix in any case without a registry', () => {
     expect(sweepForPlantedSecrets('a PLANTED-session-0123 id', emptyDir())).toEqual(['the test output']);
   });
 

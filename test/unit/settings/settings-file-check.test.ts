@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkSettingsData, checkSettingsFile, moveAside } from '../../../src/settings/settings-file-check';
 import { recoveryNotice } from '../../../src/settings/settings-notice';
 import { minimalSavedAccount } from '../../fixtures/saved-account';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const dirs: string[] = [];
 const tempFile = (text?: string) => {

@@ -8,7 +8,7 @@ import { siteFromOrigin } from '../../../src/site/site-address';
 import { finish, startSignIn } from '../../fixtures/browser-sign-in';
 import { closedPort, sendJson, sendText, startLoopbackServer } from '../../fixtures/loopback-server';
 import type { LoopbackServer, RecordedRequest } from '../../fixtures/loopback-server';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {

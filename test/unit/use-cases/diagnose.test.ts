@@ -7,7 +7,7 @@ import { diagnose } from '../../../src/use-cases/diagnose';
 import { createFakeShotgridClient, failed, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
 import { healthyDependencies } from '../../fixtures/diagnosis/check-dependencies';
 import { identitySite } from '../../fixtures/diagnosis/sites';
-import { plantedSecret } from '../../fixtures/planted-secret';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const passphrase = plantedSecret('use-case-passphrase');
 

@@ -9,7 +9,7 @@ import type { Vault, VaultSelfTest } from '../../../../src/vault/vault';
 import { runGridpass, testCliContext } from '../../../fixtures/cli-io';
 import { environmentFacts, healthyDependencies } from '../../../fixtures/diagnosis/check-dependencies';
 import { createFakeShotgridClient, failed, siteInfo, succeeded, humanUser } from '../../../fixtures/fake-shotgrid-client';
-import { plantedSecret } from '../../../fixtures/planted-secret';
+import { plantedSecret } from '../../../fixtures/plant-secret';
 
 const probes = () => {
   const { resolveHost, connect, tlsHandshake } = healthyDependencies();

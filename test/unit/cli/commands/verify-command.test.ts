@@ -4,7 +4,7 @@ import type { Outcome } from '../../../../src/shotgrid/failure';
 import type { HumanUserRecord } from '../../../../src/shotgrid/shotgrid-client';
 import { runGridpass, testCliContext } from '../../../fixtures/cli-io';
 import { createFakeShotgridClient, failed, humanUser, siteInfo, succeeded, type FakeShotgridClient } from '../../../fixtures/fake-shotgrid-client';
-import { plantedSecret } from '../../../fixtures/planted-secret';
+import { plantedSecret } from '../../../fixtures/plant-secret';
 
 const site = ['--site', 'mystudio'];
 const login = ['--login', 'ana@studio.example'];

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { runChecks } from '../../../../src/diagnosis/run-checks';
 import { healthyDependencies } from '../../../fixtures/diagnosis/check-dependencies';
 import { identitySite } from '../../../fixtures/diagnosis/sites';
-import { leakedFragments, plantedSecret } from '../../../fixtures/planted-secret';
+import { leakedFragments, plantedSecret } from '../../../fixtures/plant-secret';
 
 const passphrase = plantedSecret('passphrase', { spice: 'Ünïcødé"q-' });
 const twoFactorCode = plantedSecret('2fa-code');
