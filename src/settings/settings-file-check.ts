@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   appSettingsSchema,
   pendingAuthFailureSchema,
@@ -138,7 +138,7 @@ function schemaInvalid(issue: string): SettingsFileState {
  * Where each problem is, in words, without the offending values (a misplaced secret must not be
  * echoed into a notice).
  */
-export function describeIssues(error: z.ZodError, limit = 3): string[] {
+export function describeIssues(error: z.core.$ZodError, limit = 3): string[] {
   const lines = error.issues.slice(0, limit).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
     return `${where}: ${issueWords(issue)}`;

@@ -6,7 +6,9 @@
  * parses. An account that does not parse is kept in the file as found by the settings store (see
  * settings-file-check.ts), never rewritten or dropped.
  */
-import { z } from 'zod';
+// zod's mini build: the same checks, without the chained methods that the full build attaches to every
+// schema it makes; building these schemas is part of each `gridpass` run that reads a saved login.
+import * as z from 'zod/mini';
 import { loginMethods } from '../shotgrid/login-method';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -19,12 +21,12 @@ export const SETTINGS_SCHEMA_VERSION = 1;
 export const settingsParse = { jitless: true } as const;
 
 /** Same bounds as the IPC contract's `updateSettings` request. */
-const checkIntervalHoursSchema = z.number().int().min(1).max(168);
+const checkIntervalHoursSchema = z.int().check(z.minimum(1), z.maximum(168));
 
 export const appSettingsSchema = z.object({
-  checkIntervalHours: checkIntervalHoursSchema.default(6),
-  launchAtLogin: z.boolean().default(false),
-  notifications: z.boolean().default(true),
+  checkIntervalHours: z._default(checkIntervalHoursSchema, 6),
+  launchAtLogin: z._default(z.boolean(), false),
+  notifications: z._default(z.boolean(), true),
 });
 
 /** Mirrors `AccountHealth` and `CheckReason` in the IPC contract. */
@@ -34,43 +36,45 @@ const checkReasonSchema = z.enum(['setup', 'manual', 'schedule', 'resume', 'netw
 const passphraseReachSchema = z.enum(['not-sent', 'answered', 'unknown']);
 
 const timestamp = z.iso.datetime({ offset: true });
-const host = z.string().min(1).max(300);
-const login = z.string().min(1).max(256);
+const text = (min: number, max: number) => z.string().check(...(min > 0 ? [z.minLength(min)] : []), z.maxLength(max));
+const orNull = <T extends z.ZodMiniType>(schema: T) => z._default(z.nullable(schema), null);
+const host = text(1, 300);
+const login = text(1, 256);
 
 export const savedAccountSchema = z.object({
   /** `accountIdFor(host, login)`: stable, so a re-saved login keeps its id. */
-  id: z.string().min(1).max(600),
+  id: text(1, 600),
   /** The site's origin, `https://host[:port]`. */
-  site: z.string().min(1).max(2048),
+  site: text(1, 2048),
   /** `host[:port]` of the origin; keychain entries are keyed by it. */
   host,
   login,
-  displayName: z.string().max(256).nullable().default(null),
-  loginMethod: z.enum(loginMethods).nullable().default(null),
+  displayName: orNull(text(0, 256)),
+  loginMethod: orNull(z.enum(loginMethods)),
   createdAt: timestamp,
-  lastCheckedAt: timestamp.nullable().default(null),
-  lastCheckReason: checkReasonSchema.nullable().default(null),
-  lastHealth: accountHealthSchema.default('unchecked'),
-  lastFindingCode: z.string().max(64).nullable().default(null),
-  lastFindingTitle: z.string().max(300).nullable().default(null),
+  lastCheckedAt: orNull(timestamp),
+  lastCheckReason: orNull(checkReasonSchema),
+  lastHealth: z._default(accountHealthSchema, 'unchecked'),
+  lastFindingCode: orNull(text(0, 64)),
+  lastFindingTitle: orNull(text(0, 300)),
   /** Authentication failures this app has caused for the login (ShotGrid locks after ten). */
-  failedLogins: z.number().int().min(0).default(0),
-  checksPaused: z.boolean().default(false),
+  failedLogins: z._default(z.int().check(z.minimum(0)), 0),
+  checksPaused: z._default(z.boolean(), false),
   /**
    * Whether the last check's passphrase reached the site: 'unknown' (a timeout or reset after it was
    * sent) holds unattended checks until the next interval. Absent for checks saved before this was kept, or that sent nothing.
    */
-  lastCheckReach: passphraseReachSchema.optional(),
-  hasSavedPat: z.boolean().default(false),
+  lastCheckReach: z.optional(passphraseReachSchema),
+  hasSavedPat: z._default(z.boolean(), false),
   /** When the session token kept in the keychain was last accepted by the site; null when none is kept. */
-  sessionConfirmedAt: timestamp.nullable().default(null),
+  sessionConfirmedAt: orNull(timestamp),
 });
 
 /**
  * Failures caused for logins that are not saved (yet), so the wizard can warn before another try.
  * Saving the login moves the count onto the account.
  */
-const hmacHex = z.string().regex(/^[0-9a-f]{64}$/);
+const hmacHex = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 /**
  * A typed login is not trusted to be a login until the site confirms it (it is sometimes the
@@ -81,20 +85,20 @@ const hmacHex = z.string().regex(/^[0-9a-f]{64}$/);
 export const pendingAuthFailureSchema = z
   .object({
     host,
-    login: login.optional(),
-    loginHash: hmacHex.optional(),
-    count: z.number().int().min(1),
+    login: z.optional(login),
+    loginHash: z.optional(hmacHex),
+    count: z.int().check(z.minimum(1)),
     lastFailureAt: timestamp,
   })
-  .refine((entry) => entry.login !== undefined || entry.loginHash !== undefined, { message: 'login or loginHash is required' });
+  .check(z.refine((entry) => entry.login !== undefined || entry.loginHash !== undefined, { message: 'login or loginHash is required' }));
 
 export const settingsFileSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
-  settings: appSettingsSchema.prefault({}),
-  accounts: z.array(savedAccountSchema).default([]),
-  authFailures: z.array(pendingAuthFailureSchema).default([]),
+  settings: z.prefault(appSettingsSchema, {}),
+  accounts: z._default(z.array(savedAccountSchema), []),
+  authFailures: z._default(z.array(pendingAuthFailureSchema), []),
   /** The random per-installation HMAC key (hex) of `authFailures[].loginHash`, made on the first write that needs it. */
-  authFailureSalt: hmacHex.optional(),
+  authFailureSalt: z.optional(hmacHex),
 });
 
 export type AppSettings = z.output<typeof appSettingsSchema>;

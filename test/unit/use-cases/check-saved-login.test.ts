@@ -8,11 +8,13 @@ import { openSettingsStore } from '../../../src/settings/settings-store';
 import { checkSavedLogin, type SavedLoginCheckRequest } from '../../../src/use-cases/check-saved-login';
 import { createFakeShotgridClient, failed, humanUser, succeeded, type FakeClientScript, type FakeShotgridClient } from '../../fixtures/fake-shotgrid-client';
 import { memoryVault } from '../../fixtures/memory-vault';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const site = 'https://mystudio.shotgrid.autodesk.com';
 const login = 'ana@studio.example';
-const passphrase = 'planted-check-saved-passphrase-7a21';
-const keptSession = 'planted-kept-session-0c4e';
+const passphrase = plantedSecret('saved-passphrase');
+const keptSession = plantedSecret('kept-session');
+const renewedSession = plantedSecret('renewed-session');
 const refused = { kind: 'auth-rejected' as const, code: 102 as const, serverMessage: 'Can not authenticate user' };
 
 let home: string;
@@ -59,12 +61,12 @@ describe('checking a saved login, one way for the app and the command line', () 
     await registry.saveSession(accountId, keptSession, new Date());
     const fake = client({
       verifySessionToken: failed({ kind: 'session-expired', serverMessage: 'expired' }),
-      openSession: succeeded({ sessionToken: 'planted-renewed-session-91bd', user: humanUser({ login }) }),
+      openSession: succeeded({ sessionToken: renewedSession, user: humanUser({ login }) }),
     });
     const result = await check(fake);
     expect(result).toMatchObject({ kind: 'verified', by: 'passphrase', recorded: { saved: true, failedLogins: 0 } });
     expect(methods(fake)).toEqual(['verifySessionToken', 'openSession']);
-    expect(await registry.readSecret(accountId, 'session')).toEqual({ ok: true, value: 'planted-renewed-session-91bd' });
+    expect(await registry.readSecret(accountId, 'session')).toEqual({ ok: true, value: renewedSession });
   });
 
   it('counts and pauses a refused renewal, recorded as the check it was', async () => {

@@ -8,9 +8,10 @@ import { siteFromOrigin } from '../../../src/site/site-address';
 import { verifyLogin, type LoginTry } from '../../../src/use-cases/verify-login';
 import { createFakeShotgridClient, failed, humanUser, siteInfo, succeeded } from '../../fixtures/fake-shotgrid-client';
 import { memoryVault } from '../../fixtures/memory-vault';
+import { plantedSecret } from '../../fixtures/plant-secret';
 
 const site = siteFromOrigin('https://mystudio.shotgrid.autodesk.com');
-const attempt: LoginTry = { site, info: siteInfo(), login: 'ana@studio.example', passphrase: 'planted-verify-login-passphrase-3e90', keepSession: false };
+const attempt: LoginTry = { site, info: siteInfo(), login: 'ana@studio.example', passphrase: plantedSecret('typed-passphrase'), keepSession: false };
 const refused = { kind: 'auth-rejected' as const, code: 102 as const, serverMessage: 'Can not authenticate user' };
 
 let home: string;
@@ -37,9 +38,10 @@ describe('verifying a typed login, one way for the wizard, verify and login', ()
   });
 
   it('swaps the passphrase for a session once for a login about to be saved, with the probe it was given', async () => {
-    const client = createFakeShotgridClient({ openSession: succeeded({ sessionToken: 'planted-verify-session-55aa', user: humanUser() }) });
+    const sessionToken = plantedSecret('session');
+    const client = createFakeShotgridClient({ openSession: succeeded({ sessionToken, user: humanUser() }) });
     const result = await verifyLogin({ client, registry }, { ...attempt, keepSession: true, twoFactorCode: '123456' });
-    expect(result).toMatchObject({ ok: true, sessionToken: 'planted-verify-session-55aa' });
+    expect(result).toMatchObject({ ok: true, sessionToken });
     expect(client.calls).toMatchObject([{ method: 'openSession', credentials: { twoFactorCode: '123456' }, options: { alreadyProbed: attempt.info } }]);
   });
 
