@@ -59,8 +59,8 @@ describe('a diagnosis with the signed-in person', () => {
     const { byId, sent } = await diagnoseAs({ ...jane, lockedUntil }, 'JDoe');
     expect(sent).toBe(0);
     expect(byId('account').finding?.code).toBe('GP-ACCOUNT-LOCKED');
-    expect(byId('account').summary).toMatch(/^The account is locked until \d\d:\d\d \(in 42 minutes\)$/);
-    expect(byId('credentials').summary).toMatch(/^not sent: the account is locked until \d\d:\d\d \(in 42 minutes\)$/);
+    expect(byId('account').summary).toMatch(/^The account is locked until (\d+ \w+, )?\d\d:\d\d \(in 42 minutes\)$/);
+    expect(byId('credentials').summary).toMatch(/^not sent: the account is locked until (\d+ \w+, )?\d\d:\d\d \(in 42 minutes\)$/);
   });
 
   it('a lock that is over no longer holds the passphrase back', async () => {
