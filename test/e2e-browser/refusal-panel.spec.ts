@@ -9,6 +9,7 @@ import { PRACTICE_TWO_FACTOR, type AccountScenario } from '../../src/practice-si
 import { windowSize } from '../fixtures/browser/gridpass-app';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
 import { atVerifyStep, submitLogin } from '../fixtures/browser/wizard-walk';
+import { plantedSecret } from '../fixtures/plant-secret';
 import { practiceAccount } from '../fixtures/practice-site';
 
 /** Entirely inside the window, and the window's content not scrolled to get it there. */
@@ -59,7 +60,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const account = practiceAccount(realService.site, refusal.scenario);
         await atVerifyStep(app, realService);
         const login = refusal.typedLogin === 'email' ? account.email : account.login;
-        await submitLogin(page, login, refusal.passphrase === 'right' ? (account.passphrase ?? 'planted-never-set-5d1e') : 'planted-wrong-passphrase-8b2c');
+        await submitLogin(page, login, refusal.passphrase === 'right' ? (account.passphrase ?? plantedSecret('never-set')) : plantedSecret('wrong-passphrase'));
 
         const panel = refusalPanel(page);
         await expect(panel).toContainText(refusal.code);
@@ -84,9 +85,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const { page } = app;
       const maya = practiceAccount(realService.site, 'works');
       await atVerifyStep(app, realService);
-      await submitLogin(page, maya.login, 'planted-wrong-first-4a7d');
+      await submitLogin(page, maya.login, plantedSecret('wrong-first'));
       await expect(refusalPanel(page)).toBeVisible();
-      await page.getByLabel('Legacy passphrase', { exact: true }).fill('planted-wrong-second-9e3b');
+      await page.getByLabel('Legacy passphrase', { exact: true }).fill(plantedSecret('wrong-second'));
       await page.getByRole('button', { name: 'Try again' }).click();
       const notice = page.getByRole('note').filter({ hasText: 'Failed sign-ins from Gridpass' });
       await expect(notice).toContainText('Failed sign-ins from Gridpass for this login: 2 of 10.');
