@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { AppStateView, NavigationTarget, SettingsView } from '../src/ipc/contract';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import type { DiagnoseTarget } from './diagnose/diagnose-target';
 import { DiagnoseScreen } from './diagnose/DiagnoseScreen';
 import { gridpass } from './gridpass';
 import { Nav } from './Nav';
+import { StudioSupportContext, studioSupportOf } from './components/studio-support';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { useHashScreen } from './use-hash-screen';
 import { Wizard } from './wizard/Wizard';
@@ -45,34 +46,37 @@ export function Shell({ initial }: { initial: AppStateView }) {
   }, []);
   const onSettingsChanged = (settings: SettingsView) => setApp((current) => ({ ...current, settings }));
 
+  const support = useMemo(() => studioSupportOf(app.settings.managed), [app.settings.managed]);
   return (
-    <div className="shell">
-      <Nav current={screen} studioName={app.settings.managed?.studioName ?? null} />
-      <main className="content" id="content">
-        {screen === 'setup' && (
-          <Wizard
-            state={wizard}
-            dispatch={dispatch}
-            app={app}
-            onDiagnoseSite={(site) => {
-              setDiagnoseTarget({ kind: 'site', site: site.url });
-              go('diagnose');
-            }}
-            onShowAccounts={() => go('accounts')}
-            onSaved={refreshApp}
-          />
-        )}
-        {screen === 'accounts' && (
-          <AccountsScreen
-            onSetUp={(site) => navigate({ screen: 'wizard', site })}
-            onDiagnose={(accountId) => navigate({ screen: 'diagnose', accountId })}
-            onChanged={refreshApp}
-          />
-        )}
-        {screen === 'diagnose' && <DiagnoseScreen key={targetKey(diagnoseTarget)} initialTarget={diagnoseTarget} />}
-        {screen === 'settings' && <SettingsScreen app={app} onSettingsChanged={onSettingsChanged} />}
-      </main>
-    </div>
+    <StudioSupportContext.Provider value={support}>
+      <div className="shell">
+        <Nav current={screen} studioName={app.settings.managed?.studioName ?? null} />
+        <main className="content" id="content">
+          {screen === 'setup' && (
+            <Wizard
+              state={wizard}
+              dispatch={dispatch}
+              app={app}
+              onDiagnoseSite={(site) => {
+                setDiagnoseTarget({ kind: 'site', site: site.url });
+                go('diagnose');
+              }}
+              onShowAccounts={() => go('accounts')}
+              onSaved={refreshApp}
+            />
+          )}
+          {screen === 'accounts' && (
+            <AccountsScreen
+              onSetUp={(site) => navigate({ screen: 'wizard', site })}
+              onDiagnose={(accountId) => navigate({ screen: 'diagnose', accountId })}
+              onChanged={refreshApp}
+            />
+          )}
+          {screen === 'diagnose' && <DiagnoseScreen key={targetKey(diagnoseTarget)} initialTarget={diagnoseTarget} />}
+          {screen === 'settings' && <SettingsScreen app={app} onSettingsChanged={onSettingsChanged} />}
+        </main>
+      </div>
+    </StudioSupportContext.Provider>
   );
 }
 

@@ -1,11 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { Finding } from '../../src/ipc/contract';
-import { ExternalLinkButton } from './ExternalLinkButton';
-import type { IconName } from './Icon';
+import { FindingSteps } from './FindingSteps';
+import { severityIcon, severityWord } from './finding-severity';
 import { Icon } from './Icon';
-
-const severityIcon: Record<Finding['severity'], IconName> = { error: 'fail', warning: 'warn', info: 'info' };
-const severityWord: Record<Finding['severity'], string> = { error: 'Problem', warning: 'Warning', info: 'Note' };
+import { StudioSupport } from './StudioSupport';
 
 interface Props {
   finding: Finding;
@@ -16,10 +14,12 @@ interface Props {
    * that was refused), so they start reading from its title. Give it a new `key` to show it anew.
    */
   focusOnShow?: boolean;
+  /** Off where the screen names the studio's support once for many findings (Diagnose's check list). */
+  withSupport?: boolean;
 }
 
 /** What is wrong, why, and what to do, with the stable code support staff search for. */
-export function FindingView({ finding, level = 3, focusOnShow = false }: Props) {
+export function FindingView({ finding, level = 3, focusOnShow = false, withSupport = true }: Props) {
   const Heading = `h${level}` as const;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -35,19 +35,11 @@ export function FindingView({ finding, level = 3, focusOnShow = false }: Props) 
         </span>
       </Heading>
       <p>{finding.explanation}</p>
-      {finding.steps.length > 0 && (
-        <ol className="finding-steps">
-          {finding.steps.map((step, index) => (
-            <li key={index}>
-              <span>{step.text}</span>
-              {step.link && <ExternalLinkButton url={step.link.url} label={step.link.label} variant="link" />}
-            </li>
-          ))}
-        </ol>
-      )}
+      <FindingSteps steps={finding.steps} />
       <p className="finding-code">
         Reference for support: <code>{finding.code}</code>
       </p>
+      {withSupport && finding.severity !== 'info' && <StudioSupport />}
     </section>
   );
 }

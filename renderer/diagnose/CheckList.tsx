@@ -30,7 +30,7 @@ export function CheckList({ checks, running }: { checks: Check[]; running: boole
                       ))}
                     </ul>
                   )}
-                  {check.finding && <FindingView finding={check.finding} level={4} />}
+                  {check.finding && <FindingView finding={check.finding} level={4} withSupport={false} />}
                   <p className="hint">Took {check.durationMs} ms.</p>
                 </div>
               </details>

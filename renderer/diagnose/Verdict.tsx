@@ -2,6 +2,7 @@ import type { DiagnoseStatus } from '../../src/ipc/contract';
 import { FindingView } from '../components/FindingView';
 import type { IconName } from '../components/Icon';
 import { StatusLabel } from '../components/StatusLabel';
+import { StudioSupport } from '../components/StudioSupport';
 
 type VerdictView = NonNullable<DiagnoseStatus['verdict']>;
 
@@ -23,7 +24,9 @@ export function Verdict({ verdict }: { verdict: VerdictView }) {
       <h2 id="verdict-title" className={repeatsFinding ? 'visually-hidden' : undefined}>
         <StatusLabel icon={verdictIcon(verdict)} text={verdict.headline} />
       </h2>
-      {verdict.finding && <FindingView finding={verdict.finding} level={3} />}
+      {verdict.finding && <FindingView finding={verdict.finding} level={3} withSupport={false} />}
+      {/* Whatever the verdict, Diagnose says once whom the studio wants people to ask. */}
+      <StudioSupport />
     </section>
   );
 }

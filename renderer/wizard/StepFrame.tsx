@@ -11,6 +11,7 @@ export interface StepAction {
 
 interface Props {
   title: string;
+  /** `null` where the step has said it already (after a refusal, the fields to fix it come first). */
   lead: ReactNode;
   children?: ReactNode;
   /** "What you should see" once the step is done. */
@@ -52,7 +53,7 @@ export function StepFrame(props: Props) {
   return (
     <section className="step" aria-labelledby="step-title">
       <h2 id="step-title" ref={heading} tabIndex={-1}>{title}</h2>
-      <div className="lead">{lead}</div>
+      {lead !== null && <div className="lead">{lead}</div>}
       {children}
       {expect && (
         <div className="expect">

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dispatch, FormEvent } from 'react';
 import type { Finding, SignedInPersonView, SiteView, VerifyResponse } from '../../src/ipc/contract';
-import { FindingView } from '../components/FindingView';
+import { causeOf } from '../components/refusal-parts';
+import { RefusalPanel } from '../components/RefusalPanel';
 import { describeCallError, gridpass } from '../gridpass';
-import { LockoutNotice, lockoutOf, type Lockout } from './LockoutNotice';
+import { hasLockout, LockoutNotice, lockoutOf, type Lockout } from './LockoutNotice';
 import { LoginFields } from './LoginFields';
 import { StepFrame } from './StepFrame';
 import { TwoFactorFields } from './TwoFactorFields';
@@ -20,6 +21,11 @@ interface Props {
   site: SiteView;
   state: WizardState;
   dispatch: Dispatch<WizardAction>;
+  /**
+   * The wizard's browser sign-in, offered as a refusal's next action ("Let Gridpass find out which"). Left
+   * out, the refusal offers the typed path: the site's page where the passphrase and the token are set.
+   */
+  onConfirmInBrowser?: () => void;
 }
 
 function leadFor(site: SiteView): string {
@@ -32,7 +38,7 @@ function leadFor(site: SiteView): string {
  * Signs in once with what the person typed. The passphrase and the 2FA code live only in this
  * step's own state and are emptied the moment they are sent; a refusal is never retried by itself.
  */
-export function VerifyStep({ site, state, dispatch }: Props) {
+export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props) {
   const [attempt, setAttempt] = useState<Attempt>({ stage: 'form' });
   const [busy, setBusy] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -62,7 +68,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
       setAttempt({
         stage: 'two-factor',
         attemptId: response.attemptId,
-        refused: response.codeProblem ?? (response.codeRefused ? response.finding.explanation : null),
+        refused: response.codeProblem ?? (response.codeRefused ? causeOf(response.finding) : null),
         lockout: lockoutOf(response),
       });
     } else {
@@ -79,6 +85,11 @@ export function VerifyStep({ site, state, dispatch }: Props) {
   const chooseDifferentLogin = () => {
     setBackToLogin(true);
     setAttempt({ stage: 'form' });
+  };
+  // The login the site knows goes into the field; the passphrase is typed again, next to it.
+  const useLogin = (login: string) => {
+    dispatch({ type: 'login-typed', login });
+    document.getElementById('passphrase')?.focus();
   };
   const checkDifferentLogin = () => {
     setBackToLogin(true);
@@ -122,7 +133,7 @@ export function VerifyStep({ site, state, dispatch }: Props) {
     <form onSubmit={submit} noValidate>
       <StepFrame
         title="Check your login"
-        lead={<p>{leadFor(site)}</p>}
+        lead={attempt.stage === 'failed' || twoFactor?.refused ? null : <p>{leadFor(site)}</p>}
         onBack={() => dispatch({ type: 'back' })}
         onContinue={verified ? () => dispatch({ type: 'next' }) : undefined}
         submit={verified ? undefined : { label: submitLabel, disabled: busy || !ready }}
@@ -141,8 +152,14 @@ export function VerifyStep({ site, state, dispatch }: Props) {
           )}
           {attempt.stage === 'failed' && (
             <>
-              <FindingView key={round} finding={attempt.finding} focusOnShow />
-              <LockoutNotice {...attempt.lockout} />
+              <RefusalPanel
+                key={round}
+                finding={attempt.finding}
+                focusOnShow
+                lockout={hasLockout(attempt.lockout) ? <LockoutNotice {...attempt.lockout} /> : undefined}
+                onUseLogin={useLogin}
+                {...(onConfirmInBrowser === undefined ? {} : { onConfirmInBrowser })}
+              />
             </>
           )}
           {attempt.stage === 'error' && (

@@ -11,7 +11,21 @@ export interface FixLink {
 export interface FixStep {
   text: string;
   link?: FixLink;
+  /**
+   * What the step is, for a window that says some things elsewhere: `find-out` is the offer to confirm in the
+   * browser who the person is, `lockout` the refusal count (the wizard's notice already shows it).
+   */
+  role?: 'find-out' | 'lockout';
 }
+
+/**
+ * The one next thing to do, as a button: confirm in the browser, use the login the site knows, or open a
+ * page. Plain data; the window decides what the button does, and a report ignores it.
+ */
+export type FindingAction =
+  | { kind: 'browser-sign-in' }
+  | { kind: 'use-login'; login: string }
+  | { kind: 'open'; link: FixLink };
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -21,5 +35,8 @@ export interface Finding {
   severity: FindingSeverity;
   title: string;
   explanation: string;
+  /** One sentence of cause, for a panel that shows the full explanation only on request. */
+  cause?: string;
+  action?: FindingAction;
   steps: FixStep[];
 }

@@ -16,7 +16,7 @@ import type { HumanUserRecord } from '../shotgrid/shotgrid-client';
 import { MAX_SECRET_INPUT_LENGTH } from '../vault/secret-size';
 
 export type { CheckId, CheckResult, CheckStatus } from '../diagnosis/check-result';
-export type { Finding, FixLink, FixStep, FindingSeverity } from '../diagnosis/finding';
+export type { Finding, FindingAction, FixLink, FixStep, FindingSeverity } from '../diagnosis/finding';
 export type { LoginMethod } from '../shotgrid/login-method';
 
 const text = (max: number) => z.string().max(max);

@@ -216,13 +216,16 @@ export function createOnboardingService(deps: OnboardingDeps) {
   };
 }
 
-/** The wizard shows the count beside this warning, so the finding itself leaves the count out. */
+/**
+ * The wizard shows the count beside this warning, so the finding itself leaves the count out. It names no
+ * culprit: a wrong passphrase and a wrong 2FA code both count, and the refusal's finding says which it was.
+ */
 function lockoutWarning(failedLogins: number): string | null {
   if (failedLogins === 0) return null;
   const left = refusalsLeft(failedLogins);
   const rule = `ShotGrid locks an account for an hour after ${lockoutThreshold} refused logins in a row`;
   return left > 0
-    ? `${rule} (${left} left). Check the passphrase before you try again; Gridpass never retries by itself.`
+    ? `${rule} (${left} left).`
     : `${rule}. Wait an hour, or ask your ShotGrid admin to clear "Locked Until".`;
 }
 

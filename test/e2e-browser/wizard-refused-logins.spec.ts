@@ -2,28 +2,12 @@ import { PRACTICE_TWO_FACTOR } from '../../src/practice-site/practice-seed';
 import { practiceAccount } from '../fixtures/practice-site';
 import { expectNoSecretsInPage } from '../fixtures/browser/secrets-in-page';
 import { expect, test } from '../fixtures/browser/real-gridpass-app';
-import { continueTypingLogin, findSite, startWizard, stepHeading, submitLogin } from '../fixtures/browser/wizard-walk';
-import type { GridpassApp } from '../fixtures/browser/gridpass-app';
-import type { RealService } from '../fixtures/real-service';
+import { atVerifyStep, submitLogin } from '../fixtures/browser/wizard-walk';
 import type { PracticeSite } from '../../src/practice-site/practice-site';
 
 /** Requests that carried the login and passphrase (each one counts towards ShotGrid's lockout). */
 function passwordSignIns(site: PracticeSite, login: string): number {
   return site.log.entries().filter((entry) => entry.authKind === 'password' && entry.principal === login).length;
-}
-
-/** Straight to "Check your login" on the practice Identity site, saying each earlier step is done. */
-async function atVerifyStep(app: GridpassApp, real: RealService): Promise<void> {
-  const { page } = app;
-  await startWizard(app);
-  await findSite(page, real.site.url, 'Autodesk Identity');
-  await continueTypingLogin(page);
-  for (const step of ['Set a legacy passphrase', 'Create a Personal Access Token', 'Connect the token to ShotGrid']) {
-    await expect(stepHeading(page, step)).toBeFocused();
-    await page.getByRole('button', { name: 'I’ve already done this' }).click();
-  }
-  await expect(stepHeading(page, 'Check your login')).toBeFocused();
-  real.site.log.clear();
 }
 
 test.describe('when the site refuses a login', () => {
@@ -40,6 +24,9 @@ test.describe('when the site refuses a login', () => {
     // The button that was pressed is disabled until a passphrase is typed again, so the refusal takes focus.
     await expect(finding.getByRole('heading')).toBeFocused();
     await expect(finding).toContainText('GP-AUTH-NO-PAT');
+    // The full steps are one click away, behind the disclosure.
+    await expect(finding.locator('ol.finding-steps')).toBeHidden();
+    await finding.getByText('Show all steps').click();
     expect(await finding.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
     await expect(finding.locator('ol.finding-steps')).toBeVisible();
     const lockout = page.getByRole('note').filter({ hasText: 'Failed sign-ins from Gridpass' });
@@ -99,8 +86,11 @@ test.describe('when the site refuses a login', () => {
 
     await page.getByLabel('Verification code', { exact: true }).fill('000000');
     await page.getByRole('button', { name: 'Verify code' }).click();
-    await expect(page.getByRole('alert')).toContainText('refused the code');
-    await expect(page.getByRole('alert')).toContainText('work only once');
+    // The code was wrong, not the passphrase: neither the alert nor the count says otherwise.
+    await expect(page.getByRole('alert')).toContainText('The verification code was wrong, already used or expired');
+    await expect(page.getByRole('alert')).toContainText('your passphrase is not the problem');
+    await expect(page.getByRole('note').filter({ hasText: 'Failed sign-ins from Gridpass' })).toContainText(/\(\d+ left\)/);
+    await expect(page.getByText('Check the passphrase')).toHaveCount(0);
     await expect(page.getByLabel('Verification code', { exact: true })).toHaveValue('');
     expect(passwordSignIns(site, lucas.login)).toBe(2);
     await app.screenshot('two-factor-refused');

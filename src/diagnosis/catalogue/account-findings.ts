@@ -19,6 +19,7 @@ export const accountFindings = {
       `${siteName(context)} has locked ${loginName(context)} because of repeated failed logins (ShotGrid locks an account for ` +
       'an hour after 10). Failed logins from any tool count, not only from Gridpass. While it is locked, even the right ' +
       `password is refused.${serverSaid(facts)}`,
+    cause: 'Too many failed logins: even the right passphrase is refused for now.',
     steps: [
       step('Wait one hour, then try once with the correct passphrase. Gridpass never retries by itself, so it will not extend the lock.'),
       step('If you cannot wait, ask your ShotGrid admin to clear "Locked Until" on your user (or reset your password).', helpLinks.lockedAccounts),
@@ -31,6 +32,7 @@ export const accountFindings = {
     explanation:
       `${loginName(context)} exists on ${siteName(context)} but is not active, so the site refuses its logins. Only a site admin ` +
       `can reactivate it.${facts.detail === undefined || facts.detail === '' ? '' : ` (${facts.detail})`}${serverSaid(facts)}`,
+    cause: 'The account is switched off on this site; only a site admin can turn it back on.',
     steps: [
       step('Ask your ShotGrid admin to set your user\'s status back to Active.'),
       ...(context.loginMethod === 'oxygen'

@@ -1,7 +1,7 @@
 import { helpLinks } from '../help-links';
 import { siteArgumentFor } from '../../site/site-address';
 import type { FindingContext } from '../finding-context';
-import type { FixStep } from '../finding';
+import type { FindingAction, FixStep } from '../finding';
 import { lockoutSteps, loginName, serverSaid, siteLink, siteName, step, type FindingBuilder } from './wording';
 
 function retypeStep(context: FindingContext): FixStep {
@@ -44,6 +44,12 @@ function badCredentialSteps(context: FindingContext): FixStep[] {
   }
 }
 
+/** On a site with its own passwords, the reset page; elsewhere the password is not the site's to reset. */
+function badCredentialAction(context: FindingContext): { action?: FindingAction } {
+  const reset = context.loginMethod === 'default' ? badCredentialSteps(context).find((fix) => fix.link !== undefined)?.link : undefined;
+  return reset === undefined ? {} : { action: { kind: 'open', link: reset } };
+}
+
 /**
  * The first step of a refusal the site does not explain: when the site offers browser sign-in and the person
  * has not used it yet, it finds out which cause it is, before anything else is tried.
@@ -53,7 +59,17 @@ function findOutStep(context: FindingContext): FixStep[] {
   const how = context.networkStack === 'node' && context.site !== null
     ? `run "gridpass whoami --site ${siteArgumentFor(context.site.origin)}" and confirm in your browser who you are`
     : `confirm in your browser who you are on ${siteName(context)}`;
-  return [step(`Let Gridpass find out which: ${how} (no passphrase is sent).`)];
+  return [step(`Let Gridpass find out which: ${how} (no passphrase is sent).`, undefined, 'find-out')];
+}
+
+/**
+ * A refusal's one next action: finding out which cause it is, when the site can tell who the person is;
+ * otherwise the site, where the passphrase and the token are set.
+ */
+function noPatAction(context: FindingContext): { action?: FindingAction } {
+  if (findOutStep(context).length > 0) return { action: { kind: 'browser-sign-in' } };
+  const link = siteLink(context);
+  return link === undefined ? {} : { action: { kind: 'open', link } };
 }
 
 /** Who the browser sign-in confirmed, for the explanation of a refusal it narrowed. */
@@ -103,6 +119,8 @@ export const authFindings = {
       `You confirmed in the browser that you are ${facts.personName ?? 'the signed-in person'} on ${siteName(context)}, and ` +
       `your legacy login there is "${facts.personLogin ?? 'different'}", not ${loginName(context)}. On Autodesk Identity sites ` +
       'the legacy login often stays the old one even though you sign in to Autodesk with your e-mail address.',
+    cause: `You are ${facts.personName ?? 'the signed-in person'}, and the site knows you as "${facts.personLogin ?? 'a different login'}", not ${loginName(context)}.`,
+    ...(facts.personLogin === undefined ? {} : { action: { kind: 'use-login', login: facts.personLogin } }),
     steps: [
       step(`Use "${facts.personLogin ?? 'your legacy login'}" as the login, with your legacy passphrase.`),
       step('Gridpass fills it in for you when you confirm in the browser; nothing else about your account needs fixing for this.'),
@@ -115,6 +133,8 @@ export const authFindings = {
     explanation:
       `${siteName(context)} did not accept this login and password. Usually the password has a typo, or the login is not the ` +
       `one the site uses (on many sites it is your email address).${serverSaid(facts)}`,
+    cause: 'The password has a typo, or the login is not the one the site uses.',
+    ...badCredentialAction(context),
     steps: [...badCredentialSteps(context), ...lockoutSteps(context)],
   }),
   'GP-AUTH-NO-PAT': (context, facts) => ({
@@ -129,6 +149,10 @@ export const authFindings = {
       'and only while a Personal Access Token from your Autodesk profile is bound to your account. The site refused the ' +
       'login, and it does not say why: the login or passphrase may be wrong, no legacy passphrase may be set yet, no token ' +
       `may be bound, or the bound token may have been deleted. Your Autodesk password does not work here.${serverSaid(facts)}`,
+    cause: context.signedIn !== undefined
+      ? 'Your login is right: the passphrase is wrong or was never set, or no token is bound.'
+      : 'Wrong login or passphrase, none set yet, or no token bound.',
+    ...noPatAction(context),
     steps: noPatSteps(context),
   }),
   'GP-AUTH-2FA-REQUIRED': (context) => ({
@@ -149,6 +173,7 @@ export const authFindings = {
     explanation:
       `${siteName(context)} refused the code. Codes change every few seconds and work only once, so a code that was already ` +
       `used, or has just expired, is refused. A wrong clock on this computer or the phone also makes codes fail.${serverSaid(facts)}`,
+    cause: 'The verification code was wrong, already used or expired; your passphrase is not the problem.',
     steps: [
       step('Wait for a fresh code in your authenticator app and enter it right away.'),
       step('If you have no access to the app, use one of your backup codes (each works once).'),
@@ -162,6 +187,7 @@ export const authFindings = {
     explanation:
       `${siteName(context)} signs people in through single sign-on (SSO). By design, it refuses logins with a login and ` +
       `password from tools and scripts. Nothing is wrong with your account.${serverSaid(facts)}`,
+    cause: 'This site signs people in through single sign-on, and refuses passwords from tools by design.',
     steps: [
       step('For pipeline tools and scripts, ask your ShotGrid admin for a script key: script keys keep working on SSO sites.'),
       step('If your admin allows legacy logins on this site, use your legacy ShotGrid login and password (not your SSO password).', helpLinks.legacyLoginHelp),

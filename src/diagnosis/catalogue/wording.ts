@@ -18,8 +18,8 @@ export function siteLink(context: FindingContext): FixLink | undefined {
   return { label: `Open ${siteName(context)}`, url: context.site.origin };
 }
 
-export function step(text: string, link?: FixLink): FixStep {
-  return link === undefined ? { text } : { text, link };
+export function step(text: string, link?: FixLink, role?: FixStep['role']): FixStep {
+  return { text, ...(link === undefined ? {} : { link }), ...(role === undefined ? {} : { role }) };
 }
 
 /** Server text is shown as is, but bounded so a whole HTML page cannot end up in a finding. */
@@ -45,11 +45,13 @@ export function loginName(context: FindingContext): string {
 export function lockoutSteps(context: FindingContext): FixStep[] {
   const failed = context.failedLogins ?? 0;
   const retry = 'Gridpass never retries a refused login by itself, so trying again is always your choice.';
-  if (failed <= 0) return [step(`${retry} After ${lockoutThreshold} refused logins ShotGrid locks the account for an hour.`)];
+  if (failed <= 0) return [step(`${retry} After ${lockoutThreshold} refused logins ShotGrid locks the account for an hour.`, undefined, 'lockout')];
   const left = refusalsLeft(failed);
   return [step(
     `Gridpass has had ${failed} refused ${failed === 1 ? 'login' : 'logins'} for this account. ShotGrid locks an account for an hour after ${lockoutThreshold}` +
       (left > 0 ? ` (${left} left, counting only Gridpass's attempts).` : '.') + ` ${retry}`,
+    undefined,
+    'lockout',
   )];
 }
 

@@ -88,9 +88,9 @@ describe('gridpass doctor --browser-sign-in', () => {
     await identitySite();
     const run = await doctorApproved(['--login', sofia.login, '--passphrase-stdin'], sofia.login, `${sofia.passphrase!}\n`);
     expect(run.code).toBe(1);
-    expect(flat(run.stdout)).toMatch(/The account is locked until \d\d:\d\d \(in (59|60) minutes\)/);
+    expect(flat(run.stdout)).toMatch(/The account is locked until (\d{1,2} \w{3}, )?\d\d:\d\d \(in (59|60) minutes\)/);
     expect(run.stdout).toContain('[GP-ACCOUNT-LOCKED]');
-    expect(flat(run.stdout)).toMatch(/SKIP Login skipped: not sent: the account is locked until \d\d:\d\d/);
+    expect(flat(run.stdout)).toMatch(/SKIP Login skipped: not sent: the account is locked until (\d{1,2} \w{3}, )?\d\d:\d\d/);
     expect(flat(run.stdout)).toMatch(/FAIL Account state The account is locked until/);
     expect(passwordLogins()).toBe(0);
   });
