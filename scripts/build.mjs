@@ -91,14 +91,17 @@ async function buildCli() {
   await writeFile('out/cli/gridpass-cli.cjs', code);
   await esbuild({ ...cli, write: true, entryPoints: ['undici'], outfile: `out/cli/${undiciFile}`, format: 'cjs' });
   const bundleHash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  // The launcher is CommonJS too (out/cli/package.json says so): Node starts a CommonJS entry without
+  // setting up its ES module loader.
+  await writeFile('out/cli/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);
   await esbuild({
     ...cli,
     write: true,
     entryPoints: { gridpass: 'src/cli/gridpass.ts' },
     outdir: 'out/cli',
-    format: 'esm',
-    define: { ...define, __GRIDPASS_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash) },
-    banner: { js: '#!/usr/bin/env node' },
+    format: 'cjs',
+    define: { ...define, __GRIDPASS_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash), 'import.meta.url': '__gridpassLauncherUrl' },
+    banner: { js: "#!/usr/bin/env node\nvar __gridpassLauncherUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
 }
 
