@@ -2,10 +2,14 @@ import { useEffect } from 'react';
 import type { SignedInPersonView, SiteView } from '../../src/ipc/contract';
 import { FindingView } from '../components/FindingView';
 import { BrowserSignInProgress } from './BrowserSignInProgress';
-import { useBrowserSignIn } from './use-browser-sign-in';
+import type { BrowserSignInFlow } from './use-browser-sign-in';
 
 interface Props {
   site: SiteView;
+  /** The step's one sign-in: a refusal panel's action starts the same one, and its answer shows here. */
+  flow: BrowserSignInFlow;
+  /** Offer the start here; false while a refusal panel offers it as its action. */
+  offerStart: boolean;
   /** What the person typed so far: when the approval is someone else's login, Gridpass says so first. */
   typedLogin: string;
   onSignedIn: (signInId: string, person: SignedInPersonView) => void;
@@ -17,8 +21,8 @@ interface Props {
  * "Not sure of your login?" beside a typed login: the browser tells who the person is. A login that is
  * not theirs is shown as GP-AUTH-WRONG-LOGIN, before anything is sent, with the one to use instead.
  */
-export function ConfirmLoginInBrowser({ site, typedLogin, onSignedIn, onAsking }: Props) {
-  const { signIn, start, cancel, reset } = useBrowserSignIn();
+export function ConfirmLoginInBrowser({ site, flow, offerStart, typedLogin, onSignedIn, onAsking }: Props) {
+  const { signIn, start, cancel, reset } = flow;
   const approved = signIn.state === 'approved' ? signIn : null;
   const mismatch = approved?.view.loginMismatch ?? null;
   useEffect(() => {
@@ -44,6 +48,7 @@ export function ConfirmLoginInBrowser({ site, typedLogin, onSignedIn, onAsking }
     );
   }
   if (signIn.state === 'idle') {
+    if (!offerStart) return null;
     return (
       <p className="hint">
         Not sure of your login?{' '}

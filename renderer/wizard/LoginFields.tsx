@@ -4,6 +4,7 @@ import { ExternalLinkButton } from '../components/ExternalLinkButton';
 import { PassphraseField } from '../components/PassphraseField';
 import { ConfirmLoginInBrowser } from './ConfirmLoginInBrowser';
 import { secretLabel } from './secret-label';
+import type { BrowserSignInFlow } from './use-browser-sign-in';
 
 interface Props {
   site: SiteView;
@@ -16,6 +17,8 @@ interface Props {
   /** Who confirmed in the browser: the login is theirs and shown read-only. */
   signedIn?: SignedInPersonView | null;
   onSignedIn?: (signInId: string, person: SignedInPersonView) => void;
+  /** The step's browser sign-in, on sites with the launcher; `offerStart` false while a refusal offers it. */
+  browserSignIn?: { flow: BrowserSignInFlow; offerStart: boolean };
   onNotMe?: () => void;
   /** A typed login that is not the confirmed person's is being asked about: hold the submit. */
   onAsking?: (asking: boolean) => void;
@@ -25,7 +28,7 @@ const noAsking = () => undefined;
 
 /** Login and passphrase, named the way this kind of site names them. */
 export function LoginFields(props: Props) {
-  const { site, login, passphrase, onLoginChange, onPassphraseChange, focusLogin = false, signedIn = null, onSignedIn, onNotMe, onAsking = noAsking } = props;
+  const { site, login, passphrase, onLoginChange, onPassphraseChange, focusLogin = false, signedIn = null, onSignedIn, browserSignIn, onNotMe, onAsking = noAsking } = props;
   const secret = secretLabel(site.loginMethod);
   const loginField = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -60,8 +63,8 @@ export function LoginFields(props: Props) {
       </div>
       <PassphraseField id="passphrase" label={secret.name} hint={secret.hint} value={passphrase} onChange={onPassphraseChange} />
       {/* After both fields, so Tab goes from the login straight to the passphrase. */}
-      {signedIn === null && site.appSessionLauncher && onSignedIn && (
-        <ConfirmLoginInBrowser site={site} typedLogin={login} onSignedIn={onSignedIn} onAsking={onAsking} />
+      {signedIn === null && site.appSessionLauncher && onSignedIn && browserSignIn && (
+        <ConfirmLoginInBrowser site={site} {...browserSignIn} typedLogin={login} onSignedIn={onSignedIn} onAsking={onAsking} />
       )}
       {site.links.forgotPassword && site.loginMethod === 'default' && (
         <p className="hint">

@@ -8,6 +8,7 @@ import { hasLockout, LockoutNotice, lockoutOf, type Lockout } from './LockoutNot
 import { LoginFields } from './LoginFields';
 import { StepFrame } from './StepFrame';
 import { TwoFactorFields } from './TwoFactorFields';
+import { useBrowserSignIn } from './use-browser-sign-in';
 import { WhoYouAre } from './WhoYouAre';
 import type { WizardAction, WizardState } from './wizard-state';
 
@@ -21,11 +22,6 @@ interface Props {
   site: SiteView;
   state: WizardState;
   dispatch: Dispatch<WizardAction>;
-  /**
-   * The wizard's browser sign-in, offered as a refusal's next action ("Let Gridpass find out which"). Left
-   * out, the refusal offers the typed path: the site's page where the passphrase and the token are set.
-   */
-  onConfirmInBrowser?: () => void;
 }
 
 function leadFor(site: SiteView): string {
@@ -38,7 +34,7 @@ function leadFor(site: SiteView): string {
  * Signs in once with what the person typed. The passphrase and the 2FA code live only in this
  * step's own state and are emptied the moment they are sent; a refusal is never retried by itself.
  */
-export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props) {
+export function VerifyStep({ site, state, dispatch }: Props) {
   const [attempt, setAttempt] = useState<Attempt>({ stage: 'form' });
   const [busy, setBusy] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -96,7 +92,21 @@ export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props)
     dispatch({ type: 'check-another-login' });
   };
 
-  const onSignedIn = useCallback((signInId: string, person: SignedInPersonView) => dispatch({ type: 'signed-in', signInId, person }), [dispatch]);
+  // One browser sign-in for the step: started beside the fields or as a refusal's next action, answered beside the fields.
+  const browserSignIn = useBrowserSignIn();
+  const { reset: resetSignIn } = browserSignIn;
+  const typedLogin = state.login.trim();
+  const onSignedIn = useCallback((signInId: string, person: SignedInPersonView) => {
+    // A refusal of some other login says nothing about this person's: it goes, and their login is tried next.
+    if (person.login !== typedLogin) setAttempt((current) => (current.stage === 'failed' ? { stage: 'form' } : current));
+    dispatch({ type: 'signed-in', signInId, person });
+    resetSignIn();
+  }, [dispatch, resetSignIn, typedLogin]);
+  const canConfirmInBrowser = site.appSessionLauncher && state.signedIn === null;
+  const confirmInBrowser = canConfirmInBrowser ? () => void browserSignIn.start(site.url, state.login) : undefined;
+  // While the browser is asked, its answer (the wrong-login finding among them) stands in for the refusal.
+  const refusalShown = attempt.stage === 'failed' && (!canConfirmInBrowser || browserSignIn.signIn.state === 'idle');
+  const refusalOffersSignIn = refusalShown && attempt.finding.action?.kind === 'browser-sign-in';
 
   const run = async (call: () => Promise<VerifyResponse>) => {
     setBusy(true);
@@ -150,17 +160,15 @@ export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props)
               </p>
             </>
           )}
-          {attempt.stage === 'failed' && (
-            <>
-              <RefusalPanel
-                key={round}
-                finding={attempt.finding}
-                focusOnShow
-                lockout={hasLockout(attempt.lockout) ? <LockoutNotice {...attempt.lockout} /> : undefined}
-                onUseLogin={useLogin}
-                {...(onConfirmInBrowser === undefined ? {} : { onConfirmInBrowser })}
-              />
-            </>
+          {attempt.stage === 'failed' && refusalShown && (
+            <RefusalPanel
+              key={round}
+              finding={attempt.finding}
+              focusOnShow
+              lockout={hasLockout(attempt.lockout) ? <LockoutNotice {...attempt.lockout} /> : undefined}
+              onUseLogin={useLogin}
+              {...(confirmInBrowser === undefined ? {} : { onConfirmInBrowser: confirmInBrowser })}
+            />
           )}
           {attempt.stage === 'error' && (
             <p key={round} ref={errorMessage} className="inline-problem" tabIndex={-1}>{attempt.message}</p>
@@ -182,9 +190,11 @@ export function VerifyStep({ site, state, dispatch, onConfirmInBrowser }: Props)
             focusLogin={backToLogin && attempt.stage === 'form'}
             signedIn={state.signedIn?.person ?? null}
             onSignedIn={onSignedIn}
+            browserSignIn={{ flow: browserSignIn, offerStart: !refusalOffersSignIn }}
             onAsking={setAsking}
             onNotMe={() => {
               setBackToLogin(true);
+              resetSignIn();
               dispatch({ type: 'not-me' });
             }}
           />

@@ -11,6 +11,9 @@ export type BrowserSignIn =
   | { state: 'failed'; finding: Finding }
   | { state: 'error'; message: string };
 
+/** One browser sign-in as a screen holds it: its state and what can be done with it. */
+export type BrowserSignInFlow = ReturnType<typeof useBrowserSignIn>;
+
 /**
  * A browser sign-in run in main, followed here: main announces each change (sign-in-progress) and the
  * window asks for the view once per announcement, and once when it starts. A sign-in still waiting when

@@ -154,7 +154,7 @@ test.describe('browser sign-in on an Autodesk Identity site', () => {
     await expectSessionNowhere(app, answers);
   });
 
-  test('after a refusal, names the right login once the person confirms in the browser', async ({ app, realService, answers }) => {
+  test('after a refusal, the panel’s one action confirms in the browser; the right login replaces the refusal and then works', async ({ app, realService, answers }) => {
     const { page } = app;
     const { site } = realService;
     const jane = practiceAccount(site, 'legacy-login-differs');
@@ -162,16 +162,34 @@ test.describe('browser sign-in on an Autodesk Identity site', () => {
     await page.getByRole('button', { name: 'Type my login instead' }).click();
     await pastIdentitySteps(app);
     await submitLogin(page, 'jane.doe@studio.example', jane.passphrase!);
-    await expect(page.getByRole('region', { name: /^Problem: Login refused/ })).toContainText('GP-AUTH-NO-PAT');
+    const refusal = page.locator('section.refusal');
+    await expect(refusal).toContainText('GP-AUTH-NO-PAT');
     expect(passwordRequests(realService)).toBe(1);
+    // The panel's action is the only way offered to start it: the fields do not offer it a second time.
+    await expect(page.getByRole('button', { name: 'Confirm who you are in your browser' })).toHaveCount(1);
 
-    await startSignIn(app, () => page.getByRole('button', { name: 'Confirm who you are in your browser' }).click());
+    await startSignIn(app, () => refusal.getByRole('button', { name: 'Confirm who you are in your browser' }).click());
     await approveAs(site.url, jane.login);
     const finding = page.getByRole('region', { name: 'Problem: Your login on this site is "jdoe"' });
     await expect(finding).toContainText('GP-AUTH-WRONG-LOGIN');
+    await expect(finding).toContainText('legacy login there is "jdoe", not "jane.doe@studio.example"');
+    // Only the answer: the refusal it explains is no longer on screen.
+    await expect(refusal).toHaveCount(0);
+    await expect(page.getByText('GP-AUTH-NO-PAT')).toHaveCount(0);
     // Finding out sent no passphrase.
     expect(passwordRequests(realService)).toBe(1);
     await app.screenshot('sign-in-wrong-login-after-refusal', { fullPage: true });
+    await app.expectAccessible();
+
+    await page.getByRole('button', { name: 'Use “jdoe”' }).click();
+    await expect(page.getByLabel('ShotGrid login')).toHaveValue('jdoe');
+    await expect(page.locator('section.refusal')).toHaveCount(0);
+    await page.getByLabel('Legacy passphrase', { exact: true }).fill(jane.passphrase!);
+    await page.getByRole('button', { name: 'Check my login' }).click();
+    await expect(page.getByRole('heading', { name: `Your login works on ${new URL(site.url).host}` })).toBeFocused();
+    expect(app.requestsTo('verifyLogin').at(-1)).toEqual(expect.objectContaining({ login: 'jdoe', signInId: expect.any(String) }));
+    expect(site.log.entries().filter((entry) => entry.authKind === 'password').map((entry) => entry.principal)).toEqual(['jane.doe@studio.example', 'jdoe']);
+    await app.screenshot('sign-in-right-login-after-refusal');
     await app.expectAccessible();
     await expectSessionNowhere(app, answers);
   });

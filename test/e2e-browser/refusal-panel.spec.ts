@@ -145,8 +145,8 @@ test.describe('with a studio\'s support contact', () => {
     const panel = refusalPanel(page);
     await expect(panel).toContainText('Still stuck? Ask pipeline@practice.example');
     await expect(panel.getByRole('button', { name: /Studio help page/ })).toBeVisible();
-    // On a site with browser sign-in, the next action is the one beside the fields, in view too.
-    await expectInWindow(page.getByRole('button', { name: 'Confirm who you are in your browser' }));
+    // On a site with browser sign-in, the panel's one action starts it, in view too.
+    await expectInWindow(panel.getByRole('button', { name: 'Confirm who you are in your browser' }));
     await app.screenshot('refusal-panel-studio-support');
     await expectInWindow(page.getByRole('button', { name: 'Try again' }));
     await app.expectAccessible();
