@@ -63,6 +63,23 @@ function savedState(account: SavedAccount | null) {
   return { failedLogins, checksPaused, lastHealth, lastFindingCode, lastCheckReason, lastCheckReach };
 }
 
+/** Each login saved, verified, in the app's settings folder and in the CLI's, with one keychain behind both. */
+async function savedInBothFolders(logins: readonly { name: string; site: string; login: string; passphrase: string }[], loginMethod: 'oxygen' | null) {
+  const folders: Record<'app' | 'cli', AccountRegistry> = {
+    app: createAccountRegistry({ settings: openSettingsStore({ cwd: appHome }), vault }),
+    cli: createAccountRegistry({ settings: openSettingsStore({ cwd: sandbox.home }), vault }),
+  };
+  const ids = new Map<string, string>();
+  for (const registry of Object.values(folders)) {
+    for (const entry of logins) {
+      const saved = await registry.saveVerifiedLogin({ site: entry.site, login: entry.login, displayName: null, loginMethod, passphrase: entry.passphrase });
+      if (!saved.ok) throw new Error(`could not save ${entry.name}`);
+      ids.set(entry.name, saved.value.account.id);
+    }
+  }
+  return { folders, ids };
+}
+
 describe('one refusal policy for the app and the command line', () => {
   it('leaves the same saved state after refused, locked, missing-secret, SSO and verified-after-a-refusal checks', async () => {
     const site = app.site;
@@ -78,20 +95,9 @@ describe('one refusal policy for the app and the command line', () => {
       { name: 'SSO', site: ssoSite.url, login: ssoPerson.login, passphrase: ssoPerson.passphrase ?? plantedSecret('sso-passphrase') },
       { name: 'verified after a refusal', site: site.url, login: elena.login, passphrase: elena.passphrase! },
     ];
-    const folders: Record<'app' | 'cli', AccountRegistry> = {
-      app: createAccountRegistry({ settings: openSettingsStore({ cwd: appHome }), vault }),
-      cli: createAccountRegistry({ settings: openSettingsStore({ cwd: sandbox.home }), vault }),
-    };
-    const ids = new Map<string, string>();
-    for (const registry of Object.values(folders)) {
-      for (const entry of logins) {
-        const saved = await registry.saveVerifiedLogin({ site: entry.site, login: entry.login, displayName: null, loginMethod: null, passphrase: entry.passphrase });
-        if (!saved.ok) throw new Error(`could not save ${entry.name}`);
-        ids.set(entry.name, saved.value.account.id);
-      }
-      // Refused once before (on this computer), so paused: the person now checks it with the right passphrase.
-      registry.recordAttempt(site.url, elena.login, refusal);
-    }
+    const { folders, ids } = await savedInBothFolders(logins, null);
+    // Refused once before (on this computer), so paused: the person now checks it with the right passphrase.
+    for (const registry of Object.values(folders)) registry.recordAttempt(site.url, elena.login, refusal);
     await vault.remove({ kind: 'passphrase', host: new URL(site.url).host, login: marta.login });
     const sites = [site, ssoSite];
     const requestsOf = () => Object.fromEntries(logins.map((entry) => [entry.name, passphraseRequests(sites, entry.login)]));
@@ -128,18 +134,7 @@ describe('one refusal policy for the app and the command line', () => {
       { name: 'session expired', login: expired.login, passphrase: expired.passphrase! },
       { name: 'paused, session still good', login: paused.login, passphrase: paused.passphrase! },
     ];
-    const folders: Record<'app' | 'cli', AccountRegistry> = {
-      app: createAccountRegistry({ settings: openSettingsStore({ cwd: appHome }), vault }),
-      cli: createAccountRegistry({ settings: openSettingsStore({ cwd: sandbox.home }), vault }),
-    };
-    const ids = new Map<string, string>();
-    for (const registry of Object.values(folders)) {
-      for (const entry of logins) {
-        const saved = await registry.saveVerifiedLogin({ site: sessionSite.url, login: entry.login, displayName: null, loginMethod: 'oxygen', passphrase: entry.passphrase });
-        if (!saved.ok) throw new Error(`could not save ${entry.name}`);
-        ids.set(entry.name, saved.value.account.id);
-      }
-    }
+    const { folders, ids } = await savedInBothFolders(logins.map((entry) => ({ ...entry, site: sessionSite.url })), 'oxygen');
     // Each login has a session kept in the one keychain, as a save leaves it, confirmed in both folders.
     for (const entry of logins) {
       const token = sessionIdOf(await api3(sessionSite, 'get_session_token', { user_login: entry.login, user_password: entry.passphrase }));
