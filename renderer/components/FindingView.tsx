@@ -1,8 +1,7 @@
-import { useEffect, useRef } from 'react';
 import type { Finding } from '../../src/ipc/contract';
 import { FindingSteps } from './FindingSteps';
-import { severityIcon, severityWord } from './finding-severity';
-import { Icon } from './Icon';
+import { severityWord } from './finding-severity';
+import { FindingHeading } from './FindingHeading';
 import { StudioSupport } from './StudioSupport';
 
 interface Props {
@@ -20,20 +19,9 @@ interface Props {
 
 /** What is wrong, why, and what to do, with the stable code support staff search for. */
 export function FindingView({ finding, level = 3, focusOnShow = false, withSupport = true }: Props) {
-  const Heading = `h${level}` as const;
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (focusOnShow) heading.current?.focus();
-  }, [focusOnShow]);
   return (
     <section className={`finding finding-${finding.severity}`} aria-label={`${severityWord[finding.severity]}: ${finding.title}`}>
-      <Heading className="finding-title" ref={heading} tabIndex={focusOnShow ? -1 : undefined}>
-        <Icon name={severityIcon[finding.severity]} />
-        <span>
-          <span className="visually-hidden">{severityWord[finding.severity]}: </span>
-          {finding.title}
-        </span>
-      </Heading>
+      <FindingHeading finding={finding} level={level} focusOnShow={focusOnShow} />
       <p>{finding.explanation}</p>
       <FindingSteps steps={finding.steps} />
       <p className="finding-code">

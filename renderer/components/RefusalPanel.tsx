@@ -1,9 +1,9 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Finding } from '../../src/ipc/contract';
 import { ExternalLinkButton } from './ExternalLinkButton';
 import { FindingSteps } from './FindingSteps';
-import { severityIcon, severityWord } from './finding-severity';
-import { Icon } from './Icon';
+import { severityWord } from './finding-severity';
+import { FindingHeading } from './FindingHeading';
 import { causeOf, panelAction, visibleSteps, type RefusalHandlers } from './refusal-parts';
 import { StudioSupport } from './StudioSupport';
 
@@ -21,22 +21,11 @@ interface Props extends RefusalHandlers {
  * the one next action; the explanation and every step behind "Show all steps".
  */
 export function RefusalPanel({ finding, level = 3, focusOnShow = false, lockout, ...handlers }: Props) {
-  const Heading = `h${level}` as const;
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (focusOnShow) heading.current?.focus();
-  }, [focusOnShow]);
   const action = panelAction(finding, handlers);
   const steps = visibleSteps(finding.steps, { lockoutShown: lockout !== undefined, canConfirmInBrowser: handlers.onConfirmInBrowser !== undefined });
   return (
     <section className={`finding finding-${finding.severity} refusal`} aria-label={`${severityWord[finding.severity]}: ${finding.title}`}>
-      <Heading className="finding-title" ref={heading} tabIndex={focusOnShow ? -1 : undefined}>
-        <Icon name={severityIcon[finding.severity]} />
-        <span>
-          <span className="visually-hidden">{severityWord[finding.severity]}: </span>
-          {finding.title}
-        </span>
-      </Heading>
+      <FindingHeading finding={finding} level={level} focusOnShow={focusOnShow} />
       <p className="refusal-cause">{causeOf(finding)}</p>
       {lockout}
       {/* The action, the disclosure and the studio's support share rows; opened, the steps take the panel's width. */}
