@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AccountView, RequestOf } from '../../src/ipc/contract';
 import { gridpass } from '../gridpass';
+import { BrowserSignInProgress, PersonConfirmed } from '../wizard/BrowserSignInProgress';
+import { useBrowserSignIn } from '../wizard/use-browser-sign-in';
+import { useSiteProbe } from '../wizard/use-site-probe';
 import type { DiagnoseTarget } from './diagnose-target';
 
 type Target = RequestOf<'startDiagnose'>['target'];
@@ -9,7 +12,8 @@ type Target = RequestOf<'startDiagnose'>['target'];
 interface Props {
   initialTarget: DiagnoseTarget | null;
   busy: boolean;
-  onStart: (target: Target) => void;
+  /** `signInId`: the person confirmed in the browser, by whom main narrows the diagnosis. */
+  onStart: (target: Target, signInId?: string) => void;
 }
 
 /** Choose what to check: a saved login, or any site with an optional login and passphrase. */
@@ -32,6 +36,14 @@ export function DiagnoseForm({ initialTarget, busy, onStart }: Props) {
     };
   }, []);
 
+  // On a site with the App Session Launcher the person can be confirmed first, as in the wizard.
+  const probe = useSiteProbe(site, null, useCallback(() => undefined, []));
+  const probed = probe.state === 'answered' && probe.response.ok ? probe.response.site : null;
+  const browserSignIn = useBrowserSignIn();
+  const approved = browserSignIn.signIn.state === 'approved' ? browserSignIn.signIn : null;
+  const { reset: resetSignIn } = browserSignIn;
+  useEffect(() => resetSignIn(), [site, resetSignIn]);
+
   const hasAccounts = accounts !== null && accounts.length > 0;
   const mode = hasAccounts ? kind : 'site';
   const chosenAccount = accountId || accounts?.[0]?.id || '';
@@ -46,7 +58,7 @@ export function DiagnoseForm({ initialTarget, busy, onStart }: Props) {
     }
     const sent = passphrase;
     setPassphrase('');
-    onStart({ kind: 'site', site: site.trim(), ...(login.trim() ? { login: login.trim() } : {}), ...(sent ? { passphrase: sent } : {}) });
+    onStart({ kind: 'site', site: site.trim(), ...(login.trim() ? { login: login.trim() } : {}), ...(sent ? { passphrase: sent } : {}) }, approved?.signInId);
   };
 
   return (
@@ -88,6 +100,24 @@ export function DiagnoseForm({ initialTarget, busy, onStart }: Props) {
             <input id="diagnose-passphrase" type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
           </div>
           <p className="hint field-wide">Without it, Gridpass checks everything except signing in.</p>
+          {probed?.appSessionLauncher && (
+            <div className="field-wide">
+              {browserSignIn.signIn.state === 'idle' && (
+                <button type="button" className="button button-secondary" onClick={() => void browserSignIn.start(probed.url, login)}>
+                  Confirm who you are in your browser first
+                </button>
+              )}
+              {approved && <PersonConfirmed person={approved.view.person} host={probed.host} level={2} />}
+              <BrowserSignInProgress
+                signIn={browserSignIn.signIn}
+                host={probed.host}
+                onCancel={() => void browserSignIn.cancel()}
+                onRetry={() => void browserSignIn.start(probed.url, login)}
+                onTypeLogin={resetSignIn}
+                level={2}
+              />
+            </div>
+          )}
         </div>
       )}
       <div className="form-buttons">

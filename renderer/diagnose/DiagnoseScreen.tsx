@@ -15,7 +15,7 @@ export function DiagnoseScreen({ initialTarget }: { initialTarget: DiagnoseTarge
       <ScreenHeader title="Diagnose">
         <p>Runs every check on a login and says, in plain words, what is wrong and what to do.</p>
       </ScreenHeader>
-      <DiagnoseForm initialTarget={initialTarget} busy={busy} onStart={(target) => void start(target)} />
+      <DiagnoseForm initialTarget={initialTarget} busy={busy} onStart={(target, signInId) => void start(target, signInId)} />
       {run.state === 'failed' && <p className="inline-problem" role="alert">{run.message}</p>}
       {run.state === 'running' && (
         <>

@@ -35,10 +35,10 @@ export function useDiagnoseRun() {
     };
   }, [runId, done]);
 
-  const start = useCallback(async (target: RequestOf<'startDiagnose'>['target']) => {
+  const start = useCallback(async (target: RequestOf<'startDiagnose'>['target'], signInId?: string) => {
     setRun({ state: 'starting' });
     try {
-      const { runId: started } = await gridpass().startDiagnose({ target });
+      const { runId: started } = await gridpass().startDiagnose({ target, ...(signInId === undefined ? {} : { signInId }) });
       setRun({ state: 'running', runId: started, status: null });
     } catch (error) {
       setRun({ state: 'failed', message: describeCallError(error) });

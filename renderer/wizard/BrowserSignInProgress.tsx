@@ -14,10 +14,12 @@ interface Props {
   onRetry: () => void;
   /** Back to typing the login, when the screen around does not offer it already. */
   onTypeLogin?: () => void;
+  /** The heading level of the wait, where the screen around has no h2 before it. */
+  level?: 2 | 3;
 }
 
 /** A browser sign-in on its way: the approval link to copy, the time left and Cancel; or how it ended. */
-export function BrowserSignInProgress({ signIn, host, onCancel, onRetry, onTypeLogin }: Props) {
+export function BrowserSignInProgress({ signIn, host, onCancel, onRetry, onTypeLogin, level = 3 }: Props) {
   switch (signIn.state) {
     case 'idle':
     case 'approved':
@@ -29,7 +31,7 @@ export function BrowserSignInProgress({ signIn, host, onCancel, onRetry, onTypeL
         </p>
       );
     case 'waiting':
-      return <Waiting signIn={signIn} host={host} onCancel={onCancel} />;
+      return <Waiting signIn={signIn} host={host} onCancel={onCancel} level={level} />;
     case 'failed':
     case 'error':
       return (
@@ -46,12 +48,13 @@ export function BrowserSignInProgress({ signIn, host, onCancel, onRetry, onTypeL
   }
 }
 
-function Waiting({ signIn, host, onCancel }: { signIn: Extract<BrowserSignIn, { state: 'waiting' }>; host: string; onCancel: () => void }) {
+function Waiting({ signIn, host, onCancel, level }: { signIn: Extract<BrowserSignIn, { state: 'waiting' }>; host: string; onCancel: () => void; level: 2 | 3 }) {
   const title = useFocusOnMount<HTMLHeadingElement>();
+  const Heading = `h${level}` as const;
   const { approvalUrl, browserOpened, browserProblem } = signIn.view;
   return (
     <div className="panel sign-in-waiting">
-      <h3 ref={title} tabIndex={-1}>Approve “Gridpass” in your browser</h3>
+      <Heading ref={title} tabIndex={-1}>Approve “Gridpass” in your browser</Heading>
       <p role="status">
         {browserOpened === null && 'Opening your browser…'}
         {browserOpened === true && `Your browser opened ${host}. Approve the request from Gridpass there; no password is needed.`}
@@ -73,13 +76,14 @@ function Waiting({ signIn, host, onCancel }: { signIn: Extract<BrowserSignIn, { 
 }
 
 /** "You are Jane Doe, legacy login `jdoe`": who approved, with the one login their tools must use. */
-export function PersonConfirmed({ person, host }: { person: SignedInPersonView; host: string }) {
+export function PersonConfirmed({ person, host, level = 3 }: { person: SignedInPersonView; host: string; level?: 2 | 3 }) {
   const title = useFocusOnMount<HTMLHeadingElement>();
+  const Heading = `h${level}` as const;
   return (
     <div className="success-panel person-confirmed">
-      <h3 className="success-title" ref={title} tabIndex={-1}>
+      <Heading className="success-title" ref={title} tabIndex={-1}>
         <StatusLabel icon="ok" text={`You are ${person.name ?? person.login}, legacy login ${person.login}`} />
-      </h3>
+      </Heading>
       <p>
         {host} confirmed it in your browser. Tools that log in with a login and passphrase must use exactly{' '}
         <code><BreakableText text={person.login} /></code>.

@@ -230,6 +230,8 @@ export const requestSchemas = {
       z.object({ kind: z.literal('account'), accountId }).strict(),
       z.object({ kind: z.literal('site'), site: siteInput, login: text(256).optional(), passphrase: secretInput.optional() }).strict(),
     ]),
+    /** The browser sign-in that confirmed the person: main looks the person up itself and narrows the diagnosis by them. */
+    signInId: runId.optional(),
   }).strict(),
   diagnoseStatus: z.object({ runId }).strict(),
   diagnoseReport: z.object({ runId, format: z.enum(['markdown', 'json']) }).strict(),

@@ -161,6 +161,16 @@ export function createBrowserSignInService(deps: BrowserSignInDeps) {
       return wrong === null ? { ok: true, signedIn } : { ok: false, finding: wrong };
     },
 
+    /**
+     * The person a sign-in confirmed on this site, for a diagnosis to be narrowed by: main's own record of the
+     * approval, so nothing the window says about a person is ever taken for it.
+     */
+    confirmedPerson(signInId: string, siteOrigin: string): { ok: true; person: SignedInPerson } | { ok: false } {
+      const run = runs.get(signInId);
+      if (run === undefined || run.state.state !== 'approved' || run.site.origin !== siteOrigin) return { ok: false };
+      return { ok: true, person: run.state.person };
+    },
+
     /** Cancels what is running and forgets every person (quit, end of booking). */
     clear(): void {
       cancelRunning();

@@ -160,6 +160,17 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     return findingFor('GP-INPUT-SITE', findingContext({ loginMethod: null, site: null }), { inputMessage: message });
   }
 
+  /** A sign-in unknown, expired or for another site is the verdict, and no person narrows anything. */
+  function withSignedIn(resolved: ResolvedDiagnoseTarget, signInId: string): ResolvedDiagnoseTarget {
+    const site = resolved.target.site;
+    if (site === null || resolved.inputFinding !== null) return resolved;
+    const confirmed = signIn.confirmedPerson(signInId, site.origin);
+    if (confirmed.ok) return { ...resolved, target: { ...resolved.target, signedIn: confirmed.person } };
+    // The passphrase was given to be checked against that person: without them it is not sent at all.
+    const { passphrase: _withheld, ...unsent } = resolved.target;
+    return { ...resolved, target: unsent, inputFinding: inputFinding('That browser sign-in is no longer known (it expired, or was for another site): confirm who you are in your browser again, then run the checks.') };
+  }
+
   async function resolveDiagnoseTarget(target: Parameters<GridpassHandlers['startDiagnose']>[0]['target']): Promise<ResolvedDiagnoseTarget> {
     if (target.kind === 'site') {
       const parsed = parseSiteAddress(target.site);
@@ -248,8 +259,9 @@ export function createGridpassService(deps: GridpassServiceDeps): GridpassServic
     endOfBooking: () => accounts.endOfBooking(),
     listOrphans: () => accounts.orphans(),
     cleanOrphans: () => accounts.cleanOrphans(),
-    async startDiagnose({ target }) {
-      return diagnose.start(await resolveDiagnoseTarget(target));
+    async startDiagnose({ target, signInId }) {
+      const resolved = await resolveDiagnoseTarget(target);
+      return diagnose.start(signInId === undefined ? resolved : withSignedIn(resolved, signInId));
     },
     diagnoseStatus: async ({ runId }) => diagnose.status(runId),
     diagnoseReport: async ({ runId, format }) => diagnose.report(runId, format),

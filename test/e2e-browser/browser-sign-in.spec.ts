@@ -194,6 +194,28 @@ test.describe('browser sign-in on an Autodesk Identity site', () => {
     await expectSessionNowhere(app, answers);
   });
 
+  test('Diagnose: confirmed in the browser first, the e-mail typed for jdoe is named wrong without sending the passphrase', async ({ app, realService, answers }) => {
+    const { page } = app;
+    const { site } = realService;
+    const jane = practiceAccount(site, 'legacy-login-differs');
+    await app.open('diagnose');
+    await page.getByLabel('Site address').fill(site.url);
+    await page.getByLabel('Login (optional)').fill('jane.doe@studio.example');
+    await page.getByLabel('Passphrase or password (optional)').fill(jane.passphrase!);
+    await startSignIn(app, () => page.getByRole('button', { name: 'Confirm who you are in your browser first' }).click());
+    await approveAs(site.url, jane.login);
+    await expect(page.getByRole('heading', { name: 'You are Jane Doe, legacy login jdoe' })).toBeVisible();
+    await page.getByRole('button', { name: 'Run the checks' }).click();
+    const verdict = page.locator('section.verdict');
+    await expect(verdict).toContainText('GP-AUTH-WRONG-LOGIN');
+    await expect(verdict).toContainText('"jdoe"');
+    expect(app.requestsTo('startDiagnose')).toEqual([expect.objectContaining({ signInId: expect.any(String) })]);
+    expect(passwordRequests(realService)).toBe(0);
+    await app.screenshot('diagnose-confirmed-wrong-login', { fullPage: true });
+    await app.expectAccessible();
+    await expectSessionNowhere(app, answers);
+  });
+
   test('a denied sign-in ends in a finding, with the way back to typing the login', async ({ app, realService }) => {
     const { page } = app;
     await atSignInStep(app, realService);

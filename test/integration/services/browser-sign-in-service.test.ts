@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ExternalLinkPolicy } from '../../../src/app-shell/external-link-policy';
-import type { BrowserSignInView, GridpassHandlers } from '../../../src/ipc/contract';
+import type { BrowserSignInView, DiagnoseStatus, GridpassHandlers } from '../../../src/ipc/contract';
 import type { ServiceEvent } from '../../../src/services/service-events';
 import { approveAs, denyPending, nextPendingRequest } from '../../fixtures/app-session-approval';
 import { FakeClock } from '../../fixtures/fake-clock';
@@ -77,6 +77,24 @@ function passwordRequests(real: RealService): number {
 function expectTokenNowhere(watched: Watched): void {
   expect(watched.said.length).toBeGreaterThan(0);
   expect(leakedFragments(watched.said.join('\n'), [plantedSession])).toEqual([]);
+}
+
+/** Runs a diagnosis of the practice site to its verdict, waiting on the service's own events. */
+async function diagnosed(watched: Watched, request: Parameters<GridpassHandlers['startDiagnose']>[0]): Promise<{ status: DiagnoseStatus; report: string }> {
+  const { runId } = await ask(watched, 'startDiagnose', request);
+  for (;;) {
+    const finished = new Promise<void>((resolve) => {
+      const off = watched.real.service.events.on((event) => {
+        if (event.type === 'diagnose-finished' && event.runId === runId) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const status = await ask(watched, 'diagnoseStatus', { runId });
+    if (status.done) return { status, report: (await ask(watched, 'diagnoseReport', { runId, format: 'json' })).text };
+    await finished;
+  }
 }
 
 describe('browser sign-in in the app', () => {
@@ -225,6 +243,39 @@ describe('browser sign-in in the app', () => {
     expect(cancelled.ok).toBe(false);
     const verified = await ask(watched, 'verifyLogin', { site: real.site.url, login: 'jdoe', passphrase: 'cedar-lighthouse-36', signInId: 'no-such-sign-in' });
     expect(verified.ok === false && verified.finding.code).toBe('GP-WIZARD-EXPIRED');
+    expect(passwordRequests(real)).toBe(0);
+  });
+
+  it('narrows a diagnosis by the person main confirmed: the wrong login named, no password sent, the report says who', async () => {
+    const watched = await watchedService();
+    const { real } = watched;
+    const jane = practiceAccount(real.site, 'legacy-login-differs');
+    const signInId = await started(watched, 'jane.doe@studio.example');
+    await untilState(watched, signInId, 'waiting');
+    await approveAs(real.site.url, jane.login);
+    await untilState(watched, signInId, 'approved');
+    const { status, report } = await diagnosed(watched, {
+      target: { kind: 'site', site: real.site.url, login: 'jane.doe@studio.example', passphrase: jane.passphrase! },
+      signInId,
+    });
+    expect(status.verdict?.finding?.code).toBe('GP-AUTH-WRONG-LOGIN');
+    expect(status.verdict?.finding?.title).toContain('"jdoe"');
+    expect((JSON.parse(report) as { signedIn: { login: string; name: string } | null }).signedIn).toMatchObject({ login: 'jdoe', name: 'Jane Doe' });
+    expect(passwordRequests(real)).toBe(0);
+    expectTokenNowhere(watched);
+  });
+
+  it('an unknown sign-in given to a diagnosis is its verdict, with no person and no password sent', async () => {
+    const watched = await watchedService();
+    const { real } = watched;
+    const jane = practiceAccount(real.site, 'legacy-login-differs');
+    const { status, report } = await diagnosed(watched, {
+      target: { kind: 'site', site: real.site.url, login: 'jdoe', passphrase: jane.passphrase! },
+      signInId: 'no-such-sign-in',
+    });
+    expect(status.verdict?.ok).toBe(false);
+    expect(status.verdict?.finding?.explanation).toContain('That browser sign-in is no longer known');
+    expect((JSON.parse(report) as { signedIn: unknown }).signedIn).toBeNull();
     expect(passwordRequests(real)).toBe(0);
   });
 
