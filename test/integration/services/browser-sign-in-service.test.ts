@@ -70,6 +70,14 @@ async function started(watched: Watched, login?: string): Promise<string> {
   return answer.signInId;
 }
 
+/** A sign-in started (for a typed login, if given) and approved on the site as `approver`. */
+async function approvedBy(watched: Watched, approver: string, login?: string) {
+  const signInId = await started(watched, login);
+  await untilState(watched, signInId, 'waiting');
+  await approveAs(watched.real.site.url, approver);
+  return { signInId, approved: await untilState(watched, signInId, 'approved') };
+}
+
 function passwordRequests(real: RealService): number {
   return real.site.log.entries().filter((entry) => entry.authKind === 'password').length;
 }
@@ -128,10 +136,7 @@ describe('browser sign-in in the app', () => {
     const watched = await watchedService();
     const { real } = watched;
     const jane = practiceAccount(real.site, 'legacy-login-differs');
-    const signInId = await started(watched, 'jane.doe@studio.example');
-    await untilState(watched, signInId, 'waiting');
-    await approveAs(real.site.url, jane.login);
-    const approved = await untilState(watched, signInId, 'approved');
+    const { signInId, approved } = await approvedBy(watched, jane.login, 'jane.doe@studio.example');
     expect(approved.loginMismatch?.code).toBe('GP-AUTH-WRONG-LOGIN');
     expect(approved.loginMismatch?.title).toContain('"jdoe"');
 
@@ -149,10 +154,7 @@ describe('browser sign-in in the app', () => {
     const watched = await watchedService();
     const { real } = watched;
     const jane = practiceAccount(real.site, 'legacy-login-differs');
-    const signInId = await started(watched);
-    await untilState(watched, signInId, 'waiting');
-    await approveAs(real.site.url, jane.login);
-    await untilState(watched, signInId, 'approved');
+    const { signInId } = await approvedBy(watched, jane.login);
 
     const refused = await ask(watched, 'verifyLogin', { site: real.site.url, login: 'jdoe', passphrase: 'not-her-passphrase', signInId });
     expect(refused.ok).toBe(false);
@@ -250,10 +252,7 @@ describe('browser sign-in in the app', () => {
     const watched = await watchedService();
     const { real } = watched;
     const jane = practiceAccount(real.site, 'legacy-login-differs');
-    const signInId = await started(watched, 'jane.doe@studio.example');
-    await untilState(watched, signInId, 'waiting');
-    await approveAs(real.site.url, jane.login);
-    await untilState(watched, signInId, 'approved');
+    const { signInId } = await approvedBy(watched, jane.login, 'jane.doe@studio.example');
     const { status, report } = await diagnosed(watched, {
       target: { kind: 'site', site: real.site.url, login: 'jane.doe@studio.example', passphrase: jane.passphrase! },
       signInId,
@@ -281,11 +280,7 @@ describe('browser sign-in in the app', () => {
 
   it('forgets a confirmed person at the end of a booking', async () => {
     const watched = await watchedService();
-    const { real } = watched;
-    const signInId = await started(watched);
-    await untilState(watched, signInId, 'waiting');
-    await approveAs(real.site.url, 'jdoe');
-    await untilState(watched, signInId, 'approved');
+    const { signInId } = await approvedBy(watched, 'jdoe');
     await ask(watched, 'endOfBooking', {});
     const status = await ask(watched, 'browserSignInStatus', { signInId });
     expect(status.state).toBe('failed');
