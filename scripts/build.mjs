@@ -66,6 +66,21 @@ const undiciBesideBundle = {
 };
 
 /**
+ * zod's mini build re-exports every locale as `z.locales` (about 200 KB of messages in 40 languages),
+ * which the CLI never reads: without this, each run would read, hash and set up all of them. The
+ * practice site loads the one locale it prints (English) itself.
+ */
+const noZodLocales = {
+  name: 'no-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /locales\/index\.js$/ }, (args) => (
+      args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales', namespace: 'no-zod-locales' } : undefined
+    ));
+    build.onLoad({ filter: /.*/, namespace: 'no-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+/**
  * The CLI as one CommonJS script, which the launcher (out/cli/gridpass.js, Node's modules only) compiles
  * with V8's code cache: Node 20 has no code cache for ES modules. Lazily imported parts (the keychain
  * addon, the practice site, undici for proxies) stay in the script but are evaluated only when used,
@@ -78,7 +93,7 @@ async function buildCli() {
     entryPoints: ['src/cli/cli-main.ts'],
     format: 'cjs',
     external: native,
-    plugins: [undiciBesideBundle],
+    plugins: [undiciBesideBundle, noZodLocales],
     // The launcher passes the bundle its own path as __filename, as Node does for a CommonJS module.
     define: { ...define, 'import.meta.url': '__gridpassBundleUrl' },
     banner: { js: "var __gridpassBundleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
 import type { ApprovalResult, PendingAppSessionRequest } from './app-session-launcher';
 import { decisionPage } from './approval-page';
 import { htmlReply, jsonReply, mediaType } from './practice-reply';
@@ -30,12 +31,15 @@ interface ControlAnswer {
 
 export const CONTROL_PREFIX = '/__practice/';
 
+/** The CLI's bundle carries no zod locale of its own (see the build); a refused switch is explained in English. */
+const englishMessages = english().localeError;
+
 const decisionSchema = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('approve'), login: z.string().min(1) }),
+  z.strictObject({ decision: z.literal('approve'), login: z.string().check(z.minLength(1)) }),
   z.strictObject({ decision: z.literal('deny') }),
 ]);
-const browserSessionSchema = z.strictObject({ login: z.string().min(1) });
-const expireSessionsSchema = z.strictObject({ login: z.string().min(1).optional() });
+const browserSessionSchema = z.strictObject({ login: z.string().check(z.minLength(1)) });
+const expireSessionsSchema = z.strictObject({ login: z.optional(z.string().check(z.minLength(1))) });
 
 /**
  * `/__practice/*`: switches for demos and training, reachable only on the loopback address the site listens
@@ -113,14 +117,14 @@ function logEntryJson(entry: RequestLogEntry) {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function parseJson<T>(body: Buffer, schema: z.ZodType<T>): Parsed<T> {
+function parseJson<T>(body: Buffer, schema: z.ZodMiniType<T>): Parsed<T> {
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8') || '{}');
   } catch {
     return { ok: false, message: 'The body is not valid JSON.' };
   }
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: englishMessages });
   if (!result.success) {
     const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
     return { ok: false, message: issues.join('; ') };

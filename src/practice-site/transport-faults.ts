@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { htmlPage, htmlReply } from './practice-reply';
 import type { PracticeReply } from './practice-reply';
 
@@ -9,23 +9,23 @@ import type { PracticeReply } from './practice-reply';
  */
 export const faultSwitchesSchema = z.strictObject({
   /** Wait this long before answering. */
-  latencyMs: z.number().int().min(0).max(600_000).optional(),
+  latencyMs: z.optional(z.int().check(z.minimum(0), z.maximum(600_000))),
   /** 503 with an HTML maintenance page. */
-  maintenance: z.boolean().optional(),
+  maintenance: z.optional(z.boolean()),
   /** 200 `text/html`: a captive portal or proxy sign-in page instead of the site. */
-  html: z.boolean().optional(),
+  html: z.optional(z.boolean()),
   /** 302 to this URL (e.g. an old host moving to a new one). */
-  redirectTo: z.url().optional(),
+  redirectTo: z.optional(z.url()),
   /** Promise a full body in Content-Length, send half of it, then close the connection. */
-  truncate: z.boolean().optional(),
+  truncate: z.optional(z.boolean()),
   /** Close the connection without answering. */
-  reset: z.boolean().optional(),
+  reset: z.optional(z.boolean()),
   /** 403 with an HTML page: API access blocked. */
-  forbiddenHtml: z.boolean().optional(),
+  forbiddenHtml: z.optional(z.boolean()),
   /** 502 from a proxy in front of the site. */
-  badGateway: z.boolean().optional(),
+  badGateway: z.optional(z.boolean()),
   /** 504 from a proxy in front of the site. */
-  gatewayTimeout: z.boolean().optional(),
+  gatewayTimeout: z.optional(z.boolean()),
 });
 
 export type FaultSwitches = z.infer<typeof faultSwitchesSchema>;
