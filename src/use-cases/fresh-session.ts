@@ -4,13 +4,18 @@
  * the keychain passphrase for a new one. A login whose checks are paused never gets its passphrase sent
  * from here: ten refusals lock the account for an hour. A refused session is not a refused password, so
  * only a try of the passphrase is recorded under the refusal policy, here, as a check of `reason`.
+ *
+ * When the settings say a session is kept, the site will be asked anyway: its `info` (no credentials)
+ * is then asked while the keychain is read, so the two waits overlap instead of adding up, and the
+ * session check or the renewal that follows skips its own probe. Without one, nothing is sent before
+ * the keychain has answered (a paused login, or one whose passphrase is gone, contacts no site).
  */
 import type { AccountFailure } from '../accounts/account-failure';
 import type { AccountRegistry } from '../accounts/account-registry';
 import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { CheckReasonValue, SavedAccount } from '../settings/settings-schema';
-import type { Failure } from '../shotgrid/failure';
-import type { HumanUserRecord, ShotgridClient } from '../shotgrid/shotgrid-client';
+import type { Failure, Outcome } from '../shotgrid/failure';
+import type { CallOptions, HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
 import { recordSavedLoginTry, type SavedLoginRecording, type SavedLoginTry } from './record-attempt';
 
@@ -51,11 +56,13 @@ export async function freshSession(deps: FreshSessionDeps, account: SavedAccount
   };
   const site = siteFromOrigin(account.site);
   const options = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
+  const probing = account.sessionConfirmedAt === null ? null : deps.client.probe(site, options);
 
   const kept = await deps.registry.readSecret(account.id, 'session');
   if (!kept.ok) return fail({ kind: 'account', failure: kept.failure });
   if (kept.value !== null) {
-    const checked = await deps.client.verifySessionToken(site, { login: account.login, sessionToken: kept.value }, options);
+    const sessionToken = kept.value;
+    const checked = await afterProbe(probing, options, (call) => deps.client.verifySessionToken(site, { login: account.login, sessionToken }, call));
     if (checked.ok) {
       const confirmed = deps.registry.confirmSession(account.id, deps.now());
       const current = confirmed.ok ? confirmed.value : account;
@@ -65,12 +72,13 @@ export async function freshSession(deps: FreshSessionDeps, account: SavedAccount
     // A dead session is no use to a tool that reads the keychain directly.
     await deps.registry.dropSession(account.id);
   }
-  return renew(deps, deps.registry.get(account.id) ?? account, fail);
+  return renew(deps, deps.registry.get(account.id) ?? account, probing, fail);
 }
 
 async function renew(
   deps: FreshSessionDeps,
   account: SavedAccount,
+  probing: Promise<Outcome<SiteInfo>> | null,
   fail: (problem: SessionProblem, attempt?: AttemptOutcome | null) => FreshSession,
 ): Promise<FreshSession> {
   const mayRenew = deps.mayRenew ?? ((candidate: SavedAccount) => !candidate.checksPaused);
@@ -81,7 +89,8 @@ async function renew(
   deps.onPassphrase?.(passphrase.value);
   const site = siteFromOrigin(account.site);
   const options = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
-  const opened = await deps.client.openSession(site, { login: account.login, passphrase: passphrase.value }, options);
+  const credentials = { login: account.login, passphrase: passphrase.value };
+  const opened = await afterProbe(probing, options, (call) => deps.client.openSession(site, credentials, call));
   if (!opened.ok) return fail({ kind: 'site', failure: opened.failure }, { kind: 'failed', failure: opened.failure });
   const saved = await deps.registry.saveSession(account.id, opened.value.sessionToken, deps.now());
   // The site gave a session, but tools could not find it later: say so rather than hand out a token once.
@@ -89,4 +98,15 @@ async function renew(
   const attempt: AttemptOutcome = { kind: 'verified' };
   const tried = recordSavedLoginTry(deps, account, deps.reason, attempt);
   return { ok: true, account: tried?.account ?? saved.value, sessionToken: opened.value.sessionToken, user: opened.value.user, renewed: true, attempt, tried };
+}
+
+/** Makes `call` with the early probe's answer, so it skips its own probe; or ends with the probe's failure. */
+async function afterProbe<T>(
+  probing: Promise<Outcome<SiteInfo>> | null,
+  options: CallOptions,
+  call: (options: CallOptions) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  if (probing === null) return call(options);
+  const probed = await probing;
+  return probed.ok ? call({ ...options, alreadyProbed: probed.value }) : probed;
 }

@@ -6,7 +6,7 @@ import { createAccountRegistry, type AccountRegistry } from '../../../src/accoun
 import { decideAfter } from '../../../src/accounts/refusal-policy';
 import { openSettingsStore } from '../../../src/settings/settings-store';
 import { checkSavedLogin, type SavedLoginCheckRequest } from '../../../src/use-cases/check-saved-login';
-import { createFakeShotgridClient, failed, humanUser, succeeded, type FakeClientScript, type FakeShotgridClient } from '../../fixtures/fake-shotgrid-client';
+import { createFakeShotgridClient, failed, humanUser, siteInfo, succeeded, type FakeClientScript, type FakeShotgridClient } from '../../fixtures/fake-shotgrid-client';
 import { memoryVault } from '../../fixtures/memory-vault';
 import { plantedSecret } from '../../fixtures/plant-secret';
 
@@ -44,7 +44,8 @@ function check(client: FakeShotgridClient, request: Partial<SavedLoginCheckReque
   );
 }
 
-const client = (script: FakeClientScript) => createFakeShotgridClient(script);
+/** The site answers `info` unless a test says otherwise; `calls` still shows whether it was asked. */
+const client = (script: FakeClientScript) => createFakeShotgridClient({ probe: succeeded(siteInfo()), ...script });
 const methods = (fake: FakeShotgridClient) => fake.calls.map((call) => call.method);
 const pause = () => registry.recordAttempt(site, login, { decision: decideAfter({ kind: 'failed', failure: refused }), check: null });
 
@@ -54,7 +55,9 @@ describe('checking a saved login, one way for the app and the command line', () 
     const fake = client({ verifySessionToken: succeeded(humanUser({ login })) });
     const result = await check(fake);
     expect(result).toMatchObject({ kind: 'verified', by: 'session', account: { lastHealth: 'ok', lastCheckReason: 'schedule' } });
-    expect(methods(fake)).toEqual(['verifySessionToken']);
+    // The probe went out while the keychain was read, and the session check did not probe again.
+    expect(methods(fake)).toEqual(['probe', 'verifySessionToken']);
+    expect(fake.calls[1]).toMatchObject({ options: { alreadyProbed: expect.any(Object) } });
   });
 
   it('sends the passphrase once when the kept session has expired, and keeps the new session', async () => {
@@ -65,7 +68,8 @@ describe('checking a saved login, one way for the app and the command line', () 
     });
     const result = await check(fake);
     expect(result).toMatchObject({ kind: 'verified', by: 'passphrase', recorded: { saved: true, failedLogins: 0 } });
-    expect(methods(fake)).toEqual(['verifySessionToken', 'openSession']);
+    expect(methods(fake)).toEqual(['probe', 'verifySessionToken', 'openSession']);
+    expect(fake.calls[2]).toMatchObject({ options: { alreadyProbed: expect.any(Object) } });
     expect(await registry.readSecret(accountId, 'session')).toEqual({ ok: true, value: renewedSession });
   });
 
@@ -102,12 +106,20 @@ describe('checking a saved login, one way for the app and the command line', () 
     expect(result).toMatchObject({ kind: 'failed', passphraseSent: true, recorded: { failedLogins: 1 } });
   });
 
+  it('ends with the early probe\'s failure, sending neither the session nor the passphrase', async () => {
+    await registry.saveSession(accountId, keptSession, new Date());
+    const fake = client({ probe: failed({ kind: 'timeout', afterMs: 25_000 }) });
+    const result = await check(fake);
+    expect(result).toMatchObject({ kind: 'failed', passphraseSent: false, recorded: null });
+    expect(methods(fake)).toEqual(['probe']);
+  });
+
   it('never counts a session the site refused for another reason, and sends no passphrase after it', async () => {
     await registry.saveSession(accountId, keptSession, new Date());
     const fake = client({ verifySessionToken: failed({ kind: 'timeout', afterMs: 25_000 }) });
     const result = await check(fake);
     expect(result).toMatchObject({ kind: 'failed', passphraseSent: false, recorded: null });
-    expect(methods(fake)).toEqual(['verifySessionToken']);
+    expect(methods(fake)).toEqual(['probe', 'verifySessionToken']);
     expect(registry.get(accountId)).toMatchObject({ failedLogins: 0, checksPaused: false, lastCheckReach: 'not-sent' });
   });
 
