@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../settings/make-folder';
 
 type LogLevel = 'info' | 'warn' | 'error';
 
@@ -13,7 +14,7 @@ const MAX_MESSAGE_CHARS = 8_000;
 
 /** The synchronous file operations the log needs; tests pass a failing one to prove writes never throw. */
 export interface LogFileSystem {
-  mkdirSync(dir: string, options: { recursive: true; mode: number }): unknown;
+  mkdirSync(dir: string, options: { mode: number }): unknown;
   statSync(file: string): { size: number };
   appendFileSync(file: string, data: string, options: { mode: number }): void;
   renameSync(from: string, to: string): void;
@@ -69,7 +70,7 @@ export class LogFile {
   write(level: LogLevel, message: string): void {
     const line = `${this.#now().toISOString()} ${level.toUpperCase().padEnd(5)} ${clip(escapeLineBreaks(this.#redact(message)))}\n`;
     try {
-      this.#fs.mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
+      makeFolder(this.#dir, 0o700, this.#fs);
       this.#rotateIfNeeded(Buffer.byteLength(line));
       this.#fs.appendFileSync(this.path, line, { mode: 0o600 });
       this.#failed = false;

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { makeFolder } from '../settings/make-folder';
 
 interface CodeCacheKey {
   /** Content hash of the bundle, from the build. */
@@ -104,7 +105,7 @@ function readCache(file: string): Buffer | undefined {
 /** Beside the target, then renamed over it: a run that starts meanwhile reads the old file or the new one, whole. */
 function writeCache(file: string, data: Buffer): void {
   const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeFolder(dir, 0o700);
   removeStale(dir, path.basename(file));
   const temporary = `${file}.${process.pid}.tmp`;
   try {

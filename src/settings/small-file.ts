@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from './make-folder';
 
 type SmallFileRead =
   | { kind: 'absent' }
@@ -68,7 +69,7 @@ export function describeUnusable(read: Exclude<SmallFileRead, { kind: 'absent' |
  */
 export function writeFileAtomically(filePath: string, text: string): void {
   const target = resolvedTarget(filePath);
-  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+  makeFolder(path.dirname(target), 0o700);
   // Node's crypto module only here, when a file is written: a run that only reads never loads it.
   const temporary = `${target}.${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`;
   try {

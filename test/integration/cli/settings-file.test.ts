@@ -148,4 +148,16 @@ describe('gridpass over a settings file it can only partly use', () => {
     expect(run.stderr).toMatch(/permission to read it was denied/);
     expect(run.stderr).not.toMatch(/JSON|expects/);
   });
+
+  it.runIf(process.platform === 'linux')('ends, rather than spinning, where the system will not make its folders', async () => {
+    // Inside /proc every new folder is "not found" although its parent exists, which sends Node's
+    // recursive mkdir round for ever; the settings folder and the code cache must fail instead.
+    const works = practice('works');
+    const nowhere = { GRIDPASS_HOME: '/proc/gridpass-nowhere/home', XDG_CACHE_HOME: '/proc/gridpass-nowhere/cache' };
+    const verified = await sandbox.run(['verify', '--site', site.url, '--login', works.login, '--passphrase-stdin'], { stdin: `${works.passphrase}\n`, env: nowhere });
+    expect(verified.code).toBe(0);
+    const refused = practice('no-pat');
+    const counted = await sandbox.run(['verify', '--site', site.url, '--login', refused.login, '--passphrase-stdin'], { stdin: `${refused.passphrase}\n`, env: nowhere });
+    expect(counted.code).toBe(1);
+  });
 });
