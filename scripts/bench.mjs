@@ -16,6 +16,8 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  // Finds the pinned runtime relative to its own file, so it stays a file of its own (out/bench is as deep as test/bench).
+  external: ['*/scripts/node-runtime.mjs'],
   logLevel: 'warning',
 });
 await import(pathToFileURL(outfile).href);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureKeyringSession } from './keyring-session.mjs';
+import { ensureNodeRuntime } from './node-runtime.mjs';
 import { ensurePythonEnv, venvPython } from './python-env.mjs';
 import { sweepForPlantedSecrets } from './secret-sweep.mjs';
 
@@ -39,6 +40,13 @@ function run(cmd, args, env = {}, cwd = undefined) {
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 let failedSuites = 0;
+
+// The pinned Node.js LTS release that one suite runs the CLI on (and the bench measures it on).
+const runtimeProblem = ensureNodeRuntime((line) => printed.push(`${line}\n`) && console.log(line));
+if (runtimeProblem !== null) {
+  console.error(`node runtime: ${runtimeProblem}`);
+  failedSuites++;
+}
 
 const vitestStatus = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`]);
 if (existsSync(`${results}/vitest.json`)) {

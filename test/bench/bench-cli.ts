@@ -1,7 +1,8 @@
 /**
  * The `gridpass` command as whole processes, against baselines run alternately in the same bench:
- * `node -e 0` for start-up, and a Python client doing the same login (info, then one read) for
- * verify, session and doctor.
+ * `node -e 0` of the same Node.js for start-up, and a Python client doing the same login (info, then
+ * one read) for verify, session and doctor. Each figure is taken on every Node.js at hand: the pinned
+ * LTS release (scripts/node-runtime.mjs) and the one running the bench, when that is another.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,17 +15,42 @@ import { removeKeychainService, uniqueKeychainService } from '../fixtures/keyrin
 import { mib, ms, ratio, type Report } from './bench-report';
 import { alternateRuns, medians, runProcess, type Medians, type ProcessSpec } from './process-runs';
 import { pythonBaseline } from './python-baseline';
+import { pinnedNodePath, pinnedNodeVersion } from '../../scripts/node-runtime.mjs';
 
 const cli = path.resolve('out/cli/gridpass.js');
 
+interface NodeRuntime {
+  /** How the report names it. */
+  label: string;
+  node: string;
+}
+
+/** The pinned LTS release first, then the Node.js running the bench if it is another one. */
+function nodeRuntimes(): NodeRuntime[] {
+  const pinned = pinnedNodePath();
+  const running = { label: `Node.js ${process.versions.node}`, node: process.execPath };
+  if (pinned === null) return [running];
+  const pinnedRuntime = { label: `Node.js ${pinnedNodeVersion} (pinned LTS)`, node: pinned };
+  return process.versions.node === pinnedNodeVersion ? [pinnedRuntime] : [pinnedRuntime, running];
+}
+
 export async function benchCliProcesses(runs: number, report: Report): Promise<void> {
+  const runtimes = nodeRuntimes();
+  if (pinnedNodePath() === null) report('pinned Node.js LTS release', 'n/a', `none here for ${process.platform}-${process.arch}, or not fetched (node scripts/node-runtime.mjs)`);
+  for (const runtime of runtimes) {
+    console.log(`\ngridpass on ${runtime.label}`);
+    await benchCliOn(runtime, runs, report);
+  }
+}
+
+async function benchCliOn(runtime: NodeRuntime, runs: number, report: Report): Promise<void> {
   const site = await startPracticeSite();
   const home = await mkdtemp(path.join(tmpdir(), 'gridpass-bench-home-'));
   const service = uniqueKeychainService('bench-cli');
   const env = { GRIDPASS_HOME: home, GRIDPASS_KEYCHAIN_SERVICE: service };
-  const gridpass = (args: string[], stdin = ''): ProcessSpec => ({ command: process.execPath, args: [cli, ...args], stdin, env });
+  const gridpass = (args: string[], stdin = ''): ProcessSpec => ({ command: runtime.node, args: [cli, ...args], stdin, env });
   try {
-    await startUp(runs, report, gridpass);
+    await startUp(runs, report, runtime.node, gridpass);
     const maya = site.accounts.find((account) => account.scenario === 'works')!;
     const passphrase = `${maya.passphrase!}\n`;
     const baseline = pythonBaseline();
@@ -58,9 +84,9 @@ export async function benchCliProcesses(runs: number, report: Report): Promise<v
   }
 }
 
-async function startUp(runs: number, report: Report, gridpass: (args: string[]) => ProcessSpec): Promise<void> {
+async function startUp(runs: number, report: Report, nodePath: string, gridpass: (args: string[]) => ProcessSpec): Promise<void> {
   const { node, version } = medianRuns(await alternateRuns(runs, {
-    node: { command: process.execPath, args: ['-e', '0'] },
+    node: { command: nodePath, args: ['-e', '0'] },
     version: gridpass(['--version']),
   }));
   report('baseline: node -e 0', ms(node!.wallMs), cpuAndPeak(node!));
