@@ -50,16 +50,22 @@ const targets = {
 };
 
 /**
- * undici (for proxies only, and larger than the rest of the CLI) is a script of its own beside the
- * bundle, read only when a request goes through a proxy.
+ * Parts of the CLI that few runs use are scripts of their own beside the bundle, read only when used:
+ * undici (for proxies only, and larger than the rest of the CLI), and the practice site (for
+ * `gridpass practice-site` alone). The bundle's imports of them become a require of that file.
  */
 const undiciFile = 'gridpass-undici.cjs';
-const undiciBesideBundle = {
-  name: 'undici-beside-bundle',
+const practiceSiteFile = 'gridpass-practice-site.cjs';
+const besideBundle = {
+  name: 'beside-bundle',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'beside-bundle' }));
-    build.onLoad({ filter: /.*/, namespace: 'beside-bundle' }, () => ({
-      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(undiciFile)}));`,
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: undiciFile, namespace: 'beside-bundle' }));
+    // Only the CLI's own imports: inside the practice site's script, its modules import each other.
+    build.onResolve({ filter: /\/practice-site\/practice-site(-banner|-summary)?$/ }, (args) => (
+      /[\\/]src[\\/]cli[\\/]/.test(args.importer) ? { path: practiceSiteFile, namespace: 'beside-bundle' } : undefined
+    ));
+    build.onLoad({ filter: /.*/, namespace: 'beside-bundle' }, (args) => ({
+      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(args.path)}));`,
       loader: 'js',
     }));
   },
@@ -82,9 +88,9 @@ const noZodLocales = {
 
 /**
  * The CLI as one CommonJS script, which the launcher (out/cli/gridpass.js, Node's modules only) compiles
- * with V8's code cache: Node 20 has no code cache for ES modules. Lazily imported parts (the keychain
- * addon, the practice site, undici for proxies) stay in the script but are evaluated only when used,
- * so `gridpass --version` loads no native addon.
+ * with V8's code cache: Node 20 has no code cache for ES modules. Lazily imported parts (each command,
+ * the keychain addon) stay in the script but are evaluated only when used, so `gridpass --version`
+ * loads no native addon; the practice site and undici are files beside it (see besideBundle).
  */
 async function buildCli() {
   const cli = { ...common, minify: true, sourcemap: false, write: false };
@@ -93,7 +99,7 @@ async function buildCli() {
     entryPoints: ['src/cli/cli-main.ts'],
     format: 'cjs',
     external: native,
-    plugins: [undiciBesideBundle, noZodLocales],
+    plugins: [besideBundle, noZodLocales],
     // The launcher passes the bundle its own path as __filename, as Node does for a CommonJS module.
     define: { ...define, 'import.meta.url': '__gridpassBundleUrl' },
     banner: { js: "var __gridpassBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -105,6 +111,7 @@ async function buildCli() {
   await mkdir('out/cli', { recursive: true });
   await writeFile('out/cli/gridpass-cli.cjs', code);
   await esbuild({ ...cli, write: true, entryPoints: ['undici'], outfile: `out/cli/${undiciFile}`, format: 'cjs' });
+  await esbuild({ ...cli, write: true, entryPoints: ['src/practice-site/index.ts'], outfile: `out/cli/${practiceSiteFile}`, format: 'cjs', plugins: [noZodLocales] });
   const bundleHash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   // The launcher is CommonJS too (out/cli/package.json says so): Node starts a CommonJS entry without
   // setting up its ES module loader.
