@@ -102,6 +102,20 @@ export function createAccountRegistry(deps: AccountRegistryDeps): AccountRegistr
 
 /** The keychain entries a saved login owns; forgetting the login removes them all. */
 export type AccountSecretKind = 'passphrase' | 'pat' | 'session';
+/**
+ * A session confirmed less than this long ago is not written again: a render farm asks `gridpass
+ * session` from every job, and a settings write (a flushed file and a rename, under the settings lock)
+ * per job would cost each job more than the check itself, and have the jobs queue for the lock.
+ */
+const SESSION_CONFIRMATION_STEP_MS = 60_000;
+
+function confirmedWithinStep(confirmedAt: string | null, at: Date): boolean {
+  if (confirmedAt === null) return false;
+  const since = at.getTime() - Date.parse(confirmedAt);
+  // A time ahead of this clock (another machine's, or a clock set back) is replaced, not kept.
+  return since >= 0 && since < SESSION_CONFIRMATION_STEP_MS;
+}
+
 const accountKinds: readonly AccountSecretKind[] = ['passphrase', 'pat', 'session'];
 const ref = (kind: SecretKind, key: AccountKey): SecretRef => ({ kind, host: key.host, login: key.login });
 const failed = <T>(failure: AccountFailure): AccountResult<T> => ({ ok: false, failure });
@@ -174,8 +188,11 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     return this.confirmSession(id, at);
   }
 
+  /** Records when the site last accepted the kept session, to the minute (see SESSION_CONFIRMATION_STEP_MS). */
   confirmSession(id: string, at: Date): AccountResult<SavedAccount> {
-    return this.#updateAccount(id, (account) => ({ ...account, sessionConfirmedAt: at.toISOString() }));
+    const account = this.get(id);
+    if (account !== null && confirmedWithinStep(account.sessionConfirmedAt, at)) return { ok: true, value: account };
+    return this.#updateAccount(id, (entry) => ({ ...entry, sessionConfirmedAt: at.toISOString() }));
   }
 
   async dropSession(id: string): Promise<AccountResult<boolean>> {

@@ -341,6 +341,13 @@ describe('account registry', () => {
     expect(await vault.read({ kind: 'session', host: 'studio.example.com', login: 'jane' })).toEqual({ ok: true, value: token });
     expect(await registry.readSecret(value.account.id, 'session')).toEqual({ ok: true, value: token });
     expect(registry.confirmSession(value.account.id, new Date('2025-03-01T11:00:00.000Z'))).toMatchObject({ ok: true, value: { sessionConfirmedAt: '2025-03-01T11:00:00.000Z' } });
+    // To the minute: a confirmation within it writes nothing, the next minute's is recorded, and a
+    // recorded time ahead of the clock is replaced.
+    const written = configText();
+    expect(registry.confirmSession(value.account.id, new Date('2025-03-01T11:00:59.000Z'))).toMatchObject({ ok: true, value: { sessionConfirmedAt: '2025-03-01T11:00:00.000Z' } });
+    expect(configText()).toBe(written);
+    expect(registry.confirmSession(value.account.id, new Date('2025-03-01T11:01:00.000Z'))).toMatchObject({ ok: true, value: { sessionConfirmedAt: '2025-03-01T11:01:00.000Z' } });
+    expect(registry.confirmSession(value.account.id, new Date('2025-03-01T10:30:00.000Z'))).toMatchObject({ ok: true, value: { sessionConfirmedAt: '2025-03-01T10:30:00.000Z' } });
     expect(configText()).not.toContain(token);
 
     expect(await registry.dropSession(value.account.id)).toEqual({ ok: true, value: true });
