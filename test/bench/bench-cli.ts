@@ -13,7 +13,7 @@ import { openSettingsStore } from '../../src/settings/settings-store';
 import { createKeychainVault } from '../../src/vault/keychain-vault';
 import { removeKeychainService, uniqueKeychainService } from '../fixtures/keyring';
 import { mib, ms, ratio, type Report } from './bench-report';
-import { alternateRuns, medians, runProcess, type Medians, type ProcessSpec } from './process-runs';
+import { measure, runProcess, type Medians, type ProcessSpec } from './process-runs';
 import { pythonBaseline } from './python-baseline';
 import { pinnedNodePath, pinnedNodeVersion } from '../../scripts/node-runtime.mjs';
 
@@ -64,7 +64,7 @@ async function benchCliOn(runtime: NodeRuntime, runs: number, report: Report): P
     report('HTTP requests: one gridpass verify process', String(site.log.entries().length), 'target 2 (info + one read), as the Python client');
     const session = await sessionVariant(site, home, service, maya.login, maya.passphrase!, gridpass);
     const measured: Record<string, ProcessSpec> = session === null ? variants : { ...variants, session };
-    const runsOf = medianRuns(await alternateRuns(runs, measured));
+    const runsOf = await measure(runs, measured);
     const python = runsOf.python!;
     report('baseline: Python login (info + one read)', ms(python.wallMs), `${cpuAndPeak(python)}; ${baseline.description}`);
     const verify = runsOf.verify!;
@@ -85,10 +85,10 @@ async function benchCliOn(runtime: NodeRuntime, runs: number, report: Report): P
 }
 
 async function startUp(runs: number, report: Report, nodePath: string, gridpass: (args: string[]) => ProcessSpec): Promise<void> {
-  const { node, version } = medianRuns(await alternateRuns(runs, {
+  const { node, version } = await measure(runs, {
     node: { command: nodePath, args: ['-e', '0'] },
     version: gridpass(['--version']),
-  }));
+  });
   report('baseline: node -e 0', ms(node!.wallMs), cpuAndPeak(node!));
   const cpu = version!.cpuMs !== null && node!.cpuMs !== null ? `CPU ${ratio(version!.cpuMs, node!.cpuMs)} node -e 0 (target 1.30x), ` : '';
   report('gridpass --version', ms(version!.wallMs), `${cpu}wall ${ratio(version!.wallMs, node!.wallMs)}; ${cpuAndPeak(version!)}`);
@@ -109,10 +109,6 @@ async function sessionVariant(
   const spec = gridpass(['session', '--site', site.url, '--login', login]);
   await runProcess(spec);
   return spec;
-}
-
-function medianRuns<K extends string>(runs: Record<K, Parameters<typeof medians>[0]>): Partial<Record<K, Medians>> {
-  return Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, medians(list as Parameters<typeof medians>[0])])) as Partial<Record<K, Medians>>;
 }
 
 function cpuAndPeak(figures: Medians): string {
