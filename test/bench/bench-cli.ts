@@ -18,6 +18,7 @@ import { pythonBaseline } from './python-baseline';
 import { pinnedNodePath, pinnedNodeVersion } from '../../scripts/node-runtime.mjs';
 
 const cli = path.resolve('out/cli/gridpass.js');
+const bareNodeLogin = path.resolve('test/bench/node_login_bare.cjs');
 
 interface NodeRuntime {
   /** How the report names it. */
@@ -56,6 +57,7 @@ async function benchCliOn(runtime: NodeRuntime, runs: number, report: Report): P
     const baseline = pythonBaseline();
     const variants = {
       python: baseline.login(site.url, maya.login, maya.passphrase!),
+      bare: { command: runtime.node, args: [bareNodeLogin, site.url, maya.login], stdin: passphrase },
       verify: gridpass(['verify', '--site', site.url, '--login', maya.login, '--passphrase-stdin'], passphrase),
       doctor: gridpass(['doctor', '--site', site.url, '--login', maya.login, '--passphrase-stdin'], passphrase),
     };
@@ -67,6 +69,8 @@ async function benchCliOn(runtime: NodeRuntime, runs: number, report: Report): P
     const runsOf = await measure(runs, measured);
     const python = runsOf.python!;
     report('baseline: Python login (info + one read)', ms(python.wallMs), `${cpuAndPeak(python)}; ${baseline.description}`);
+    const bare = runsOf.bare!;
+    report('floor: node:http alone, the same two calls', ms(bare.wallMs), `${ratio(bare.wallMs, python.wallMs)} Python; ${cpuAndPeak(bare)} (no checks, settings or output)`);
     const verify = runsOf.verify!;
     report('gridpass verify --login L --passphrase-stdin', ms(verify.wallMs), `${ratio(verify.wallMs, python.wallMs)} Python (target 0.50x); ${cpuAndPeak(verify)}`);
     if (verify.peakMiB !== null) report('gridpass verify: peak memory', mib(verify.peakMiB), `target 60 MiB; Python ${mib(python.peakMiB!)}`);
