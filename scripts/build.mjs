@@ -80,7 +80,7 @@ const noZodLocales = {
   name: 'no-zod-locales',
   setup(build) {
     build.onResolve({ filter: /locales\/index\.js$/ }, (args) => (
-      args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales', namespace: 'no-zod-locales' } : undefined
+      /node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'no-zod-locales' } : undefined
     ));
     build.onLoad({ filter: /.*/, namespace: 'no-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
   },

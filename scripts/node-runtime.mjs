@@ -24,6 +24,9 @@ const pinnedIntegrity = {
 const platformKey = `${process.platform}-${process.arch}`;
 const runtimeDir = join(root, '.node-runtime', `${pinnedNodeVersion}-${platformKey}`);
 
+/** Whether a release is pinned for this OS and CPU (where none is, the bench and that suite use the running Node.js). */
+export const pinnedForThisMachine = pinnedIntegrity[platformKey] !== undefined;
+
 /** The pinned runtime's `node`, or null where none is pinned for this OS and CPU or it is not fetched yet. */
 export function pinnedNodePath() {
   const node = join(runtimeDir, 'bin', 'node');
@@ -33,7 +36,7 @@ export function pinnedNodePath() {
 /** Returns null when the runtime is ready (or none is pinned for this machine), else why it is not (one line). */
 export function ensureNodeRuntime(log = console.log) {
   const integrity = pinnedIntegrity[platformKey];
-  if (integrity === undefined || pinnedNodePath() !== null) return null;
+  if (!pinnedForThisMachine || pinnedNodePath() !== null) return null;
   const name = `node-${platformKey}`;
   log(`node runtime: fetching ${name}@${pinnedNodeVersion} into .node-runtime`);
   const scratch = mkdtempSync(join(tmpdir(), 'gridpass-node-runtime-'));

@@ -9,13 +9,11 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountRegistry } from '../../../src/accounts/account-registry';
 import { startPracticeSite, type PracticeSite } from '../../../src/practice-site';
-import { pinnedNodePath, pinnedNodeVersion } from '../../../scripts/node-runtime.mjs';
+import { pinnedForThisMachine, pinnedNodePath, pinnedNodeVersion } from '../../../scripts/node-runtime.mjs';
 import { keychainCliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 import { practiceAccount } from '../../fixtures/practice-site';
 
-const pinnedHere = ['linux-x64', 'linux-arm64'].includes(`${process.platform}-${process.arch}`);
-
-describe.skipIf(!pinnedHere)(`gridpass on Node.js ${pinnedNodeVersion}`, () => {
+describe.skipIf(!pinnedForThisMachine)(`gridpass on Node.js ${pinnedNodeVersion}`, () => {
   let sandbox: CliSandbox;
   let registry: AccountRegistry;
   let site: PracticeSite;
