@@ -247,6 +247,9 @@ class SettingsAndVaultRegistry implements AccountRegistry {
     if (written.ok) {
       if (held !== null && !decision.clears) Object.assign(held, { unsavedRefusals: 0, unsaved: null, seenCheckAt: result.account?.lastCheckedAt ?? null });
       this.#held.keepUnsavedCheck({ host, login }, null);
+      // Counted, but only in this process: a command that ends now loses the count, so it must say so.
+      const inMemory = this.settings.changesKeptInMemory;
+      if (inMemory !== null && (decision.counts || decision.pauses)) return failed({ kind: 'settings', failure: { kind: 'write-failed', message: inMemory } });
       return { ok: true, value: result };
     }
     if (check !== null) this.#held.keepUnsavedCheck({ host, login }, checkFields(check));

@@ -15,6 +15,9 @@ export function observedSettings(store: SettingsStore, emit: (event: ServiceEven
     get notice() {
       return store.notice;
     },
+    get changesKeptInMemory() {
+      return store.changesKeptInMemory;
+    },
     read: () => store.read(),
     heldBack: () => store.heldBack(),
     update(mutator, release) {

@@ -47,6 +47,11 @@ export interface SettingsStore {
   readonly path: string;
   /** Set when part of the file could not be used or the file cannot be written; shown to the user as is. */
   readonly notice: string | null;
+  /**
+   * Why this process keeps its changes to itself instead of writing them (the file cannot be written
+   * or read, or a newer Gridpass wrote it); null while changes reach the file.
+   */
+  readonly changesKeptInMemory: string | null;
   read(): GridpassSettingsFile;
   /**
    * `release` picks accounts held back (see `heldBack`) that the person forgot: they leave the file
@@ -101,6 +106,7 @@ class FileSettingsStore implements SettingsStore {
   readonly #now: () => Date;
   /** Set once the file must not be written: from then on this run's settings live here only. */
   #memory: GridpassSettingsFile | null = null;
+  #memoryReason: string | null = null;
   /** What the last read kept of the file as found, written back with every update. */
   #kept: KeptAsFound = noKept;
   /** The last good contents, so a file that turns unusable mid-run does not lose this run's state. */
@@ -120,8 +126,7 @@ class FileSettingsStore implements SettingsStore {
         this.#kept = noKept;
         return this.#startNew();
       case 'unusable':
-        this.#addNotice(unusableNotice(this.path, checked.why, checked.permission));
-        return this.#keepInMemory(this.#lastGood);
+        return this.#keepInMemory(this.#lastGood, unusableNotice(this.path, checked.why, checked.permission));
       case 'damaged':
         return this.#recover(checked.problem);
       case 'readable':
@@ -177,10 +182,7 @@ class FileSettingsStore implements SettingsStore {
     this.#kept = contents;
     if (contents.setAside.length > 0) this.#addNotice(setAsideNotice(contents.setAside));
     if (contents.defaultedSettings.length > 0) this.#addNotice(defaultedSettingsNotice(contents.defaultedSettings));
-    if (contents.newerVersion !== null) {
-      this.#addNotice(newerVersionNotice(contents.newerVersion));
-      return this.#keepInMemory(contents.file);
-    }
+    if (contents.newerVersion !== null) return this.#keepInMemory(contents.file, newerVersionNotice(contents.newerVersion));
     this.#lastGood = contents.file;
     return contents.file;
   }
@@ -191,11 +193,11 @@ class FileSettingsStore implements SettingsStore {
     try {
       this.#write(defaults);
     } catch (error) {
-      this.#addNotice(
+      return this.#keepInMemory(
+        defaults,
         `Gridpass cannot save settings in ${path.dirname(this.path)} (${plainReason(error)}). ` +
           'It is using default settings until it closes; check that the folder exists and is writable.',
       );
-      return this.#keepInMemory(defaults);
     }
     this.#lastGood = defaults;
     return defaults;
@@ -207,19 +209,26 @@ class FileSettingsStore implements SettingsStore {
     } catch (error) {
       // The damaged file stays where it is, untouched: this run keeps its settings in memory only,
       // so later reads do not try (and report) again and no write lands on the file.
-      this.#addNotice(
+      return this.#keepInMemory(
+        defaultSettingsFile(),
         `Gridpass could not use its settings file ${this.path} and could not move it aside ` +
           `(${plainReason(error)}). It is using default settings; move or delete that file to fix this.`,
       );
-      return this.#keepInMemory(defaultSettingsFile());
     }
     this.#kept = noKept;
     return this.#startNew();
   }
 
-  #keepInMemory(file: GridpassSettingsFile): GridpassSettingsFile {
+  /** From here on this process keeps its changes to itself; `why` is told to the person (the notice). */
+  #keepInMemory(file: GridpassSettingsFile, why: string): GridpassSettingsFile {
+    this.#addNotice(why);
     this.#memory = file;
+    this.#memoryReason ??= why;
     return file;
+  }
+
+  get changesKeptInMemory(): string | null {
+    return this.#memoryReason;
   }
 
   #write(file: GridpassSettingsFile): void {

@@ -157,7 +157,19 @@ describe('gridpass over a settings file it can only partly use', () => {
     const verified = await sandbox.run(['verify', '--site', site.url, '--login', works.login, '--passphrase-stdin'], { stdin: `${works.passphrase}\n`, env: nowhere });
     expect(verified.code).toBe(0);
     const refused = practice('no-pat');
-    const counted = await sandbox.run(['verify', '--site', site.url, '--login', refused.login, '--passphrase-stdin'], { stdin: `${refused.passphrase}\n`, env: nowhere });
+    const counted = await sandbox.run(['verify', '--site', site.url, '--login', refused.login, '--passphrase-stdin', '--json'], { stdin: `${refused.passphrase}\n`, env: nowhere });
     expect(counted.code).toBe(1);
+    // The refusal could only be counted in memory, which ends with the command: the person is told.
+    expect(JSON.parse(counted.stdout)).toMatchObject({ results: [{ finding: { code: 'GP-AUTH-NO-PAT' }, notSaved: { code: 'GP-SETTINGS-UNWRITABLE' } }] });
+  });
+
+  it('says a refusal is not counted when a newer Gridpass wrote the settings file, which it leaves as it is', async () => {
+    fs.writeFileSync(config(), JSON.stringify({ schemaVersion: 2, settings: {}, accounts: [], authFailures: [] }));
+    const before = fs.readFileSync(config(), 'utf8');
+    const refused = practice('no-pat');
+    const run = await sandbox.run(['verify', '--site', site.url, '--login', refused.login, '--passphrase-stdin', '--json'], { stdin: `${refused.passphrase}\n` });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ results: [{ failedLogins: 1, notSaved: { code: 'GP-SETTINGS-UNWRITABLE', explanation: expect.stringMatching(/newer version/) } }] });
+    expect(fs.readFileSync(config(), 'utf8')).toBe(before);
   });
 });

@@ -189,11 +189,18 @@ describe('settings store: a file that is partly unreadable keeps what it can', (
     expect(store.read().accounts.map((entry) => entry.login)).toEqual(['jane']);
     expect(store.read().settings.checkIntervalHours).toBe(12);
     expect(store.notice).toMatch(/written by a newer version of Gridpass \(settings version 2\).*changes made now will not be saved until Gridpass is updated/);
+    expect(store.changesKeptInMemory).toMatch(/written by a newer version of Gridpass/);
     const updated = store.update((file) => void (file.settings.notifications = false));
     expect(updated.ok).toBe(true);
     expect(store.read().settings.notifications).toBe(false);
     expect(fs.readFileSync(path.join(cwd, 'config.json'), 'utf8')).toBe(text);
     expect(fs.readdirSync(cwd)).toEqual(['config.json']);
+  });
+
+  it('keeps its changes in the file, and says none are held in memory, when the file is its own', () => {
+    const store = openSettingsStore({ cwd: tempDir(), now });
+    expect(store.update((file) => void (file.settings.notifications = false)).ok).toBe(true);
+    expect(store.changesKeptInMemory).toBeNull();
   });
 
   it('accepts a file that starts with a UTF-8 byte order mark', () => {
