@@ -3,6 +3,8 @@
  * name of this run's own), a settings folder of its own, and the practice site. Session ids are planted,
  * so the run's secret sweep would find one that leaked anywhere it should not be.
  */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accountIdFor } from '../../../src/accounts/account-id';
 import type { AccountRegistry } from '../../../src/accounts/account-registry';
@@ -119,6 +121,22 @@ describe('gridpass session', () => {
     expect(Number.isNaN(Date.parse(document.lastConfirmed ?? ''))).toBe(false);
     expect(await keptSession(works.login)).toBe(document.token);
     expect(run.stdout).not.toContain(works.passphrase ?? 'unreachable');
+  });
+
+  it('hands the same session to many jobs at once, and writes its confirmation once a minute, not once a job', async () => {
+    const works = account('works');
+    await save(works);
+    const first = JSON.parse((await sandbox.run(['session', '--site', site.url, '--json'])).stdout) as SessionJson;
+    const settingsFile = path.join(sandbox.home, 'config.json');
+    const written = await stat(settingsFile);
+    site.log.clear();
+
+    const jobs = await Promise.all(Array.from({ length: 6 }, () => sandbox.run(['session', '--site', site.url])));
+    expect(jobs.map((job) => job.code)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(new Set(jobs.map((job) => job.stdout))).toEqual(new Set([`${first.token}\n`]));
+    expect(passwordRequests(works.login)).toBe(0);
+    // Confirmed less than a minute ago: no job rewrote the settings file.
+    expect((await stat(settingsFile)).mtimeMs).toBe(written.mtimeMs);
   });
 
   it('renews an expired session once with the keychain passphrase, and keeps the new one', async () => {
