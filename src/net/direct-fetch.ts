@@ -8,7 +8,9 @@ export const REPLY_CUT_OFF = 'GRIDPASS_REPLY_CUT_OFF';
 /**
  * The CLI's fetch for direct connections, over Node's own http and https modules: a fresh connection
  * per request (`Connection: close`, as a request carrying a passphrase must never be retried on a
- * reused socket), no redirect followed, TLS always verified against Node's CA store (which includes
+ * reused socket: with the probe's connection kept for the login, a site that hangs up after a reply
+ * without saying so fails the login on the dead socket, and whether it counted it cannot be known),
+ * no redirect followed, TLS always verified against Node's CA store (which includes
  * NODE_EXTRA_CA_CERTS). A command sends two or three requests: loading a fetch implementation and
  * compiling its WebAssembly HTTP parser cost more time and memory than the requests themselves, and
  * Node waits for that compilation before the process can exit.
