@@ -104,9 +104,8 @@ class FileSettingsStore implements SettingsStore {
   readonly path: string;
   notice: string | null = null;
   readonly #now: () => Date;
-  /** Set once the file must not be written: from then on this run's settings live here only. */
-  #memory: GridpassSettingsFile | null = null;
-  #memoryReason: string | null = null;
+  /** Set once the file must not be written: from then on this run's settings live here only, and why. */
+  #memory: { file: GridpassSettingsFile; why: string } | null = null;
   /** What the last read kept of the file as found, written back with every update. */
   #kept: KeptAsFound = noKept;
   /** The last good contents, so a file that turns unusable mid-run does not lose this run's state. */
@@ -119,7 +118,7 @@ class FileSettingsStore implements SettingsStore {
   }
 
   read(): GridpassSettingsFile {
-    if (this.#memory !== null) return this.#memory;
+    if (this.#memory !== null) return this.#memory.file;
     const checked = checkSettingsFile(this.path);
     switch (checked.state) {
       case 'absent':
@@ -156,7 +155,7 @@ class FileSettingsStore implements SettingsStore {
     }
     const kept = release === undefined ? this.#kept : withoutReleased(this.#kept, release);
     if (this.#memory !== null) {
-      this.#memory = parsed.data;
+      this.#memory.file = parsed.data;
       this.#kept = kept;
       return { ok: true, value: parsed.data };
     }
@@ -222,13 +221,12 @@ class FileSettingsStore implements SettingsStore {
   /** From here on this process keeps its changes to itself; `why` is told to the person (the notice). */
   #keepInMemory(file: GridpassSettingsFile, why: string): GridpassSettingsFile {
     this.#addNotice(why);
-    this.#memory = file;
-    this.#memoryReason ??= why;
+    this.#memory = { file, why };
     return file;
   }
 
   get changesKeptInMemory(): string | null {
-    return this.#memoryReason;
+    return this.#memory?.why ?? null;
   }
 
   #write(file: GridpassSettingsFile): void {

@@ -93,9 +93,9 @@ async function startUp(runs: number, report: Report, nodePath: string, gridpass:
     node: { command: nodePath, args: ['-e', '0'] },
     version: gridpass(['--version']),
   });
-  report('baseline: node -e 0', ms(node!.wallMs), cpuAndPeak(node!));
-  const cpu = version!.cpuMs !== null && node!.cpuMs !== null ? `CPU ${ratio(version!.cpuMs, node!.cpuMs)} node -e 0 (target 1.30x), ` : '';
-  report('gridpass --version', ms(version!.wallMs), `${cpu}wall ${ratio(version!.wallMs, node!.wallMs)}; ${cpuAndPeak(version!)}`);
+  report('baseline: node -e 0', ms(node.wallMs), cpuAndPeak(node));
+  const cpu = version.cpuMs !== null && node.cpuMs !== null ? `CPU ${ratio(version.cpuMs, node.cpuMs)} node -e 0 (target 1.30x), ` : '';
+  report('gridpass --version', ms(version.wallMs), `${cpu}wall ${ratio(version.wallMs, node.wallMs)}; ${cpuAndPeak(version)}`);
 }
 
 /**

@@ -6,11 +6,12 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountRegistry } from '../../../src/accounts/account-registry';
-import { startPracticeSite, type PracticeSite } from '../../../src/practice-site';
+import type { PracticeSite } from '../../../src/practice-site';
 import { pinnedForThisMachine, pinnedNodePath, pinnedNodeVersion } from '../../../scripts/node-runtime.mjs';
-import { keychainCliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+import type { CliSandbox } from '../../fixtures/cli-process';
+import { keychainCliWithPracticeSite } from '../../fixtures/keychain-cli-suite';
 import { practiceAccount } from '../../fixtures/practice-site';
 
 describe.skipIf(!pinnedForThisMachine)(`gridpass on Node.js ${pinnedNodeVersion}`, () => {
@@ -18,22 +19,12 @@ describe.skipIf(!pinnedForThisMachine)(`gridpass on Node.js ${pinnedNodeVersion}
   let registry: AccountRegistry;
   let site: PracticeSite;
 
-  beforeAll(async () => {
+  const pinnedNode = () => {
     const node = pinnedNodePath();
     if (node === null) throw new Error('The pinned Node.js runtime is missing: run node scripts/node-runtime.mjs');
-    ({ sandbox, registry } = await keychainCliSandbox('pinned-runtime', node));
-    site = await startPracticeSite({ method: 'oxygen' });
-  });
-
-  afterEach(async () => {
-    await registry.forgetAll();
-    site.log.clear();
-  });
-
-  afterAll(async () => {
-    await site?.close();
-    await sandbox?.cleanup();
-  });
+    return node;
+  };
+  keychainCliWithPracticeSite('pinned-runtime', (suite) => ({ sandbox, registry, site } = suite), { node: pinnedNode });
 
   const verify = (login: string, passphrase: string, env?: NodeJS.ProcessEnv) =>
     sandbox.run(['verify', '--site', site.url, '--login', login, '--passphrase-stdin', '--json'], { stdin: `${passphrase}\n`, env });

@@ -3,13 +3,14 @@
  * settings folder of their own, against the practice site. Includes the lockout rule: after one
  * refused passphrase, nothing sends it again until someone asks.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountRegistry } from '../../../src/accounts/account-registry';
 import { accountIdFor } from '../../../src/accounts/account-id';
 import { decideAfter } from '../../../src/accounts/refusal-policy';
-import { startPracticeSite, type AccountScenario, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
+import type { AccountScenario, PracticeAccountInfo, PracticeSite } from '../../../src/practice-site';
 import type { Vault } from '../../../src/vault/vault';
-import { keychainCliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+import type { CliSandbox } from '../../fixtures/cli-process';
+import { keychainCliWithPracticeSite } from '../../fixtures/keychain-cli-suite';
 import { practiceAccount } from '../../fixtures/practice-site';
 import { makeReadOnly } from '../../fixtures/read-only-folder';
 
@@ -18,20 +19,7 @@ let site: PracticeSite;
 let vault: Vault;
 let registry: AccountRegistry;
 
-beforeAll(async () => {
-  ({ sandbox, vault, registry } = await keychainCliSandbox('saved'));
-  site = await startPracticeSite({ method: 'oxygen' });
-});
-
-afterEach(async () => {
-  await registry.forgetAll();
-  site.log.clear();
-});
-
-afterAll(async () => {
-  await site?.close();
-  await sandbox?.cleanup();
-});
+keychainCliWithPracticeSite('saved', (suite) => ({ sandbox, vault, registry, site } = suite));
 
 const account = (scenario: AccountScenario): PracticeAccountInfo => practiceAccount(site, scenario);
 

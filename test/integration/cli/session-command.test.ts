@@ -5,13 +5,14 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountIdFor } from '../../../src/accounts/account-id';
 import type { AccountRegistry } from '../../../src/accounts/account-registry';
 import { decideAfter } from '../../../src/accounts/refusal-policy';
-import { startPracticeSite, type AccountScenario, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
+import type { AccountScenario, PracticeAccountInfo, PracticeSite } from '../../../src/practice-site';
 import type { Vault } from '../../../src/vault/vault';
-import { keychainCliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+import type { CliSandbox } from '../../fixtures/cli-process';
+import { keychainCliWithPracticeSite } from '../../fixtures/keychain-cli-suite';
 import { api3, practiceAccount } from '../../fixtures/practice-site';
 
 let sandbox: CliSandbox;
@@ -19,21 +20,7 @@ let site: PracticeSite;
 let vault: Vault;
 let registry: AccountRegistry;
 
-beforeAll(async () => {
-  ({ sandbox, vault, registry } = await keychainCliSandbox('session'));
-  site = await startPracticeSite({ method: 'oxygen', sessionIdPrefix: 'planted-session-' });
-});
-
-afterEach(async () => {
-  await registry.forgetAll();
-  site.setFaults({});
-  site.log.clear();
-});
-
-afterAll(async () => {
-  await site?.close();
-  await sandbox?.cleanup();
-});
+keychainCliWithPracticeSite('session', (suite) => ({ sandbox, vault, registry, site } = suite), { site: { sessionIdPrefix: 'planted-session-' } });
 
 const account = (scenario: AccountScenario): PracticeAccountInfo => practiceAccount(site, scenario);
 
