@@ -1,8 +1,11 @@
+import { homedir } from 'node:os';
 import type { EnvironmentFacts } from '../diagnosis/environment-facts';
 import { nodeEnvironmentFacts } from '../diagnosis/node-environment-facts';
 import type { NetworkProbes } from '../diagnosis/node-network-probes';
 import { createNodeFetch, type NodeFetch } from '../net/node-fetch';
 import type { PracticeSite, PracticeSiteOptions } from '../practice-site/practice-site';
+import { settingsMayHoldSite } from '../settings/settings-peek';
+import { userDataDir } from '../settings/user-data-dir';
 import { realPollClock } from '../shotgrid/browser-sign-in';
 import { createBrowserSignInClient, type BrowserSignInClient } from '../shotgrid/browser-sign-in-client';
 import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
@@ -30,6 +33,11 @@ export interface CliContext {
   environment(): EnvironmentFacts;
   /** The keychain vault and the saved-account registry; loads the native keychain module. */
   keychain(): Promise<KeychainAccess>;
+  /**
+   * Whether the settings file may hold anything for a site's `host[:port]` (a saved login, a counted
+   * refusal), read without opening the registry that `keychain` opens (see settings-peek.ts).
+   */
+  settingsMayHoldSite(host: string): boolean;
   startPracticeSite(options: PracticeSiteOptions): Promise<PracticeSite>;
   /** Resolves with the signal that asked a long-running command (the practice site) to stop. */
   untilStopped(): Promise<NodeJS.Signals>;
@@ -59,6 +67,7 @@ export function createCliContext(overrides: CliContextOverrides = {}): CliContex
     probes: overrides.probes ?? once(nodeNetworkProbesOnFirstUse),
     environment: overrides.environment ?? (() => nodeEnvironmentFacts(version, network().network)),
     keychain,
+    settingsMayHoldSite: overrides.settingsMayHoldSite ?? ((host) => settingsMayHoldSite(userDataDir(platform, env, homedir()), host)),
     startPracticeSite: overrides.startPracticeSite ?? startPracticeSiteLazily,
     untilStopped: overrides.untilStopped ?? untilSignal,
   };

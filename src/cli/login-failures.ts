@@ -3,21 +3,37 @@ import type { AttemptOutcome } from '../accounts/refusal-policy';
 import { findingFor } from '../diagnosis/finding-catalogue';
 import type { Finding } from '../diagnosis/finding';
 import type { SiteAddress } from '../site/site-address';
-import { recordAttempt } from '../use-cases/record-attempt';
+import { recordAttempt, type UnopenedRegistry } from '../use-cases/record-attempt';
 import type { CliContext } from './cli-context';
 import { cliFindingContext } from './finding-context';
+import { siteHostKey } from './site-host';
 
 /**
  * The saved logins and refusal counts, from the same settings file as the app so the lockout count is
  * shared. Counting must never stop a check: if the settings cannot be opened this is null, the count is
  * treated as unknown (0) and a refusal is still reported to the person.
  */
-export async function savedLoginsQuietly(context: CliContext): Promise<AccountRegistry | null> {
+async function savedLoginsQuietly(context: CliContext): Promise<AccountRegistry | null> {
   try {
     return (await context.keychain()).registry;
   } catch {
     return null;
   }
+}
+
+/**
+ * The saved logins for tries of a typed login on `site`: opened now when the settings file may hold
+ * anything for the site, otherwise only once a try has something to record (record-attempt.ts).
+ */
+export async function savedLoginsFor(context: CliContext, site: SiteAddress): Promise<AccountRegistry | UnopenedRegistry | null> {
+  const host = siteHostKey(site);
+  if (context.settingsMayHoldSite(host)) return savedLoginsQuietly(context);
+  let opened: Promise<AccountRegistry | null> | null = null;
+  return {
+    unopened: true,
+    holdsSite: () => opened !== null || context.settingsMayHoldSite(host),
+    open: () => (opened ??= savedLoginsQuietly(context)),
+  };
 }
 
 /** Refused logins Gridpass has caused for a login, saved or not. */

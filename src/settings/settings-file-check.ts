@@ -12,17 +12,15 @@ import {
   appSettingsSchema,
   pendingAuthFailureSchema,
   savedAccountSchema,
-  SETTINGS_SCHEMA_VERSION,
   settingsParse,
   type AppSettings,
   type GridpassSettingsFile,
   type PendingAuthFailure,
   type SavedAccount,
 } from './settings-schema';
+import { isRecord } from '../text/json-record';
+import { SETTINGS_FILE_LIMIT_BYTES, SETTINGS_SCHEMA_VERSION } from './settings-file';
 import { describeUnusable, readSmallFile } from './small-file';
-
-/** Far above any real file (an account is well under 2 KiB), far below what could hurt memory. */
-const SETTINGS_FILE_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export type SettingsFileProblem =
   | { kind: 'not-json' }
@@ -184,10 +182,6 @@ function accountKey(entry: unknown): { host: string; login: string } | null {
 function printable(text: string): string {
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return clean.length > LABEL_PART_LIMIT ? `${clean.slice(0, LABEL_PART_LIMIT - 1)}…` : clean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Renames the file to `<name>.corrupt-<timestamp>` beside itself and returns the new path. */

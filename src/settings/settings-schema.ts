@@ -10,8 +10,7 @@
 // schema it makes; building these schemas is part of each `gridpass` run that reads a saved login.
 import * as z from 'zod/mini';
 import { loginMethods } from '../shotgrid/login-method';
-
-export const SETTINGS_SCHEMA_VERSION = 1;
+import { SETTINGS_SCHEMA_VERSION } from './settings-file';
 
 /**
  * How every settings parse runs: without zod's JIT, which writes and compiles a parser per object

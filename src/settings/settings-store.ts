@@ -10,6 +10,7 @@
  * Keychain entries are never touched here.
  */
 import path from 'node:path';
+import { SETTINGS_FILE_NAME } from './settings-file';
 import { acquireSettingsLock } from './settings-lock';
 import { settingsFileSchema, settingsParse, defaultSettingsFile, type GridpassSettingsFile, type SavedAccount } from './settings-schema';
 import {
@@ -23,8 +24,6 @@ import {
 } from './settings-file-check';
 import { defaultedSettingsNotice, newerVersionNotice, recoveryNotice, setAsideNotice, unusableNotice } from './settings-notice';
 import { writeFileAtomically } from './small-file';
-
-export const SETTINGS_FILE_NAME = 'config.json';
 
 export type SettingsFailure =
   | { kind: 'invalid'; message: string }

@@ -1,4 +1,5 @@
 import type { SiteAddress } from '../site/site-address';
+import { isRecord } from '../text/json-record';
 import { classifyFault } from './api3-fault';
 import type { FaultContext } from './api3-fault';
 import { decodeJsonReply } from './decode-http-reply';
@@ -47,6 +48,3 @@ export async function callApi3(transport: Transport, site: SiteAddress, request:
   return { ok: true, results, reply: sent.reply };
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,4 +1,4 @@
-import { isRecord } from './api3-call';
+import { isRecord } from '../text/json-record';
 import type { Api3Auth, Api3Request } from './api3-call';
 import type { FaultContext } from './api3-fault';
 import type { Failure } from './failure';

@@ -1,4 +1,4 @@
-import { isRecord } from './api3-call';
+import { isRecord } from '../text/json-record';
 import type { LauncherFailure } from './browser-sign-in-failure';
 import { bodyExcerpt } from './reply-text';
 import type { HttpReply } from './transport';

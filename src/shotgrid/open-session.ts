@@ -1,5 +1,6 @@
 import type { SiteAddress } from '../site/site-address';
-import { callApi3, isRecord, type Api3Auth } from './api3-call';
+import { isRecord } from '../text/json-record';
+import { callApi3, type Api3Auth } from './api3-call';
 import type { Checked } from './checked';
 import { probeSite } from './probe-site';
 import { screenFailure } from './server-text';

@@ -1,5 +1,6 @@
 import type { SiteAddress } from '../site/site-address';
-import { callApi3, isRecord } from './api3-call';
+import { isRecord } from '../text/json-record';
+import { callApi3 } from './api3-call';
 import type { Api3Result } from './api3-call';
 import type { Failure } from './failure';
 import { isLoginMethod } from './login-method';

@@ -5,10 +5,11 @@
  * A refused passphrase is never retried from here; a caller may try once more only with a 2FA code.
  */
 import type { AccountRegistry } from '../accounts/account-registry';
+import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { Failure } from '../shotgrid/failure';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../site/site-address';
-import { recordAttempt, type RecordedAttempt } from './record-attempt';
+import { recordAttempt, recordAttemptOnDemand, type RecordedAttempt, type UnopenedRegistry } from './record-attempt';
 
 export interface LoginTry {
   site: SiteAddress;
@@ -30,8 +31,11 @@ type LoginVerification =
 
 interface VerifyLoginDeps {
   client: ShotgridClient;
-  /** null when the settings could not be opened: the try is still made, and the caller says it was not counted. */
-  registry: AccountRegistry | null;
+  /**
+   * null when the settings could not be opened: the try is still made, and the caller says it was not
+   * counted. Unopened, they are opened only when the try has something to record.
+   */
+  registry: AccountRegistry | UnopenedRegistry | null;
   timeoutMs?: number;
 }
 
@@ -39,11 +43,16 @@ export async function verifyLogin(deps: VerifyLoginDeps, attempt: LoginTry): Pro
   const { site, login } = attempt;
   const tried = await tryOnce(deps, attempt);
   if (tried.ok) {
-    const recorded = recordAttempt(deps.registry, site.origin, login, { kind: 'verified' }, null);
+    const recorded = await record(deps.registry, site.origin, login, { kind: 'verified' });
     return { ok: true, user: tried.user, sessionToken: tried.sessionToken, recorded };
   }
-  const recorded = recordAttempt(deps.registry, site.origin, login, { kind: 'failed', failure: tried.failure }, null);
+  const recorded = await record(deps.registry, site.origin, login, { kind: 'failed', failure: tried.failure });
   return { ok: false, failure: tried.failure, recorded };
+}
+
+function record(registry: VerifyLoginDeps['registry'], site: string, login: string, outcome: AttemptOutcome): Promise<RecordedAttempt> {
+  if (registry !== null && 'unopened' in registry) return recordAttemptOnDemand(registry, site, login, outcome);
+  return Promise.resolve(recordAttempt(registry, site, login, outcome, null));
 }
 
 type Tried = { ok: true; user: HumanUserRecord; sessionToken: string | null } | { ok: false; failure: Failure };

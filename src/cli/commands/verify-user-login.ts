@@ -8,7 +8,7 @@ import { verifyLogin, type LoginTry } from '../../use-cases/verify-login';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { cliFindingContext } from '../finding-context';
-import { pauseNotSavedFinding, savedLoginsQuietly } from '../login-failures';
+import { pauseNotSavedFinding, savedLoginsFor } from '../login-failures';
 import { readSecret, secretSource } from '../read-secret';
 import { askTwoFactorCode, readTwoFactorCode } from '../two-factor-code';
 import type { VerifyResult } from './verify-document';
@@ -53,11 +53,12 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
   const client = context.client();
   const options = { timeoutMs: request.timeoutMs };
 
-  // Opened before the probe: loading the settings is local work that should not sit between two requests.
-  const registry = await savedLoginsQuietly(context);
+  // Opened before the probe, when they are needed: loading the settings is local work that should not
+  // sit between two requests. Left unopened, they hold nothing for the site, so no refusal is counted.
+  const registry = await savedLoginsFor(context, site);
   const probed = await client.probe(site, options);
   if (!probed.ok) {
-    const failedLogins = registry?.failedLogins(site.origin, login) ?? 0;
+    const failedLogins = registry === null || 'unopened' in registry ? 0 : registry.failedLogins(site.origin, login);
     return { result: await failedResult(context, request, null, probed.failure, failedLogins), accepted: null };
   }
   const info = probed.value;

@@ -2,7 +2,7 @@
  * `gridpass verify --login L` as a process: the requests it sends, and the lockout count it reads from
  * and writes to the settings file it shares with the app.
  */
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startPracticeSite, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
@@ -56,6 +56,27 @@ it('counts a refused login in the settings file, and the next run reads the coun
   expect(failedLoginsOf(second.stdout)).toBe(2);
   // The site saw each passphrase once: nothing was retried.
   expect(site.log.credentialedCount(noPat.login)).toBe(2);
+});
+
+it('writes no settings for a login that works on a site the settings hold nothing of', async () => {
+  const works = account('works');
+  const fresh = await verify(works, works.passphrase!);
+  expect({ code: fresh.code, failedLogins: failedLoginsOf(fresh.stdout), files: await readdir(sandbox.home) }).toEqual({ code: 0, failedLogins: 0, files: [] });
+
+  const otherSite = `${JSON.stringify({ schemaVersion: 1, accounts: [], authFailures: [{ host: 'other.shotgrid.autodesk.com', loginHash: 'a'.repeat(64), count: 2, lastFailureAt: '2026-03-02T10:00:00.000Z' }] }, null, '\t')}\n`;
+  await writeFile(path.join(sandbox.home, 'config.json'), otherSite);
+  expect((await verify(works, works.passphrase!)).code).toBe(0);
+  expect(await readFile(path.join(sandbox.home, 'config.json'), 'utf8')).toBe(otherSite);
+});
+
+it('clears the count of a refused login once it works', async () => {
+  const works = account('works');
+  const refused = await verify(works, 'not-the-passphrase');
+  expect({ code: refused.code, failedLogins: failedLoginsOf(refused.stdout) }).toEqual({ code: 1, failedLogins: 1 });
+  const verified = await verify(works, works.passphrase!);
+  expect({ code: verified.code, failedLogins: failedLoginsOf(verified.stdout) }).toEqual({ code: 0, failedLogins: 0 });
+  const settings = JSON.parse(await readFile(path.join(sandbox.home, 'config.json'), 'utf8')) as { authFailures: unknown[] };
+  expect(settings.authFailures).toEqual([]);
 });
 
 it('sets a damaged settings file aside, as every command does, and still checks the login', async () => {
