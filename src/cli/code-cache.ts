@@ -9,10 +9,10 @@
  * another V8 or other flags). One file per command, because the cache holds what the run that wrote it
  * compiled: `verify` and `session` each get their own code.
  */
-import fs from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+import { basename, dirname, join, posix, win32 } from 'node:path';
+import { Script } from 'node:vm';
 import { makeFolder } from '../settings/make-folder';
 
 interface CodeCacheKey {
@@ -42,13 +42,13 @@ const FILE_SUFFIX = '.v8';
 export function codeCacheDir(platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>, homedir: string): string {
   switch (platform) {
     case 'darwin':
-      return path.posix.join(homedir, 'Library', 'Caches', 'Gridpass');
+      return posix.join(homedir, 'Library', 'Caches', 'Gridpass');
     case 'win32':
-      return path.win32.join(env.LOCALAPPDATA || path.win32.join(homedir, 'AppData', 'Local'), 'Gridpass', 'Cache');
+      return win32.join(env.LOCALAPPDATA || win32.join(homedir, 'AppData', 'Local'), 'Gridpass', 'Cache');
     default: {
       // As for XDG_CONFIG_HOME, a relative XDG_CACHE_HOME is invalid and ignored.
       const xdg = env.XDG_CACHE_HOME;
-      return path.posix.join(xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(homedir, '.cache'), 'gridpass');
+      return posix.join(xdg && posix.isAbsolute(xdg) ? xdg : posix.join(homedir, '.cache'), 'gridpass');
     }
   }
 }
@@ -59,9 +59,9 @@ export function codeCacheFileName(key: CodeCacheKey): string {
 }
 
 export function loadBundle(bundlePath: string, cacheFile: string | null): LoadedBundle {
-  const source = fs.readFileSync(bundlePath, 'utf8');
+  const source = readFileSync(bundlePath, 'utf8');
   const cachedData = cacheFile === null ? undefined : readCache(cacheFile);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundlePath,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
@@ -71,7 +71,7 @@ export function loadBundle(bundlePath: string, cacheFile: string | null): Loaded
     run() {
       const module = { exports: {} };
       const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-      wrapper(module.exports, createRequire(bundlePath), module, bundlePath, path.dirname(bundlePath));
+      wrapper(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
     },
     save() {
       if (usedCache || cacheFile === null) return;
@@ -87,43 +87,43 @@ export function loadBundle(bundlePath: string, cacheFile: string | null): Loaded
 function readCache(file: string): Buffer | undefined {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
   }
   try {
-    const stat = fs.fstatSync(fd);
+    const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size === 0 || stat.size > CACHE_LIMIT_BYTES) return undefined;
-    return fs.readFileSync(fd);
+    return readFileSync(fd);
   } catch {
     return undefined;
   } finally {
-    fs.closeSync(fd);
+    closeSync(fd);
   }
 }
 
 /** Beside the target, then renamed over it: a run that starts meanwhile reads the old file or the new one, whole. */
 function writeCache(file: string, data: Buffer): void {
-  const dir = path.dirname(file);
+  const dir = dirname(file);
   makeFolder(dir, 0o700);
-  removeStale(dir, path.basename(file));
+  removeStale(dir, basename(file));
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, data, { mode: 0o600, flag: 'wx' });
-    fs.renameSync(temporary, file);
+    writeFileSync(temporary, data, { mode: 0o600, flag: 'wx' });
+    renameSync(temporary, file);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
 
 function removeStale(dir: string, keep: string): void {
   const now = Date.now();
-  for (const name of fs.readdirSync(dir)) {
+  for (const name of readdirSync(dir)) {
     if (name === keep || !name.startsWith(FILE_PREFIX) || !(name.endsWith(FILE_SUFFIX) || name.endsWith('.tmp'))) continue;
-    const file = path.join(dir, name);
+    const file = join(dir, name);
     try {
-      if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true });
+      if (now - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
     } catch {
       // Removed by another run first.
     }

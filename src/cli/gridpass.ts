@@ -5,7 +5,7 @@
  * `--version` is answered here, without the bundle.
  */
 import { homedir } from 'node:os';
-import path from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asksForHelp } from './command';
 import { codeCacheDir, codeCacheFileName, loadBundle } from './code-cache';
@@ -22,7 +22,7 @@ if (asksForVersion(args)) {
 }
 
 function runBundle([command, ...rest]: readonly string[]): void {
-  const bundlePath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'gridpass-cli.cjs');
+  const bundlePath = join(dirname(fileURLToPath(import.meta.url)), 'gridpass-cli.cjs');
   const bundle = loadBundle(bundlePath, cacheFileFor(command));
   // A help text compiles little of a command; its cache would stand in for the command's own.
   if (!bundle.usedCache && !asksForHelp(rest)) {
@@ -36,7 +36,7 @@ function runBundle([command, ...rest]: readonly string[]): void {
 function cacheFileFor(name: string | undefined): string | null {
   try {
     const dir = codeCacheDir(process.platform, process.env, homedir());
-    return path.join(dir, codeCacheFileName({ bundleHash: __GRIDPASS_CLI_BUNDLE_HASH__, command: name }));
+    return join(dir, codeCacheFileName({ bundleHash: __GRIDPASS_CLI_BUNDLE_HASH__, command: name }));
   } catch {
     // No home folder to find a cache in: every run compiles, as without one.
     return null;

@@ -5,18 +5,18 @@
  * command at 100% CPU instead of failing it. Here each folder is tried at most twice, and the second
  * refusal is thrown for the caller to report.
  */
-import nodeFs from 'node:fs';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** The one call this needs; the log file passes its own (failing, in tests) file system. */
 export interface FolderMaker {
   mkdirSync(dir: string, options: { mode: number }): unknown;
 }
 
-export function makeFolder(dir: string, mode: number, fs: FolderMaker = nodeFs): void {
-  const folder = path.resolve(dir);
+export function makeFolder(dir: string, mode: number, fs: FolderMaker = { mkdirSync }): void {
+  const folder = resolve(dir);
   if (makeOne(fs, folder, mode) !== 'no-parent') return;
-  const parent = path.dirname(folder);
+  const parent = dirname(folder);
   if (parent === folder) throw Object.assign(new Error(`No file system root at ${folder}`), { code: 'ENOENT' });
   makeFolder(parent, mode, fs);
   if (makeOne(fs, folder, mode) === 'no-parent') {

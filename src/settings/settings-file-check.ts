@@ -5,8 +5,8 @@
  * file from a newer Gridpass is read the same way and marked so that it is never written. Only a
  * file with nothing usable in it (not JSON, not a Gridpass settings object) is moved aside whole.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type * as z from 'zod/mini';
 import {
   appSettingsSchema,
@@ -188,20 +188,19 @@ function printable(text: string): string {
 export function moveAside(filePath: string, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   let target = `${filePath}.corrupt-${stamp}`;
-  for (let n = 2; fs.existsSync(target); n++) target = `${filePath}.corrupt-${stamp}-${n}`;
-  fs.renameSync(filePath, target);
+  for (let n = 2; existsSync(target); n++) target = `${filePath}.corrupt-${stamp}-${n}`;
+  renameSync(filePath, target);
   return target;
 }
 
 /** Copies moved aside earlier that are still beside the file (the person has not decided about them). */
 export function asideCopies(filePath: string): string[] {
-  const prefix = `${path.basename(filePath)}.corrupt-`;
+  const prefix = `${basename(filePath)}.corrupt-`;
   try {
-    return fs
-      .readdirSync(path.dirname(filePath))
+    return readdirSync(dirname(filePath))
       .filter((name) => name.startsWith(prefix))
       .sort()
-      .map((name) => path.join(path.dirname(filePath), name));
+      .map((name) => join(dirname(filePath), name));
   } catch {
     return [];
   }

@@ -5,7 +5,7 @@
  * file, created exclusively; one left behind by a process that died, or held far longer than any
  * write takes, is taken over.
  */
-import fs from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 
 interface SettingsLockOptions {
   /** How long to wait for another writer before giving up. */
@@ -53,14 +53,14 @@ export function acquireSettingsLock(settingsPath: string, options: SettingsLockO
 function tryCreate(lockPath: string, at: number): 'created' | 'exists' | 'unavailable' {
   let fd: number;
   try {
-    fd = fs.openSync(lockPath, 'wx', 0o600);
+    fd = openSync(lockPath, 'wx', 0o600);
   } catch (error) {
     return codeOf(error) === 'EEXIST' ? 'exists' : 'unavailable';
   }
   try {
-    fs.writeSync(fd, JSON.stringify({ pid: process.pid, at }));
+    writeSync(fd, JSON.stringify({ pid: process.pid, at }));
   } finally {
-    fs.closeSync(fd);
+    closeSync(fd);
   }
   return 'created';
 }
@@ -68,7 +68,7 @@ function tryCreate(lockPath: string, at: number): 'created' | 'exists' | 'unavai
 function isStale(lockPath: string, now: number, staleMs: number): boolean {
   let owner: { pid?: unknown; at?: unknown };
   try {
-    owner = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as typeof owner;
+    owner = JSON.parse(readFileSync(lockPath, 'utf8')) as typeof owner;
   } catch (error) {
     // Gone already (free to take), or being written this instant (not stale yet).
     return codeOf(error) === 'ENOENT' ? false : olderThan(lockPath, now, staleMs);
@@ -79,7 +79,7 @@ function isStale(lockPath: string, now: number, staleMs: number): boolean {
 
 function olderThan(lockPath: string, now: number, staleMs: number): boolean {
   try {
-    return now - fs.statSync(lockPath).mtimeMs > staleMs;
+    return now - statSync(lockPath).mtimeMs > staleMs;
   } catch {
     return false;
   }
@@ -98,7 +98,7 @@ function isAlive(pid: number): boolean {
 
 function removeStale(lockPath: string): void {
   try {
-    fs.unlinkSync(lockPath);
+    unlinkSync(lockPath);
   } catch {
     // Another process took it over first; the next try sees its lock.
   }
@@ -106,7 +106,7 @@ function removeStale(lockPath: string): void {
 
 function release(lockPath: string): void {
   try {
-    fs.unlinkSync(lockPath);
+    unlinkSync(lockPath);
   } catch {
     // Already gone (taken over as stale): nothing of ours is left to remove.
   }

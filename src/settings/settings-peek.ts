@@ -7,14 +7,14 @@
  * no Gridpass settings object, an entry without a host) may hold anything, so the caller opens it
  * through the settings store, which knows what to do with such a file.
  */
-import path from 'node:path';
+import { join } from 'node:path';
 import { isRecord } from '../text/json-record';
 import { SETTINGS_FILE_LIMIT_BYTES, SETTINGS_FILE_NAME, SETTINGS_SCHEMA_VERSION } from './settings-file';
 import { readSmallFile } from './small-file';
 
 /** `host` is the site's `host[:port]`, as saved logins and counted refusals are keyed. */
 export function settingsMayHoldSite(settingsDir: string, host: string): boolean {
-  const read = readSmallFile(path.join(settingsDir, SETTINGS_FILE_NAME), SETTINGS_FILE_LIMIT_BYTES);
+  const read = readSmallFile(join(settingsDir, SETTINGS_FILE_NAME), SETTINGS_FILE_LIMIT_BYTES);
   if (read.kind === 'absent') return false;
   if (read.kind !== 'text') return true;
   let data: unknown;

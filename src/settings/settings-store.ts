@@ -9,7 +9,7 @@
  * - only a file with nothing usable in it is moved aside whole, and replaced with defaults.
  * Keychain entries are never touched here.
  */
-import path from 'node:path';
+import { dirname, join } from 'node:path';
 import { SETTINGS_FILE_NAME } from './settings-file';
 import { acquireSettingsLock } from './settings-lock';
 import { settingsFileSchema, settingsParse, defaultSettingsFile, type GridpassSettingsFile, type SavedAccount } from './settings-schema';
@@ -111,7 +111,7 @@ class FileSettingsStore implements SettingsStore {
   #lastGood: GridpassSettingsFile = defaultSettingsFile();
 
   constructor(options: OpenSettingsStoreOptions) {
-    this.path = path.join(options.cwd, SETTINGS_FILE_NAME);
+    this.path = join(options.cwd, SETTINGS_FILE_NAME);
     this.#now = options.now ?? (() => new Date());
     this.read();
   }
@@ -193,7 +193,7 @@ class FileSettingsStore implements SettingsStore {
     } catch (error) {
       return this.#keepInMemory(
         defaults,
-        `Gridpass cannot save settings in ${path.dirname(this.path)} (${plainReason(error)}). ` +
+        `Gridpass cannot save settings in ${dirname(this.path)} (${plainReason(error)}). ` +
           'It is using default settings until it closes; check that the folder exists and is writable.',
       );
     }

@@ -4,8 +4,8 @@
  * waiting (a named pipe opens at once), checked to be a regular file and within its size limit,
  * and only then read, never past the limit. Writes replace the file atomically.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { type Stats, closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { makeFolder } from './make-folder';
 
 type SmallFileRead =
@@ -23,17 +23,17 @@ const BYTE_ORDER_MARK = '\uFEFF';
 // O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; O_NOCTTY keeps a
 // terminal device from becoming the process's controlling terminal. Windows has neither (and no
 // FIFOs in the file system), so they are left out there.
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 export function readSmallFile(filePath: string, limitBytes: number): SmallFileRead {
   let fd: number;
   try {
-    fd = fs.openSync(filePath, OPEN_FLAGS);
+    fd = openSync(filePath, OPEN_FLAGS);
   } catch (error) {
     return openFailure(error);
   }
   try {
-    const stat = fs.fstatSync(fd);
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return { kind: 'not-a-file', what: notAFile(stat) };
     if (stat.size > limitBytes) return { kind: 'too-large', limitBytes };
     const bytes = readAtMost(fd, limitBytes + 1);
@@ -44,7 +44,7 @@ export function readSmallFile(filePath: string, limitBytes: number): SmallFileRe
   } catch (error) {
     return { kind: 'unreadable', reason: reasonOf(error) };
   } finally {
-    fs.closeSync(fd);
+    closeSync(fd);
   }
 }
 
@@ -69,19 +69,19 @@ export function describeUnusable(read: Exclude<SmallFileRead, { kind: 'absent' |
  */
 export function writeFileAtomically(filePath: string, text: string): void {
   const target = resolvedTarget(filePath);
-  makeFolder(path.dirname(target), 0o700);
+  makeFolder(dirname(target), 0o700);
   const temporary = temporaryBeside(target);
   try {
-    const fd = fs.openSync(temporary, 'wx', 0o600);
+    const fd = openSync(temporary, 'wx', 0o600);
     try {
-      fs.writeFileSync(fd, text);
-      fs.fsyncSync(fd);
+      writeFileSync(fd, text);
+      fsyncSync(fd);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
-    fs.renameSync(temporary, target);
+    renameSync(temporary, target);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
@@ -97,7 +97,7 @@ function temporaryBeside(target: string): string {
 
 function resolvedTarget(filePath: string): string {
   try {
-    return fs.lstatSync(filePath).isSymbolicLink() ? fs.realpathSync(filePath) : filePath;
+    return lstatSync(filePath).isSymbolicLink() ? realpathSync(filePath) : filePath;
   } catch {
     return filePath;
   }
@@ -108,7 +108,7 @@ function readAtMost(fd: number, maxBytes: number): Buffer {
   let total = 0;
   while (total < maxBytes) {
     const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes - total));
-    const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+    const read = readSync(fd, chunk, 0, chunk.length, null);
     if (read === 0) break;
     chunks.push(chunk.subarray(0, read));
     total += read;
@@ -125,7 +125,7 @@ function openFailure(error: unknown): SmallFileRead {
   return { kind: 'unreadable', reason: reasonOf(error) };
 }
 
-function notAFile(stat: fs.Stats): NotAFile {
+function notAFile(stat: Stats): NotAFile {
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a named pipe (FIFO)';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { posix, win32 } from 'node:path';
 
 const APP_DIR_NAME = 'Gridpass';
 
@@ -19,14 +19,14 @@ export function userDataDir(
   if (override) return override;
   switch (platform) {
     case 'darwin':
-      return path.posix.join(homedir, 'Library', 'Application Support', APP_DIR_NAME);
+      return posix.join(homedir, 'Library', 'Application Support', APP_DIR_NAME);
     case 'win32':
-      return path.win32.join(env.APPDATA || path.win32.join(homedir, 'AppData', 'Roaming'), APP_DIR_NAME);
+      return win32.join(env.APPDATA || win32.join(homedir, 'AppData', 'Roaming'), APP_DIR_NAME);
     default: {
       // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
       const xdg = env.XDG_CONFIG_HOME;
-      const base = xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(homedir, '.config');
-      return path.posix.join(base, APP_DIR_NAME);
+      const base = xdg && posix.isAbsolute(xdg) ? xdg : posix.join(homedir, '.config');
+      return posix.join(base, APP_DIR_NAME);
     }
   }
 }
