@@ -4,7 +4,7 @@ import { nodeEnvironmentFacts } from '../diagnosis/node-environment-facts';
 import type { NetworkProbes } from '../diagnosis/node-network-probes';
 import { createNodeFetch, type NodeFetch } from '../net/node-fetch';
 import type { PracticeSite, PracticeSiteOptions } from '../practice-site/practice-site';
-import { settingsMayHoldSite } from '../settings/settings-peek';
+import { settingsHoldCountFor } from '../settings/settings-peek';
 import { userDataDir } from '../settings/user-data-dir';
 import { realPollClock } from '../shotgrid/browser-sign-in';
 import { createBrowserSignInClient, type BrowserSignInClient } from '../shotgrid/browser-sign-in-client';
@@ -34,10 +34,10 @@ export interface CliContext {
   /** The keychain vault and the saved-account registry; loads the native keychain module. */
   keychain(): Promise<KeychainAccess>;
   /**
-   * Whether the settings file may hold anything for a site's `host[:port]` (a saved login, a counted
-   * refusal), read without opening the registry that `keychain` opens (see settings-peek.ts).
+   * Whether the settings file holds a refusal count or a pause for a site's `host[:port]`, read
+   * without opening the registry that `keychain` opens (see settings-peek.ts).
    */
-  settingsMayHoldSite(host: string): boolean;
+  settingsHoldCountFor(host: string): boolean;
   startPracticeSite(options: PracticeSiteOptions): Promise<PracticeSite>;
   /** Resolves with the signal that asked a long-running command (the practice site) to stop. */
   untilStopped(): Promise<NodeJS.Signals>;
@@ -67,7 +67,7 @@ export function createCliContext(overrides: CliContextOverrides = {}): CliContex
     probes: overrides.probes ?? once(nodeNetworkProbesOnFirstUse),
     environment: overrides.environment ?? (() => nodeEnvironmentFacts(version, network().network)),
     keychain,
-    settingsMayHoldSite: overrides.settingsMayHoldSite ?? ((host) => settingsMayHoldSite(userDataDir(platform, env, homedir()), host)),
+    settingsHoldCountFor: overrides.settingsHoldCountFor ?? ((host) => settingsHoldCountFor(userDataDir(platform, env, homedir()), host)),
     startPracticeSite: overrides.startPracticeSite ?? startPracticeSiteLazily,
     untilStopped: overrides.untilStopped ?? untilSignal,
   };

@@ -22,16 +22,17 @@ async function savedLoginsQuietly(context: CliContext): Promise<AccountRegistry 
 }
 
 /**
- * The saved logins for tries of a typed login on `site`: opened now when the settings file may hold
- * anything for the site, otherwise only once a try has something to record (record-attempt.ts).
+ * The saved logins for tries of a typed login on `site`: opened now when the settings file holds a
+ * refusal count or a pause for the site, otherwise only once a try has something to record
+ * (record-attempt.ts).
  */
 export async function savedLoginsFor(context: CliContext, site: SiteAddress): Promise<AccountRegistry | UnopenedRegistry | null> {
   const host = siteHostKey(site);
-  if (context.settingsMayHoldSite(host)) return savedLoginsQuietly(context);
+  if (context.settingsHoldCountFor(host)) return savedLoginsQuietly(context);
   let opened: Promise<AccountRegistry | null> | null = null;
   return {
     unopened: true,
-    holdsSite: () => opened !== null || context.settingsMayHoldSite(host),
+    holdsCount: () => opened !== null || context.settingsHoldCountFor(host),
     open: () => (opened ??= savedLoginsQuietly(context)),
   };
 }

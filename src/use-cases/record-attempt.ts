@@ -45,26 +45,26 @@ export function recordAttempt(
 
 /**
  * The saved logins before they are opened, for the tries of a typed login on one site: opening them
- * builds the settings schema, which costs a `gridpass verify` more than its two requests, and a try
- * of a login the settings hold nothing of often has nothing to record.
+ * builds the settings schema, which costs a `gridpass verify` more than its two requests, and most
+ * tries have nothing to record.
  */
 export interface UnopenedRegistry {
   readonly unopened: true;
-  /** Whether the settings hold anything for the site now (a saved login, a counted refusal); true once opened. */
-  holdsSite(): boolean;
+  /** Whether the settings hold a refusal count or a pause for the site now; true once opened. */
+  holdsCount(): boolean;
   /** The registry, opened once; null when the settings could not be opened. */
   open(): Promise<AccountRegistry | null>;
 }
 
 /**
  * `recordAttempt` for saved logins opened only when the try needs them. A try that neither counts nor
- * pauses (a verified login, a site that could not be reached) only ever clears a count or leaves it: for
- * a site the settings hold nothing of, there is nothing to clear, so nothing is opened or written.
+ * pauses (a verified login, a site that could not be reached) only ever clears a count or a pause, or
+ * leaves them: where the site has none, there is nothing to clear, so nothing is opened or written.
  * The settings are looked at after the try, so a refusal counted meanwhile by the app is still cleared.
  */
 export async function recordAttemptOnDemand(registry: UnopenedRegistry, site: string, login: string, outcome: AttemptOutcome): Promise<RecordedAttempt> {
   const decision = decideAfter(outcome);
-  if (!decision.counts && !decision.pauses && !registry.holdsSite()) return { saved: true, failedLogins: 0 };
+  if (!decision.counts && !decision.pauses && !registry.holdsCount()) return { saved: true, failedLogins: 0 };
   return recordAttempt(await registry.open(), site, login, outcome, null);
 }
 

@@ -54,7 +54,7 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
   const options = { timeoutMs: request.timeoutMs };
 
   // Opened before the probe, when they are needed: loading the settings is local work that should not
-  // sit between two requests. Left unopened, they hold nothing for the site, so no refusal is counted.
+  // sit between two requests. Left unopened, they hold no refusal count for the site.
   const registry = await savedLoginsFor(context, site);
   const probed = await client.probe(site, options);
   if (!probed.ok) {

@@ -58,15 +58,23 @@ it('counts a refused login in the settings file, and the next run reads the coun
   expect(site.log.credentialedCount(noPat.login)).toBe(2);
 });
 
-it('writes no settings for a login that works on a site the settings hold nothing of', async () => {
+it('writes no settings for a login that works where the site has no refusal count or pause to clear', async () => {
   const works = account('works');
   const fresh = await verify(works, works.passphrase!);
   expect({ code: fresh.code, failedLogins: failedLoginsOf(fresh.stdout), files: await readdir(sandbox.home) }).toEqual({ code: 0, failedLogins: 0, files: [] });
 
-  const otherSite = `${JSON.stringify({ schemaVersion: 1, accounts: [], authFailures: [{ host: 'other.shotgrid.autodesk.com', loginHash: 'a'.repeat(64), count: 2, lastFailureAt: '2026-03-02T10:00:00.000Z' }] }, null, '\t')}\n`;
-  await writeFile(path.join(sandbox.home, 'config.json'), otherSite);
+  // The login saved with no count, and another site's count: nothing to clear for this one.
+  const host = new URL(site.url).host;
+  const saved = {
+    id: `${host.replace(':', '%3A')}:${works.login}`, site: site.url, host, login: works.login, displayName: null, loginMethod: 'oxygen',
+    createdAt: '2026-03-02T10:00:00.000Z', lastCheckedAt: null, lastCheckReason: null, lastHealth: 'ok', lastFindingCode: null, lastFindingTitle: null,
+    failedLogins: 0, checksPaused: false, hasSavedPat: false, sessionConfirmedAt: null,
+  };
+  const otherSiteCount = { host: 'other.shotgrid.autodesk.com', loginHash: 'a'.repeat(64), count: 2, lastFailureAt: '2026-03-02T10:00:00.000Z' };
+  const settings = `${JSON.stringify({ schemaVersion: 1, accounts: [saved], authFailures: [otherSiteCount] }, null, '\t')}\n`;
+  await writeFile(path.join(sandbox.home, 'config.json'), settings);
   expect((await verify(works, works.passphrase!)).code).toBe(0);
-  expect(await readFile(path.join(sandbox.home, 'config.json'), 'utf8')).toBe(otherSite);
+  expect(await readFile(path.join(sandbox.home, 'config.json'), 'utf8')).toBe(settings);
 });
 
 it('clears the count of a refused login once it works', async () => {

@@ -59,7 +59,7 @@ describe('with the saved logins left unopened until a try has something to recor
     const lazy = {
       unopened: true as const,
       opened: 0,
-      holdsSite: holds,
+      holdsCount: holds,
       open: () => {
         lazy.opened += 1;
         return Promise.resolve(registry);
