@@ -106,7 +106,12 @@ async function buildCli() {
   });
   const code = bundle.outputFiles[0].contents;
   // A dynamic import() inside a vm.Script needs an experimental loader hook: every lazy part is required instead.
-  if (/\bimport\(/.test(Buffer.from(code).toString('utf8'))) throw new Error('The CLI bundle has an import(); make it a bundled module or a require.');
+  const text = Buffer.from(code).toString('utf8');
+  if (/\bimport\(/.test(text)) throw new Error('The CLI bundle has an import(); make it a bundled module or a require.');
+  // esbuild writes strings as ASCII escapes, but not regular expressions. One other character makes V8
+  // keep the whole script as UTF-16: twice its memory, and a decode of all of it on every start.
+  const nonAscii = /[^\x00-\x7f]/.exec(text);
+  if (nonAscii) throw new Error(`The CLI bundle has a character beyond ASCII (${JSON.stringify(text.slice(Math.max(0, nonAscii.index - 40), nonAscii.index + 10))}): write it as \\u${nonAscii[0].codePointAt(0).toString(16).padStart(4, '0')}.`);
   await rm('out/cli', { recursive: true, force: true });
   await mkdir('out/cli', { recursive: true });
   await writeFile('out/cli/gridpass-cli.cjs', code);

@@ -62,5 +62,7 @@ export function markSecrets(view: DecodedView, index: SecretIndex, marks: Uint8A
 }
 
 function isWordCharacter(character: string): boolean {
+  // The Unicode classes are built from ICU's tables on first use: only a character beyond ASCII needs them.
+  if (character < '\u0080') return /^[A-Za-z0-9]$/.test(character);
   return /^[\p{L}\p{N}]$/u.test(character);
 }

@@ -32,7 +32,7 @@ export function quote(text: string): string {
 export function serverSaid(facts: FindingFacts): string {
   if (facts.serverMessage === undefined || facts.serverMessage.trim() === '') return '';
   const quoted = quote(facts.serverMessage);
-  return ` The site said: ${quoted}${/[.!?…]"$/.test(quoted) ? '' : '.'}`;
+  return ` The site said: ${quoted}${/[.!?\u2026]"$/.test(quoted) ? '' : '.'}`;
 }
 
 export function loginName(context: FindingContext): string {
