@@ -9,14 +9,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asksForHelp } from './command';
 import { codeCacheDir, codeCacheFileName, loadBundle } from './code-cache';
-import { endOnOutputFailure } from './output-failure';
+import { standardStreams } from './standard-output';
 import { asksForVersion } from './version-option';
 
 const args = process.argv.slice(2);
 if (asksForVersion(args)) {
   // The one answer that needs none of the CLI's code.
-  endOnOutputFailure(process);
-  process.stdout.write(`${__GRIDPASS_VERSION__}\n`);
+  standardStreams().out.write(`${__GRIDPASS_VERSION__}\n`);
 } else {
   runBundle(args);
 }

@@ -18,24 +18,22 @@ export function outputFailureMessage(stream: StreamName, error: unknown): string
 }
 
 /**
- * A failed write to stdout or stderr is reported by Node as an 'error' event that, unhandled, ends the
- * process with a stack trace. There is no way to tell the person more on that stream, so the run ends
- * at once with one line on the other stream (when it still works) and exit 3.
+ * What a failed write to stdout or stderr does. There is no way to tell the person more on that
+ * stream, so the run ends at once with one line on the other stream (when it still works) and exit 3;
+ * a second failure, on the way out, adds nothing.
  */
-export function endOnOutputFailure(process: Pick<NodeJS.Process, 'stdout' | 'stderr' | 'exit'>): void {
+export function endOnOutputFailure(exit: (code: number) => void, writeToStderr: (text: string) => void): (stream: StreamName) => (error: unknown) => void {
   let ended = false;
-  const onError = (stream: StreamName) => (error: unknown) => {
+  return (stream) => (error) => {
     if (ended) return;
     ended = true;
     if (stream === 'standard output') {
       try {
-        process.stderr.write(`${outputFailureMessage(stream, error)}\n`);
+        writeToStderr(`${outputFailureMessage(stream, error)}\n`);
       } catch {
         // stderr is gone too: the exit code is all that is left to say it.
       }
     }
-    process.exit(ExitCode.internal);
+    exit(ExitCode.internal);
   };
-  process.stdout.on('error', onError('standard output'));
-  process.stderr.on('error', onError('standard error'));
 }

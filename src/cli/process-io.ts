@@ -1,4 +1,8 @@
+import { readSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import type { CliIo } from './cli-io';
+import { isPlainDescriptor } from './plain-descriptor';
+import { standardStreams } from './standard-output';
 
 const maxStdinBytes = 64 * 1024;
 
@@ -13,13 +17,36 @@ function readStdin(): Promise<string> {
 async function readAllStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
+  const keep = (chunk: Buffer) => {
+    size += chunk.length;
     if (size > maxStdinBytes) throw new StdinTooLargeError(`Standard input is larger than ${maxStdinBytes / 1024} KiB; pipe in just the one line.`);
-    chunks.push(buffer);
+    chunks.push(chunk);
+  };
+  // A file or a pipe is read here, without Node's stream (see plain-descriptor.ts), unless it would block.
+  const rest = isPlainDescriptor(0) ? readPlainStdin(keep) : 'all';
+  if (rest === 'all') {
+    for await (const chunk of process.stdin) keep(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads fd 0 to its end; 'all' when it would block (a non-blocking pipe), for the stream to read the rest. */
+function readPlainStdin(keep: (chunk: Buffer) => void): 'done' | 'all' {
+  const buffer = Buffer.alloc(16 * 1024);
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') return 'all';
+      // Windows reports the end of a pipe as an error.
+      if (code === 'EOF') return 'done';
+      throw error;
+    }
+    if (read === 0) return 'done';
+    keep(Buffer.from(buffer.subarray(0, read)));
+  }
 }
 
 /** Too much piped in: a mistake in how the command was called, not a bug. */
@@ -30,14 +57,15 @@ export class StdinTooLargeError extends Error {
 /** Reads one line from the terminal in raw mode, echoing nothing (or the typed text when `echo`). */
 function askTerminal(question: string, echo: boolean): Promise<string | null> {
   const stdin = process.stdin;
-  process.stderr.write(question);
+  const stderr = standardStreams().err;
+  stderr.write(question);
   return new Promise((resolve) => {
     let answer = '';
     const finish = (value: string | null) => {
       stdin.off('data', onData);
       stdin.setRawMode(false);
       stdin.pause();
-      process.stderr.write('\n');
+      stderr.write('\n');
       resolve(value);
     };
     const onData = (data: Buffer) => {
@@ -45,11 +73,11 @@ function askTerminal(question: string, echo: boolean): Promise<string | null> {
         if (char === '\r' || char === '\n') return finish(answer);
         if (char === '\u0003' || char === '\u0004') return finish(null);
         if (char === '\u007f' || char === '\b') {
-          if (answer.length > 0 && echo) process.stderr.write('\b \b');
+          if (answer.length > 0 && echo) stderr.write('\b \b');
           answer = answer.slice(0, -1);
         } else if (char >= ' ') {
           answer += char;
-          if (echo) process.stderr.write(char);
+          if (echo) stderr.write(char);
         }
       }
     };
@@ -61,14 +89,19 @@ function askTerminal(question: string, echo: boolean): Promise<string | null> {
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
+/** A terminal only where the descriptor is not a file or a pipe, so those never load Node's tty module. */
+const isTerminal = (fd: number): boolean => !isPlainDescriptor(fd) && isatty(fd);
+
 export function processIo(): CliIo {
+  const { out, err } = standardStreams();
+  const stdoutIsTty = isTerminal(1);
   return {
-    out: (text) => void process.stdout.write(withNewline(text)),
-    err: (text) => void process.stderr.write(withNewline(text)),
-    status: (text) => void process.stderr.write(text),
-    isTty: Boolean(process.stdout.isTTY),
-    columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : null,
-    stdinIsTty: Boolean(process.stdin.isTTY),
+    out: (text) => out.write(withNewline(text)),
+    err: (text) => err.write(withNewline(text)),
+    status: (text) => err.write(text),
+    isTty: stdoutIsTty,
+    columns: stdoutIsTty && process.stdout.columns > 0 ? process.stdout.columns : null,
+    stdinIsTty: isTerminal(0),
     readStdin,
     promptSecret: (question) => askTerminal(question, false),
     prompt: (question) => askTerminal(question, true),

@@ -2,11 +2,13 @@
  * `gridpass verify --login L` as a process: the requests it sends, and the lockout count it reads from
  * and writes to the settings file it shares with the app.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startPracticeSite, type PracticeAccountInfo, type PracticeSite } from '../../../src/practice-site';
-import { buildCliOnce, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
+import { buildCliOnce, builtCli, cliSandbox, type CliSandbox } from '../../fixtures/cli-process';
 
 let sandbox: CliSandbox;
 let site: PracticeSite;
@@ -85,6 +87,24 @@ it('clears the count of a refused login once it works', async () => {
   expect({ code: verified.code, failedLogins: failedLoginsOf(verified.stdout) }).toEqual({ code: 0, failedLogins: 0 });
   const settings = JSON.parse(await readFile(path.join(sandbox.home, 'config.json'), 'utf8')) as { authFailures: unknown[] };
   expect(settings.authFailures).toEqual([]);
+});
+
+it('reads the passphrase from a file and prints to a file, as `gridpass verify < passphrase.txt > out.json` does', async () => {
+  const works = account('works');
+  const files = await mkdtemp(path.join(tmpdir(), 'gridpass-typed-files-'));
+  try {
+    await writeFile(path.join(files, 'passphrase.txt'), `${works.passphrase!}\n`);
+    const [input, output] = [await open(path.join(files, 'passphrase.txt'), 'r'), await open(path.join(files, 'out.json'), 'w')];
+    const child = spawn(process.execPath, [builtCli, 'verify', '--site', site.url, '--login', works.login, '--passphrase-stdin', '--json'], {
+      env: sandbox.env, stdio: [input.fd, output.fd, 'pipe'],
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    await Promise.all([input.close(), output.close()]);
+    const printed = await readFile(path.join(files, 'out.json'), 'utf8');
+    expect({ code, ok: (JSON.parse(printed) as { ok: boolean }).ok, passphraseShown: printed.includes(works.passphrase!) }).toEqual({ code: 0, ok: true, passphraseShown: false });
+  } finally {
+    await rm(files, { recursive: true, force: true });
+  }
 });
 
 it('sets a damaged settings file aside, as every command does, and still checks the login', async () => {

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../../src/cli/exit-codes';
 import { endOnOutputFailure, outputFailureMessage } from '../../../src/cli/output-failure';
@@ -7,14 +6,15 @@ function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`write ${code}`), { code });
 }
 
-/** Streams that record what was written to them, and an exit that records its code. */
-function fakeProcess() {
+/** What the failure handler wrote to stderr and the exit codes it asked for. */
+function recorded(stderrFails = false) {
   const written: string[] = [];
   const exits: number[] = [];
-  const stdout = Object.assign(new EventEmitter(), { write: (text: string) => written.push(`out:${text}`) });
-  const stderr = Object.assign(new EventEmitter(), { write: (text: string) => written.push(`err:${text}`) });
-  const exit = (code?: number) => { exits.push(code ?? 0); };
-  return { stdout, stderr, exit, written, exits };
+  const fail = endOnOutputFailure((code) => exits.push(code), (text) => {
+    if (stderrFails) throw errno('EPIPE');
+    written.push(text);
+  });
+  return { fail, written, exits };
 }
 
 describe('outputFailureMessage', () => {
@@ -30,19 +30,23 @@ describe('outputFailureMessage', () => {
 
 describe('endOnOutputFailure', () => {
   it('on a stdout failure says so once on stderr and exits 3', () => {
-    const fake = fakeProcess();
-    endOnOutputFailure(fake as unknown as NodeJS.Process);
-    fake.stdout.emit('error', errno('EPIPE'));
-    fake.stdout.emit('error', errno('EPIPE'));
-    expect(fake.written).toEqual([`err:${outputFailureMessage('standard output', errno('EPIPE'))}\n`]);
-    expect(fake.exits).toEqual([ExitCode.internal]);
+    const { fail, written, exits } = recorded();
+    fail('standard output')(errno('EPIPE'));
+    fail('standard output')(errno('EPIPE'));
+    expect(written).toEqual([`${outputFailureMessage('standard output', errno('EPIPE'))}\n`]);
+    expect(exits).toEqual([ExitCode.internal]);
   });
 
   it('on a stderr failure exits 3 without writing to stderr again', () => {
-    const fake = fakeProcess();
-    endOnOutputFailure(fake as unknown as NodeJS.Process);
-    fake.stderr.emit('error', errno('ENOSPC'));
-    expect(fake.written).toEqual([]);
-    expect(fake.exits).toEqual([ExitCode.internal]);
+    const { fail, written, exits } = recorded();
+    fail('standard error')(errno('ENOSPC'));
+    expect(written).toEqual([]);
+    expect(exits).toEqual([ExitCode.internal]);
+  });
+
+  it('still exits 3 when stderr is gone too', () => {
+    const { fail, exits } = recorded(true);
+    fail('standard output')(errno('EPIPE'));
+    expect(exits).toEqual([ExitCode.internal]);
   });
 });
