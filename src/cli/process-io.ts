@@ -1,7 +1,6 @@
 import { readSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import type { CliIo } from './cli-io';
-import { isPlainDescriptor } from './plain-descriptor';
+import { descriptorKind } from './descriptor-kind';
 import { standardStreams } from './standard-output';
 
 const maxStdinBytes = 64 * 1024;
@@ -22,8 +21,8 @@ async function readAllStdin(): Promise<string> {
     if (size > maxStdinBytes) throw new StdinTooLargeError(`Standard input is larger than ${maxStdinBytes / 1024} KiB; pipe in just the one line.`);
     chunks.push(chunk);
   };
-  // A file or a pipe is read here, without Node's stream (see plain-descriptor.ts), unless it would block.
-  const rest = isPlainDescriptor(0) ? readPlainStdin(keep) : 'all';
+  // Anything but a terminal is read here, without Node's stream (see descriptor-kind.ts), unless it would block.
+  const rest = descriptorKind(0) === 'plain' ? readPlainStdin(keep) : 'all';
   if (rest === 'all') {
     for await (const chunk of process.stdin) keep(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   }
@@ -89,8 +88,7 @@ function askTerminal(question: string, echo: boolean): Promise<string | null> {
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
-/** A terminal only where the descriptor is not a file or a pipe, so those never load Node's tty module. */
-const isTerminal = (fd: number): boolean => !isPlainDescriptor(fd) && isatty(fd);
+const isTerminal = (fd: number): boolean => descriptorKind(fd) === 'terminal';
 
 export function processIo(): CliIo {
   const { out, err } = standardStreams();

@@ -1,19 +1,18 @@
 /**
- * Standard output and error, written straight to their descriptors when they are files or pipes.
+ * Standard output and error, written straight to their descriptors unless they are terminals.
  * Node makes a stream object for each on first use (for a pipe, a socket and its handle), which is
  * more work than the few lines a `gridpass` run prints (with standard input read the same way, half
  * a millisecond of a verify; Node's own socket code still makes stderr's when a connection closes,
- * so that one is often made anyway). A terminal, or anything
- * else (`/dev/null`, `/dev/full`), keeps Node's stream, as does a descriptor that turns out to be
- * non-blocking (its starter opened it so) once it would block: from then on the stream takes every
- * write, in order, and waits for the reader.
+ * so that one is often made anyway). A terminal keeps Node's stream, as does a descriptor that turns
+ * out to be non-blocking (its starter opened it so) once it would block: from then on the stream
+ * takes every write, in order, and waits for the reader.
  *
  * A write that fails (the reader went away, a full disk) ends the run through `onFailure`, with the
  * same words whichever way it was written.
  */
 import { writeSync } from 'node:fs';
 import { endOnOutputFailure } from './output-failure';
-import { isPlainDescriptor } from './plain-descriptor';
+import { descriptorKind } from './descriptor-kind';
 
 export interface StandardOutput {
   write(text: string): void;
@@ -24,7 +23,7 @@ export interface StandardOutput {
 /** The two calls this needs, so a test can make a descriptor fill up or fail. */
 export interface OutputDescriptor {
   readonly fd: 1 | 2;
-  /** Whether writes may go to the descriptor itself (see plain-descriptor.ts). */
+  /** Whether writes may go to the descriptor itself (see descriptor-kind.ts). */
   readonly plain: boolean;
   writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
   /** Node's stream for the descriptor, made on first call. */
@@ -32,7 +31,7 @@ export interface OutputDescriptor {
 }
 
 export function processDescriptor(fd: 1 | 2): OutputDescriptor {
-  return { fd, plain: isPlainDescriptor(fd), writeSync, stream: () => (fd === 1 ? process.stdout : process.stderr) };
+  return { fd, plain: descriptorKind(fd) === 'plain', writeSync, stream: () => (fd === 1 ? process.stdout : process.stderr) };
 }
 
 export function standardOutput(descriptor: OutputDescriptor, onFailure: (error: unknown) => void): StandardOutput {
