@@ -2,8 +2,11 @@
  * Whole-process measurements with public tools only: the wall time from spawn to exit with
  * `process.hrtime`, and CPU time and peak memory (maximum resident set size) from GNU time
  * (`/usr/bin/time -f`), when the machine has it. Runs of the variants being compared alternate, so
- * a busy moment on a shared machine falls on both sides. GNU time counts CPU in 10 ms steps, too
- * coarse for a 20 ms process, so the CPU figure comes from one timed batch of runs per variant.
+ * a busy moment on a shared machine falls on both sides. The timed runs are the programs alone: GNU
+ * time's own start and wait (3 to 4 ms here) would be counted in them, the same for every variant,
+ * and so shrink the ratios of the fast ones. Peak memory comes from separate runs under GNU time, and
+ * CPU from one timed batch of runs per variant, since GNU time counts CPU in 10 ms steps, too coarse
+ * for a 20 ms process.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,10 +15,6 @@ import path from 'node:path';
 
 export interface ProcessRun {
   wallMs: number;
-  /** User + system CPU, from GNU time; null without it. */
-  cpuMs: number | null;
-  /** Peak resident memory in MiB, from GNU time; null without it. */
-  peakMiB: number | null;
   code: number;
 }
 
@@ -36,10 +35,18 @@ process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 let counter = 0;
 
 export function runProcess(spec: ProcessSpec): Promise<ProcessRun> {
+  return run(spec.command, spec.args, spec);
+}
+
+/** Peak resident memory in MiB of one run under GNU time; null without it. */
+async function peakMiBOfOneRun(spec: ProcessSpec): Promise<number | null> {
+  if (!hasGnuTime) return null;
   const timeFile = path.join(scratch, `run-${(counter += 1)}.txt`);
-  const [command, args] = hasGnuTime
-    ? [gnuTime, ['-f', '%U %S %M', '-o', timeFile, spec.command, ...spec.args]]
-    : [spec.command, [...spec.args]];
+  await run(gnuTime, ['-f', '%M', '-o', timeFile, spec.command, ...spec.args], spec);
+  return Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) / 1024;
+}
+
+function run(command: string, args: readonly string[], spec: ProcessSpec): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...spec.env } });
@@ -55,16 +62,10 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessRun> {
         reject(new Error(`${path.basename(spec.command)} ${spec.args.join(' ')} exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
         return;
       }
-      resolve({ wallMs, code, ...timeFigures(timeFile) });
+      resolve({ wallMs, code });
     });
     child.stdin.end(spec.stdin ?? '');
   });
-}
-
-function timeFigures(file: string): { cpuMs: number | null; peakMiB: number | null } {
-  if (!hasGnuTime) return { cpuMs: null, peakMiB: null };
-  const [user, system, maxKiB] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { cpuMs: (user! + system!) * 1000, peakMiB: maxKiB! / 1024 };
 }
 
 /**
@@ -90,13 +91,23 @@ export function median(values: readonly number[]): number {
 
 export interface Medians {
   wallMs: number;
+  /** User + system CPU per run, from GNU time over a batch; null without it. */
   cpuMs: number | null;
+  /** Peak resident memory in MiB, the median of a few runs under GNU time; null without it. */
   peakMiB: number | null;
 }
 
-export function medians(runs: readonly ProcessRun[]): Medians {
-  const known = (values: Array<number | null>) => (values.every((value) => value !== null) ? median(values as number[]) : null);
-  return { wallMs: median(runs.map((run) => run.wallMs)), cpuMs: known(runs.map((run) => run.cpuMs)), peakMiB: known(runs.map((run) => run.peakMiB)) };
+/** Runs under GNU time for the peak memory: the figure barely varies between runs. */
+const PEAK_RUNS = 3;
+
+async function peakMiB(spec: ProcessSpec): Promise<number | null> {
+  const peaks: number[] = [];
+  for (let index = 0; index < PEAK_RUNS; index += 1) {
+    const peak = await peakMiBOfOneRun(spec);
+    if (peak === null) return null;
+    peaks.push(peak);
+  }
+  return median(peaks);
 }
 
 const shellWord = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
@@ -123,12 +134,12 @@ export async function batchCpuMs(spec: ProcessSpec, runs: number): Promise<numbe
   return ((user! + system!) * 1000) / runs;
 }
 
-/** Each variant's medians, with the CPU figure from a batch of `runs` (see batchCpuMs). */
+/** Each variant's median wall time, its CPU figure from a batch of `runs` (see batchCpuMs) and its peak memory. */
 export async function measure<K extends string>(runs: number, variants: Record<K, ProcessSpec>): Promise<Record<K, Medians>> {
   const all = await alternateRuns(runs, variants);
   const result = {} as Record<K, Medians>;
   for (const name of Object.keys(variants) as K[]) {
-    result[name] = { ...medians(all[name]), cpuMs: await batchCpuMs(variants[name], runs) };
+    result[name] = { wallMs: median(all[name].map((one) => one.wallMs)), cpuMs: await batchCpuMs(variants[name], runs), peakMiB: await peakMiB(variants[name]) };
   }
   return result;
 }
