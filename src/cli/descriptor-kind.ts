@@ -4,7 +4,6 @@
  * process's pipes) or another device (`/dev/null`, `/dev/full`) is read and written by the CLI itself.
  */
 import { fstatSync } from 'node:fs';
-import { isatty } from 'node:tty';
 
 export type DescriptorKind = 'terminal' | 'plain' | 'closed';
 
@@ -16,6 +15,7 @@ export function descriptorKind(fd: number): DescriptorKind {
     // Node's stream reports a closed descriptor in its own way.
     return 'closed';
   }
-  // Only a character device can be a terminal: files and pipes never load Node's tty module.
-  return stat.isCharacterDevice() && isatty(fd) ? 'terminal' : 'plain';
+  // Only a character device can be a terminal. Node's tty module (which loads its net module) is
+  // loaded for one only, not by every start of the launcher and the CLI.
+  return stat.isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(fd) ? 'terminal' : 'plain';
 }
