@@ -5,7 +5,7 @@
  */
 import { fstatSync } from 'node:fs';
 
-export type DescriptorKind = 'terminal' | 'plain' | 'closed';
+type DescriptorKind = 'terminal' | 'plain' | 'closed';
 
 export function descriptorKind(fd: number): DescriptorKind {
   let stat;

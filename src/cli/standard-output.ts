@@ -14,7 +14,7 @@ import { writeSync } from 'node:fs';
 import { endOnOutputFailure } from './output-failure';
 import { descriptorKind } from './descriptor-kind';
 
-export interface StandardOutput {
+interface StandardOutput {
   write(text: string): void;
   /** Resolves once everything written has left the process (at once, unless a stream took part of it). */
   drained(): Promise<void>;
@@ -30,7 +30,7 @@ export interface OutputDescriptor {
   stream(): NodeJS.WritableStream;
 }
 
-export function processDescriptor(fd: 1 | 2): OutputDescriptor {
+function processDescriptor(fd: 1 | 2): OutputDescriptor {
   return { fd, plain: descriptorKind(fd) === 'plain', writeSync, stream: () => (fd === 1 ? process.stdout : process.stderr) };
 }
 
