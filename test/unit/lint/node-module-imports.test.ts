@@ -1,15 +1,7 @@
-import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ruleMessages } from '../../fixtures/lint-text';
 
-const root = path.resolve(__dirname, '../../..');
-const eslint = new ESLint({ cwd: root });
-
-/** The messages of the rule on Node module imports for `code` as the file `file` (nothing is written). */
-async function importProblems(file: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.message);
-}
+const importProblems = (file: string, code: string) => ruleMessages('no-restricted-syntax', file, code);
 
 describe('imports of Node modules in the code the CLI bundles', () => {
   it('refuses a default or namespace import, which the CommonJS bundle copies whole on every start', async () => {

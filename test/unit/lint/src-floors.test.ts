@@ -1,18 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import { srcFloors } from '../../../scripts/lint/src-floors.mjs';
+import { projectRoot as root, ruleMessages } from '../../fixtures/lint-text';
 
-const root = path.resolve(__dirname, '../../..');
-const eslint = new ESLint({ cwd: root });
-
-/** The floor rule's messages for `code` as if it were the file `file` (nothing is written). */
-async function floorProblems(file: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'gridpass/src-floors').map((message) => message.message);
-}
+const floorProblems = (file: string, code: string) => ruleMessages('gridpass/src-floors', file, code);
 
 describe('the floors of src/', () => {
   it('gives every folder of src/ exactly one floor', () => {
