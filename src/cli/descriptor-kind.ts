@@ -5,7 +5,7 @@
  */
 import { fstatSync } from 'node:fs';
 
-type DescriptorKind = 'terminal' | 'plain' | 'closed';
+export type DescriptorKind = 'terminal' | 'plain' | 'closed';
 
 export function descriptorKind(fd: number): DescriptorKind {
   let stat;

@@ -88,18 +88,15 @@ function askTerminal(question: string, echo: boolean): Promise<string | null> {
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
-const isTerminal = (fd: number): boolean => descriptorKind(fd) === 'terminal';
-
 export function processIo(): CliIo {
   const { out, err } = standardStreams();
-  const stdoutIsTty = isTerminal(1);
   return {
     out: (text) => out.write(withNewline(text)),
     err: (text) => err.write(withNewline(text)),
     status: (text) => err.write(text),
-    isTty: stdoutIsTty,
-    columns: stdoutIsTty && process.stdout.columns > 0 ? process.stdout.columns : null,
-    stdinIsTty: isTerminal(0),
+    isTty: out.terminal,
+    columns: out.terminal && process.stdout.columns > 0 ? process.stdout.columns : null,
+    stdinIsTty: descriptorKind(0) === 'terminal',
     readStdin,
     promptSecret: (question) => askTerminal(question, false),
     prompt: (question) => askTerminal(question, true),

@@ -12,9 +12,11 @@
  */
 import { writeSync } from 'node:fs';
 import { endOnOutputFailure } from './output-failure';
-import { descriptorKind } from './descriptor-kind';
+import { descriptorKind, type DescriptorKind } from './descriptor-kind';
 
 interface StandardOutput {
+  /** Whether the descriptor is a terminal (live progress and colour only then). */
+  readonly terminal: boolean;
   write(text: string): void;
   /** Resolves once everything written has left the process (at once, unless a stream took part of it). */
   drained(): Promise<void>;
@@ -23,15 +25,15 @@ interface StandardOutput {
 /** The two calls this needs, so a test can make a descriptor fill up or fail. */
 export interface OutputDescriptor {
   readonly fd: 1 | 2;
-  /** Whether writes may go to the descriptor itself (see descriptor-kind.ts). */
-  readonly plain: boolean;
+  /** What the descriptor is (see descriptor-kind.ts): only a plain one is written to directly. */
+  readonly kind: DescriptorKind;
   writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
   /** Node's stream for the descriptor, made on first call. */
   stream(): NodeJS.WritableStream;
 }
 
 function processDescriptor(fd: 1 | 2): OutputDescriptor {
-  return { fd, plain: descriptorKind(fd) === 'plain', writeSync, stream: () => (fd === 1 ? process.stdout : process.stderr) };
+  return { fd, kind: descriptorKind(fd), writeSync, stream: () => (fd === 1 ? process.stdout : process.stderr) };
 }
 
 export function standardOutput(descriptor: OutputDescriptor, onFailure: (error: unknown) => void): StandardOutput {
@@ -44,8 +46,9 @@ export function standardOutput(descriptor: OutputDescriptor, onFailure: (error: 
     stream.write(text);
   };
   return {
+    terminal: descriptor.kind === 'terminal',
     write(text) {
-      if (stream !== null || !descriptor.plain) return toStream(text);
+      if (stream !== null || descriptor.kind !== 'plain') return toStream(text);
       const bytes = Buffer.from(text, 'utf8');
       let offset = 0;
       try {
@@ -57,7 +60,7 @@ export function standardOutput(descriptor: OutputDescriptor, onFailure: (error: 
     },
     drained() {
       const pending = stream;
-      if (pending === null || !(pending as NodeJS.WriteStream).writable) return Promise.resolve();
+      if (pending === null || !pending.writable) return Promise.resolve();
       return new Promise((resolve) => pending.write('', () => resolve()));
     },
   };

@@ -56,6 +56,10 @@ export interface UnopenedRegistry {
   open(): Promise<AccountRegistry | null>;
 }
 
+export function isUnopened(registry: AccountRegistry | UnopenedRegistry | null): registry is UnopenedRegistry {
+  return registry !== null && 'unopened' in registry;
+}
+
 /**
  * `recordAttempt` for saved logins opened only when the try needs them. A try that neither counts nor
  * pauses (a verified login, a site that could not be reached) only ever clears a count or a pause, or

@@ -9,7 +9,7 @@ import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { Failure } from '../shotgrid/failure';
 import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../site/site-address';
-import { recordAttempt, recordAttemptOnDemand, type RecordedAttempt, type UnopenedRegistry } from './record-attempt';
+import { isUnopened, recordAttempt, recordAttemptOnDemand, type RecordedAttempt, type UnopenedRegistry } from './record-attempt';
 
 export interface LoginTry {
   site: SiteAddress;
@@ -51,7 +51,7 @@ export async function verifyLogin(deps: VerifyLoginDeps, attempt: LoginTry): Pro
 }
 
 function record(registry: VerifyLoginDeps['registry'], site: string, login: string, outcome: AttemptOutcome): Promise<RecordedAttempt> {
-  if (registry !== null && 'unopened' in registry) return recordAttemptOnDemand(registry, site, login, outcome);
+  if (isUnopened(registry)) return recordAttemptOnDemand(registry, site, login, outcome);
   return Promise.resolve(recordAttempt(registry, site, login, outcome, null));
 }
 

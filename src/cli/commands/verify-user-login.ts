@@ -4,6 +4,7 @@ import type { LoginMethod } from '../../shotgrid/login-method';
 import type { HumanUserRecord, SiteInfo } from '../../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../../site/site-address';
 import { siteFailureFinding } from '../../use-cases/site-failure-finding';
+import { isUnopened } from '../../use-cases/record-attempt';
 import { verifyLogin, type LoginTry } from '../../use-cases/verify-login';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
@@ -58,7 +59,7 @@ export async function checkUserLogin(io: CliIo, context: CliContext, request: Us
   const registry = await savedLoginsFor(context, site);
   const probed = await client.probe(site, options);
   if (!probed.ok) {
-    const failedLogins = registry === null || 'unopened' in registry ? 0 : registry.failedLogins(site.origin, login);
+    const failedLogins = registry === null || isUnopened(registry) ? 0 : registry.failedLogins(site.origin, login);
     return { result: await failedResult(context, request, null, probed.failure, failedLogins), accepted: null };
   }
   const info = probed.value;

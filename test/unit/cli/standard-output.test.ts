@@ -10,7 +10,7 @@ function errno(code: string): NodeJS.ErrnoException {
  * A descriptor that takes at most `chunk` bytes per write and `room` bytes in all before it would block
  * (or fails with `failWith`), and Node's stream for it, which records what it was given.
  */
-function descriptor(options: { plain: boolean; chunk?: number; room?: number; failWith?: string }) {
+function descriptor(options: { kind: OutputDescriptor['kind']; chunk?: number; room?: number; failWith?: string }) {
   const direct: string[] = [];
   const streamed: string[] = [];
   const callbacks: Array<() => void> = [];
@@ -26,7 +26,7 @@ function descriptor(options: { plain: boolean; chunk?: number; room?: number; fa
   let streamsMade = 0;
   const fd: OutputDescriptor = {
     fd: 1,
-    plain: options.plain,
+    kind: options.kind,
     writeSync(_fd, buffer, offset, length) {
       if (options.failWith) throw errno(options.failWith);
       if (room === 0) throw errno('EAGAIN');
@@ -45,7 +45,7 @@ function descriptor(options: { plain: boolean; chunk?: number; room?: number; fa
 
 describe('standard output written to a file or a pipe', () => {
   it('writes every byte to the descriptor itself, however few each write takes, and makes no stream', async () => {
-    const target = descriptor({ plain: true, chunk: 3 });
+    const target = descriptor({ kind: 'plain', chunk: 3 });
     const failures: unknown[] = [];
     const out = standardOutput(target.fd, (error) => failures.push(error));
     out.write('Maya Okafor, caf\u00e9\n');
@@ -55,7 +55,7 @@ describe('standard output written to a file or a pipe', () => {
   });
 
   it('hands the rest to the stream once the descriptor would block, and every later write too, in order', () => {
-    const target = descriptor({ plain: true, room: 5 });
+    const target = descriptor({ kind: 'plain', room: 5 });
     const out = standardOutput(target.fd, () => undefined);
     out.write('first line\n');
     out.write('second\n');
@@ -64,7 +64,7 @@ describe('standard output written to a file or a pipe', () => {
   });
 
   it('ends the run through onFailure when a write fails, and gives nothing to a stream', () => {
-    const target = descriptor({ plain: true, failWith: 'EPIPE' });
+    const target = descriptor({ kind: 'plain', failWith: 'EPIPE' });
     const failures: unknown[] = [];
     standardOutput(target.fd, (error) => failures.push(error)).write('lost\n');
     expect(failures).toEqual([expect.objectContaining({ code: 'EPIPE' })]);
@@ -74,7 +74,7 @@ describe('standard output written to a file or a pipe', () => {
 
 describe('standard output to a terminal or a device', () => {
   it("goes through Node's stream, whose failures end the run, and is drained once the stream has written", async () => {
-    const target = descriptor({ plain: false });
+    const target = descriptor({ kind: 'terminal' });
     const failures: unknown[] = [];
     const out = standardOutput(target.fd, (error) => failures.push(error));
     out.write('to the terminal\n');
