@@ -3,8 +3,6 @@
  * Manager, or the Secret Service on Linux. Linux is pinned to the Secret Service: unpinned, the
  * library silently falls back to the kernel keyring, which forgets everything at reboot.
  */
-import { createRequire } from 'node:module';
-import type * as Keyring from '@napi-rs/keyring';
 import type { AsyncEntry } from '@napi-rs/keyring';
 import {
   compareSecretRefs,
@@ -13,6 +11,7 @@ import {
   secretRefProblem,
   type SecretRef,
 } from './secret-ref';
+import { loadKeyringModule } from './keyring-module';
 import { classifyKeychainError, keychainBackendName, keychainFailureWords, keychainPlatform } from './keychain-failure';
 import { secretByteLimit, secretFits } from './secret-size';
 import type { SelfTestStepName, Vault, VaultFailure, VaultResult, VaultSelfTest, VaultSelfTestStep } from './vault';
@@ -41,24 +40,6 @@ export function createKeychainVault(options: KeychainVaultOptions = {}): Vault {
   return new KeychainVault(options.service ?? DEFAULT_KEYCHAIN_SERVICE, options.platform ?? process.platform);
 }
 
-type KeyringModule = typeof Keyring;
-let keyringModule: { ok: true; value: KeyringModule } | { ok: false; error: unknown } | null = null;
-
-/**
- * Loads the native keychain module on first use, not at start-up: if its binary is missing (a build for
- * another processor), the app and the CLI still start and report the keychain as unavailable.
- */
-function loadKeyring(): { ok: true; value: KeyringModule } | { ok: false; error: unknown } {
-  if (keyringModule === null) {
-    try {
-      keyringModule = { ok: true, value: createRequire(import.meta.url)('@napi-rs/keyring') as KeyringModule };
-    } catch (error) {
-      keyringModule = { ok: false, error };
-    }
-  }
-  return keyringModule;
-}
-
 const ok = <T>(value: T): VaultResult<T> => ({ ok: true, value });
 const fail = <T>(failure: VaultFailure): VaultResult<T> => ({ ok: false, failure });
 
@@ -78,7 +59,7 @@ class KeychainVault implements Vault {
       const words = keychainFailureWords('too-large', this.platform, null);
       return fail({ ...words, message: `${words.message} The limit is ${secretByteLimit(this.platform)} bytes.`, detail: null });
     }
-    const entry = this.#entry(ref);
+    const entry = await this.#entry(ref);
     if (!entry.ok) return entry;
     try {
       await entry.value.setPassword(secret);
@@ -89,7 +70,7 @@ class KeychainVault implements Vault {
   }
 
   async read(ref: SecretRef): Promise<VaultResult<string | null>> {
-    const entry = this.#entry(ref);
+    const entry = await this.#entry(ref);
     if (!entry.ok) return entry;
     try {
       return ok((await entry.value.getPassword()) ?? null);
@@ -99,7 +80,7 @@ class KeychainVault implements Vault {
   }
 
   async remove(ref: SecretRef): Promise<VaultResult<boolean>> {
-    const entry = this.#entry(ref);
+    const entry = await this.#entry(ref);
     if (!entry.ok) return entry;
     try {
       return ok(await entry.value.deletePassword());
@@ -114,7 +95,7 @@ class KeychainVault implements Vault {
     const probe = this.#open(`probe:${SELF_TEST_HOST}:list`);
     if (!probe.ok) return probe;
     try {
-      const keyring = loadKeyring();
+      const keyring = loadKeyringModule();
       if (!keyring.ok) return fail(this.#moduleMissing(keyring.error));
       const credentials = await keyring.value.findCredentialsAsync(this.service);
       // Only the names are kept; the passwords the search returns are dropped here.
@@ -193,9 +174,13 @@ class KeychainVault implements Vault {
     return ok(removed);
   }
 
-  #entry(ref: SecretRef): VaultResult<AsyncEntry> {
+  async #entry(ref: SecretRef): Promise<VaultResult<AsyncEntry>> {
     const problem = secretRefProblem(ref);
     if (problem !== null) return fail(this.#refused('invalid', problem));
+    // Opening an entry holds the thread (on Linux, a D-Bus handshake with the Secret Service of several
+    // milliseconds), so the event loop first sends what is waiting on it, such as a request to the site
+    // started alongside: its answer is then on its way while the keychain is opened.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     return this.#open(encodeAccountName(ref));
   }
 
@@ -203,7 +188,7 @@ class KeychainVault implements Vault {
     if (keychainPlatform(this.platform) === 'unsupported') {
       return fail({ ...keychainFailureWords('unavailable', this.platform, null), detail: null });
     }
-    const keyring = loadKeyring();
+    const keyring = loadKeyringModule();
     if (!keyring.ok) return fail(this.#moduleMissing(keyring.error));
     try {
       // Throws synchronously when the pinned Secret Service cannot be reached (e.g. no D-Bus session).
