@@ -10,9 +10,9 @@
 import { createRequire } from 'node:module';
 import type * as Keyring from '@napi-rs/keyring';
 
-export type KeyringModule = typeof Keyring;
+type KeyringModule = typeof Keyring;
 
-export type KeyringLoad = { ok: true; value: KeyringModule } | { ok: false; error: unknown };
+type KeyringLoad = { ok: true; value: KeyringModule } | { ok: false; error: unknown };
 
 const LOADER = '@napi-rs/keyring';
 
