@@ -67,7 +67,7 @@ export function createShotgridClient(options: ShotgridClientOptions): ShotgridCl
       }),
     verifySessionToken: (site, credentials, callOptions) =>
       run(callOptions, [credentials.sessionToken], async (transport) => {
-        const verified = await verifySessionToken(transport, site, credentials, retryDelay, callOptions?.alreadyProbed !== undefined);
+        const verified = await verifySessionToken(transport, site, credentials, retryDelay);
         return verified.ok ? { ok: true, value: screenHumanUser(verified.value, credentials.login, [credentials.sessionToken]) } : verified;
       }),
     openSession: (site, credentials, callOptions) => {

@@ -64,8 +64,9 @@ export interface CallOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   /**
-   * The site's `info`, when the caller probed it moments ago: a verification then skips its own probe,
-   * so the wizard's check of a login stays at two round trips (probe, then one credentialed call).
+   * The site's `info`, when the caller probed it moments ago: a login's verification or a new session
+   * then skips its own probe, so the wizard's check of a login stays at two round trips (probe, then one
+   * credentialed call). A session check sends no probe first anyway.
    */
   alreadyProbed?: SiteInfo;
 }
@@ -78,6 +79,7 @@ export interface ShotgridClient {
   probe(site: SiteAddress, options?: CallOptions): Promise<Outcome<SiteInfo>>;
   verifyLogin(site: SiteAddress, credentials: UserLoginCredentials, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
   verifyScriptKey(site: SiteAddress, credentials: ScriptKeyCredentials, options?: CallOptions): Promise<Outcome<VerifiedScriptKey>>;
+  /** One read with the token; `info` only to explain an answer that was not a ShotGrid reply. */
   verifySessionToken(site: SiteAddress, credentials: SessionTokenCredentials, options?: CallOptions): Promise<Outcome<HumanUserRecord>>;
   /** `get_session_token` with the passphrase (and a 2FA code), then one read with the new session. */
   openSession(site: SiteAddress, credentials: UserLoginCredentials, options?: CallOptions): Promise<Outcome<OpenedSession>>;

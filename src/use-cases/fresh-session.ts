@@ -5,17 +5,15 @@
  * from here: ten refusals lock the account for an hour. A refused session is not a refused password, so
  * only a try of the passphrase is recorded under the refusal policy, here, as a check of `reason`.
  *
- * When the settings say a session is kept, the site will be asked anyway: its `info` (no credentials)
- * is then asked while the keychain is read, so the two waits overlap instead of adding up, and the
- * session check or the renewal that follows skips its own probe. Without one, nothing is sent before
- * the keychain has answered (a paused login, or one whose passphrase is gone, contacts no site).
+ * Nothing is sent before the keychain has answered (a paused login, or one whose passphrase is gone,
+ * contacts no site), and a kept session that works costs the site one request (verify-session-token.ts).
  */
 import type { AccountFailure } from '../accounts/account-failure';
 import type { AccountRegistry } from '../accounts/account-registry';
 import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { CheckReasonValue, SavedAccount } from '../settings/settings-schema';
-import type { Failure, Outcome } from '../shotgrid/failure';
-import type { CallOptions, HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
+import type { Failure } from '../shotgrid/failure';
+import type { CallOptions, HumanUserRecord, ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
 import { recordSavedLoginTry, type SavedLoginRecording, type SavedLoginTry } from './record-attempt';
 
@@ -54,15 +52,11 @@ export async function freshSession(deps: FreshSessionDeps, account: SavedAccount
     const tried = attempt === null ? null : recordSavedLoginTry(deps, account, deps.reason, attempt);
     return { ok: false, account: tried?.account ?? deps.registry.get(account.id) ?? account, problem, attempt, tried };
   };
-  const site = siteFromOrigin(account.site);
-  const options = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
-  const probing = account.sessionConfirmedAt === null ? null : deps.client.probe(site, options);
-
   const kept = await deps.registry.readSecret(account.id, 'session');
   if (!kept.ok) return fail({ kind: 'account', failure: kept.failure });
   if (kept.value !== null) {
-    const sessionToken = kept.value;
-    const checked = await afterProbe(probing, options, (call) => deps.client.verifySessionToken(site, { login: account.login, sessionToken }, call));
+    const credentials = { login: account.login, sessionToken: kept.value };
+    const checked = await deps.client.verifySessionToken(siteFromOrigin(account.site), credentials, callOptions(deps));
     if (checked.ok) {
       const confirmed = deps.registry.confirmSession(account.id, deps.now());
       const current = confirmed.ok ? confirmed.value : account;
@@ -72,13 +66,12 @@ export async function freshSession(deps: FreshSessionDeps, account: SavedAccount
     // A dead session is no use to a tool that reads the keychain directly.
     await deps.registry.dropSession(account.id);
   }
-  return renew(deps, deps.registry.get(account.id) ?? account, probing, fail);
+  return renew(deps, deps.registry.get(account.id) ?? account, fail);
 }
 
 async function renew(
   deps: FreshSessionDeps,
   account: SavedAccount,
-  probing: Promise<Outcome<SiteInfo>> | null,
   fail: (problem: SessionProblem, attempt?: AttemptOutcome | null) => FreshSession,
 ): Promise<FreshSession> {
   const mayRenew = deps.mayRenew ?? ((candidate: SavedAccount) => !candidate.checksPaused);
@@ -87,10 +80,9 @@ async function renew(
   if (!passphrase.ok) return fail({ kind: 'account', failure: passphrase.failure });
   if (passphrase.value === null) return fail({ kind: 'no-passphrase' }, { kind: 'secret-missing' });
   deps.onPassphrase?.(passphrase.value);
-  const site = siteFromOrigin(account.site);
-  const options = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
+  // openSession asks the site what it is first: a passphrase never goes to something that is not ShotGrid.
   const credentials = { login: account.login, passphrase: passphrase.value };
-  const opened = await afterProbe(probing, options, (call) => deps.client.openSession(site, credentials, call));
+  const opened = await deps.client.openSession(siteFromOrigin(account.site), credentials, callOptions(deps));
   if (!opened.ok) return fail({ kind: 'site', failure: opened.failure }, { kind: 'failed', failure: opened.failure });
   const saved = await deps.registry.saveSession(account.id, opened.value.sessionToken, deps.now());
   // The site gave a session, but tools could not find it later: say so rather than hand out a token once.
@@ -100,13 +92,6 @@ async function renew(
   return { ok: true, account: tried?.account ?? saved.value, sessionToken: opened.value.sessionToken, user: opened.value.user, renewed: true, attempt, tried };
 }
 
-/** Makes `call` with the early probe's answer, so it skips its own probe; or ends with the probe's failure. */
-async function afterProbe<T>(
-  probing: Promise<Outcome<SiteInfo>> | null,
-  options: CallOptions,
-  call: (options: CallOptions) => Promise<Outcome<T>>,
-): Promise<Outcome<T>> {
-  if (probing === null) return call(options);
-  const probed = await probing;
-  return probed.ok ? call({ ...options, alreadyProbed: probed.value }) : probed;
+function callOptions(deps: FreshSessionDeps): CallOptions {
+  return deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
 }

@@ -70,7 +70,8 @@ describe('gridpass session', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(`${token}\n`);
     expect(passwordRequests(works.login)).toBe(0);
-    expect(site.log.entries().map((entry) => [entry.call, entry.authKind])).toEqual([['info', 'none'], ['read', 'session']]);
+    // One request: the session itself, no probe before it.
+    expect(site.log.entries().map((entry) => [entry.call, entry.authKind])).toEqual([['read', 'session']]);
     expect(Date.parse(registry.get(id)?.sessionConfirmedAt ?? '')).toBeGreaterThan(Date.parse('2026-03-02T09:00:00Z'));
   });
 

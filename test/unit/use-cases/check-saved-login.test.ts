@@ -55,9 +55,8 @@ describe('checking a saved login, one way for the app and the command line', () 
     const fake = client({ verifySessionToken: succeeded(humanUser({ login })) });
     const result = await check(fake);
     expect(result).toMatchObject({ kind: 'verified', by: 'session', account: { lastHealth: 'ok', lastCheckReason: 'schedule' } });
-    // The probe went out while the keychain was read, and the session check did not probe again.
-    expect(methods(fake)).toEqual(['probe', 'verifySessionToken']);
-    expect(fake.calls[1]).toMatchObject({ options: { alreadyProbed: expect.any(Object) } });
+    // One request to the site: the session itself, with no probe before it.
+    expect(methods(fake)).toEqual(['verifySessionToken']);
   });
 
   it('sends the passphrase once when the kept session has expired, and keeps the new session', async () => {
@@ -68,8 +67,9 @@ describe('checking a saved login, one way for the app and the command line', () 
     });
     const result = await check(fake);
     expect(result).toMatchObject({ kind: 'verified', by: 'passphrase', recorded: { saved: true, failedLogins: 0 } });
-    expect(methods(fake)).toEqual(['probe', 'verifySessionToken', 'openSession']);
-    expect(fake.calls[2]).toMatchObject({ options: { alreadyProbed: expect.any(Object) } });
+    // openSession probes the site itself before the passphrase goes out.
+    expect(methods(fake)).toEqual(['verifySessionToken', 'openSession']);
+    expect(fake.calls[1]).not.toMatchObject({ options: { alreadyProbed: expect.anything() } });
     expect(await registry.readSecret(accountId, 'session')).toEqual({ ok: true, value: renewedSession });
   });
 
@@ -106,20 +106,12 @@ describe('checking a saved login, one way for the app and the command line', () 
     expect(result).toMatchObject({ kind: 'failed', passphraseSent: true, recorded: { failedLogins: 1 } });
   });
 
-  it('ends with the early probe\'s failure, sending neither the session nor the passphrase', async () => {
-    await registry.saveSession(accountId, keptSession, new Date());
-    const fake = client({ probe: failed({ kind: 'timeout', afterMs: 25_000 }) });
-    const result = await check(fake);
-    expect(result).toMatchObject({ kind: 'failed', passphraseSent: false, recorded: null });
-    expect(methods(fake)).toEqual(['probe']);
-  });
-
   it('never counts a session the site refused for another reason, and sends no passphrase after it', async () => {
     await registry.saveSession(accountId, keptSession, new Date());
     const fake = client({ verifySessionToken: failed({ kind: 'timeout', afterMs: 25_000 }) });
     const result = await check(fake);
     expect(result).toMatchObject({ kind: 'failed', passphraseSent: false, recorded: null });
-    expect(methods(fake)).toEqual(['probe', 'verifySessionToken']);
+    expect(methods(fake)).toEqual(['verifySessionToken']);
     expect(registry.get(accountId)).toMatchObject({ failedLogins: 0, checksPaused: false, lastCheckReach: 'not-sent' });
   });
 
