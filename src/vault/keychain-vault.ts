@@ -59,7 +59,7 @@ class KeychainVault implements Vault {
       const words = keychainFailureWords('too-large', this.platform, null);
       return fail({ ...words, message: `${words.message} The limit is ${secretByteLimit(this.platform)} bytes.`, detail: null });
     }
-    const entry = await this.#entry(ref);
+    const entry = this.#entry(ref);
     if (!entry.ok) return entry;
     try {
       await entry.value.setPassword(secret);
@@ -70,7 +70,7 @@ class KeychainVault implements Vault {
   }
 
   async read(ref: SecretRef): Promise<VaultResult<string | null>> {
-    const entry = await this.#entry(ref);
+    const entry = this.#entry(ref);
     if (!entry.ok) return entry;
     try {
       return ok((await entry.value.getPassword()) ?? null);
@@ -80,7 +80,7 @@ class KeychainVault implements Vault {
   }
 
   async remove(ref: SecretRef): Promise<VaultResult<boolean>> {
-    const entry = await this.#entry(ref);
+    const entry = this.#entry(ref);
     if (!entry.ok) return entry;
     try {
       return ok(await entry.value.deletePassword());
@@ -174,13 +174,9 @@ class KeychainVault implements Vault {
     return ok(removed);
   }
 
-  async #entry(ref: SecretRef): Promise<VaultResult<AsyncEntry>> {
+  #entry(ref: SecretRef): VaultResult<AsyncEntry> {
     const problem = secretRefProblem(ref);
     if (problem !== null) return fail(this.#refused('invalid', problem));
-    // Opening an entry holds the thread (on Linux, a D-Bus handshake with the Secret Service of several
-    // milliseconds), so the event loop first sends what is waiting on it, such as a request to the site
-    // started alongside: its answer is then on its way while the keychain is opened.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     return this.#open(encodeAccountName(ref));
   }
 
