@@ -64,6 +64,7 @@ async function benchCliOn(runtime: NodeRuntime, runs: number, report: Report): P
     };
     report('HTTP requests: one gridpass verify process', String(await requestsOfOneVerify(gridpass)), 'target 2 (info + one read), as the Python client');
     const session = await sessionVariant(site, home, service, maya.login, maya.passphrase!, gridpass);
+    if (session !== null) report('HTTP requests: one gridpass session process', String(await requestsOfOneSession(home, service, gridpass)), 'a kept session that works: the session check alone (Python: info + one read)');
     const measured: Record<string, ProcessSpec> = session === null ? variants : { ...variants, session };
     const runsOf = await measure(runs, measured);
     const python = runsOf.python!;
@@ -106,10 +107,17 @@ async function sessionVariant(
 ): Promise<ProcessSpec | null> {
   const help = await runProcess({ ...gridpass(['session', '--help']), expectCode: 0 }).catch(() => null);
   if (help === null) return null;
+  return keptSessionRun(site, home, service, login, passphrase, gridpass);
+}
+
+/** Saves the login on `site` and runs `gridpass session` for it once, so a session is kept; returns that run's spec. */
+async function keptSessionRun(
+  site: Pick<PracticeSiteProcess, 'url' | 'method'>, home: string, service: string, login: string, passphrase: string, gridpass: (args: string[]) => ProcessSpec,
+): Promise<ProcessSpec> {
   const registry = createAccountRegistry({ settings: openSettingsStore({ cwd: home }), vault: createKeychainVault({ service }) });
   const saved = await registry.saveVerifiedLogin({ site: site.url, login, displayName: null, loginMethod: site.method, passphrase });
   if (!saved.ok) throw new Error(`Could not save the bench login: ${saved.failure.kind}`);
-  const spec = gridpass(['session', '--site', site.url, '--login', login]);
+  const spec = { ...gridpass(['session', '--site', site.url, '--login', login]), expectCode: 0 };
   await runProcess(spec);
   return spec;
 }
@@ -120,6 +128,20 @@ async function requestsOfOneVerify(gridpass: (args: string[], stdin?: string) =>
   try {
     const maya = site.accounts.find((account) => account.scenario === 'works')!;
     await runProcess(gridpass(['verify', '--site', site.url, '--login', maya.login, '--passphrase-stdin'], `${maya.passphrase!}\n`));
+    return site.log.entries().length;
+  } finally {
+    await site.close();
+  }
+}
+
+/** The same count for `gridpass session` with a kept session: the unmeasured run that keeps it is not counted. */
+async function requestsOfOneSession(home: string, service: string, gridpass: (args: string[]) => ProcessSpec): Promise<number> {
+  const site = await startPracticeSite();
+  try {
+    const maya = site.accounts.find((account) => account.scenario === 'works')!;
+    const spec = await keptSessionRun(site, home, service, maya.login, maya.passphrase!, gridpass);
+    site.log.clear();
+    await runProcess(spec);
     return site.log.entries().length;
   } finally {
     await site.close();
