@@ -28,9 +28,12 @@ export async function verifySessionToken(
   return probed.ok ? read : probed;
 }
 
-const HTTP_FAILURE_KINDS: ReadonlySet<string> = new Set<HttpFailure['kind']>(['redirect', 'maintenance', 'http-error', 'html', 'not-json', 'too-large', 'malformed']);
+/** Every kind of HttpFailure, so that a new one cannot be left out. */
+const HTTP_FAILURE_KINDS: Readonly<Record<HttpFailure['kind'], true>> = {
+  redirect: true, maintenance: true, 'http-error': true, html: true, 'not-json': true, 'too-large': true, malformed: true,
+};
 
 /** An HTTP answer that was no ShotGrid reply; a network failure or a fault from ShotGrid itself needs no probe to explain it. */
 function isHttpFailure(failure: Failure): failure is HttpFailure {
-  return HTTP_FAILURE_KINDS.has(failure.kind);
+  return Object.hasOwn(HTTP_FAILURE_KINDS, failure.kind);
 }

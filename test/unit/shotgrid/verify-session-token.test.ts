@@ -14,7 +14,7 @@ afterEach(async () => {
 
 const TOKEN = 'dd638be7a0b1c2d3e4f5061728394a5b';
 
-/** A site whose `info` answers `info` (an Identity site unless a test says otherwise) and whose `read` is the test's. */
+/** A site that answers `info` as an Identity site does, unless a test says otherwise, and `read` as the test says. */
 async function verify(
   read: (request: RecordedRequest, response: ServerResponse) => void,
   options: CallOptions = {},
