@@ -33,6 +33,16 @@ export type AuthFailure =
 
 export type Failure = NetworkFailure | HttpFailure | SiteFailure | AuthFailure;
 
+/** Every kind of HttpFailure, so that a new one cannot be left out. */
+const HTTP_FAILURE_KINDS: Readonly<Record<HttpFailure['kind'], true>> = {
+  redirect: true, maintenance: true, 'http-error': true, html: true, 'not-json': true, 'too-large': true, malformed: true,
+};
+
+/** An HTTP answer came back but was no ShotGrid reply (not a network failure, nor a fault ShotGrid sent). */
+export function isHttpFailure(failure: Failure): failure is HttpFailure {
+  return Object.hasOwn(HTTP_FAILURE_KINDS, failure.kind);
+}
+
 /** A client result: the value or a typed failure, with the HTTP round trips it took (for the bench). */
 export type Outcome<T> =
   | { ok: true; value: T; roundTrips: number }

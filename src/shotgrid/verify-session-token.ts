@@ -1,6 +1,6 @@
 import type { SiteAddress } from '../site/site-address';
 import type { Checked } from './checked';
-import type { Failure, HttpFailure } from './failure';
+import { isHttpFailure } from './failure';
 import { probeSite } from './probe-site';
 import type { HumanUserRecord, SessionTokenCredentials } from './shotgrid-client';
 import type { Transport } from './transport';
@@ -26,14 +26,4 @@ export async function verifySessionToken(
   if (read.ok || !isHttpFailure(read.failure)) return read;
   const probed = await probeSite(transport, site, probeRetryDelayMs);
   return probed.ok ? read : probed;
-}
-
-/** Every kind of HttpFailure, so that a new one cannot be left out. */
-const HTTP_FAILURE_KINDS: Readonly<Record<HttpFailure['kind'], true>> = {
-  redirect: true, maintenance: true, 'http-error': true, html: true, 'not-json': true, 'too-large': true, malformed: true,
-};
-
-/** An HTTP answer that was no ShotGrid reply; a network failure or a fault from ShotGrid itself needs no probe to explain it. */
-function isHttpFailure(failure: Failure): failure is HttpFailure {
-  return Object.hasOwn(HTTP_FAILURE_KINDS, failure.kind);
 }
