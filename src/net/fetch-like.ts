@@ -1,6 +1,6 @@
 /**
  * The part of WHATWG fetch Gridpass uses: undici's, Electron's `net.fetch`, or the CLI's direct fetch
- * over Node's http modules. A WHATWG `Response` is a FetchReply; the narrower shape lets the CLI answer
+ * over Node's net and tls modules. A WHATWG `Response` is a FetchReply; the narrower shape lets the CLI answer
  * without loading a fetch implementation at all.
  */
 export type FetchLike = (url: string, init: {

@@ -12,8 +12,8 @@ export interface NodeFetch {
 }
 
 /**
- * The CLI's fetch: with no proxy in the environment, Node's own http modules (see direct-fetch.ts);
- * with HTTPS_PROXY or HTTP_PROXY (either case), each request direct or through its proxy as NO_PROXY
+ * The CLI's fetch: with no proxy in the environment, a request of its own over Node's net and tls
+ * modules (see direct-fetch.ts); with HTTPS_PROXY or HTTP_PROXY (either case), each request direct or through its proxy as NO_PROXY
  * says. Both use Node's CA store, which includes NODE_EXTRA_CA_CERTS. TLS verification is always
  * on: there is no option to turn it off.
  */
@@ -33,8 +33,8 @@ export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): NodeFetch
 }
 
 /**
- * Each request goes the way proxyFor says (the one NO_PROXY matcher): direct through Node's http
- * modules, or through undici's ProxyAgent for its proxy, loaded only then.
+ * Each request goes the way proxyFor says (the one NO_PROXY matcher): direct (direct-fetch.ts), or
+ * through undici's ProxyAgent for its proxy, loaded only then.
  */
 function proxiedFetch(settings: ProxySettings): FetchLike {
   const agents = new Map<string, Promise<FetchLike>>();

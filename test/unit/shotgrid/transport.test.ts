@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeFetch } from '../../../src/net/node-fetch';
 import { createTransport } from '../../../src/shotgrid/transport';
@@ -106,6 +107,20 @@ describe('transport: network failures', () => {
     const shortBody = new Response(new ReadableStream({ pull: (c) => c.error(new Error('net::ERR_CONTENT_LENGTH_MISMATCH')) }));
     const sender = createTransport({ fetch: async () => shortBody, userAgent: 'test', timeoutMs: 1000, maxResponseBytes: 1000 });
     expect(await sender.postJson('https://site.example/api3/json', '{}')).toMatchObject({ ok: false, failure: { kind: 'malformed' } });
+  });
+
+  it('reports a server that does not speak HTTP as a network failure saying so', async () => {
+    const server = createServer((socket) => socket.resume().end('SSH-2.0-OpenSSH_9.6\r\n'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      expect(await transport().postJson(`http://127.0.0.1:${port}/api3/json`, '{}')).toEqual({
+        ok: false,
+        failure: { kind: 'network', detail: 'GRIDPASS_REPLY_NOT_HTTP: The reply is not valid HTTP/1.1: it does not start with an HTTP/1.x status line.' },
+      });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('reports a closed port as refused', async () => {
