@@ -87,8 +87,9 @@ const noZodLocales = {
 };
 
 /**
- * The CLI as one CommonJS script, which the launcher (out/cli/gridpass.js, Node's modules only) compiles
- * with V8's code cache: Node 20 has no code cache for ES modules. Lazily imported parts (each command,
+ * The CLI as one CommonJS module, written already in its wrapper function (src/cli/bundle-wrapper.ts),
+ * which the launcher (out/cli/gridpass.js, Node's modules only) compiles with V8's code cache: Node 20
+ * has no code cache for ES modules. Lazily imported parts (each command,
  * the keychain addon) stay in the script but are evaluated only when used, so `gridpass --version`
  * loads no native addon; the practice site and undici are files beside it (see besideBundle).
  */
@@ -114,10 +115,11 @@ async function buildCli() {
   if (nonAscii) throw new Error(`The CLI bundle has a character beyond ASCII (${JSON.stringify(text.slice(Math.max(0, nonAscii.index - 40), nonAscii.index + 10))}): write it as \\u${nonAscii[0].codePointAt(0).toString(16).padStart(4, '0')}.`);
   await rm('out/cli', { recursive: true, force: true });
   await mkdir('out/cli', { recursive: true });
-  await writeFile('out/cli/gridpass-cli.cjs', code);
+  const file = (await bundleWrapper()).wrapAsBundle(text);
+  await writeFile('out/cli/gridpass-cli.cjs', file);
   await esbuild({ ...cli, write: true, entryPoints: ['undici'], outfile: `out/cli/${undiciFile}`, format: 'cjs' });
   await esbuild({ ...cli, write: true, entryPoints: ['src/practice-site/index.ts'], outfile: `out/cli/${practiceSiteFile}`, format: 'cjs', plugins: [noZodLocales] });
-  const bundleHash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const bundleHash = createHash('sha256').update(file).digest('hex').slice(0, 16);
   // The launcher is CommonJS too (out/cli/package.json says so): Node starts a CommonJS entry without
   // setting up its ES module loader.
   await writeFile('out/cli/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);
@@ -130,6 +132,12 @@ async function buildCli() {
     define: { ...define, __GRIDPASS_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash), 'import.meta.url': '__gridpassLauncherUrl' },
     banner: { js: "#!/usr/bin/env node\nvar __gridpassLauncherUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+}
+
+/** src/cli/bundle-wrapper.ts, the one definition of how the bundle file wraps its module, made runnable here. */
+async function bundleWrapper() {
+  const built = await esbuild({ entryPoints: ['src/cli/bundle-wrapper.ts'], bundle: true, write: false, format: 'esm', logLevel: 'warning' });
+  return import(`data:text/javascript,${encodeURIComponent(built.outputFiles[0].text)}`);
 }
 
 if (!only) await rm('out', { recursive: true, force: true });

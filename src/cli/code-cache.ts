@@ -8,12 +8,14 @@
  * the command, so a new build or another Node never reads an old file (V8 also refuses bytecode from
  * another V8 or other flags). One file per command, because the cache holds what the run that wrote it
  * compiled: `verify` and `session` each get their own code.
+ * The bundle file is compiled as read: it holds its module already wrapped (bundle-wrapper.ts).
  */
 import { closeSync, fstatSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, posix, win32 } from 'node:path';
 import { Script } from 'node:vm';
 import { makeFolder } from '../settings/make-folder';
+import { BUNDLE_HEAD } from './bundle-wrapper';
 
 interface CodeCacheKey {
   /** Content hash of the bundle, from the build. */
@@ -60,8 +62,9 @@ export function codeCacheFileName(key: CodeCacheKey): string {
 
 export function loadBundle(bundlePath: string, cacheFile: string | null): LoadedBundle {
   const source = readFileSync(bundlePath, 'utf8');
+  if (!source.startsWith(BUNDLE_HEAD)) throw new Error(`${bundlePath} is not a Gridpass CLI bundle; build it again (npm run build).`);
   const cachedData = cacheFile === null ? undefined : readCache(cacheFile);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new Script(source, {
     filename: bundlePath,
     ...(cachedData === undefined ? {} : { cachedData }),
   });

@@ -22,7 +22,15 @@ if (asksForVersion(args)) {
 
 function runBundle([command, ...rest]: readonly string[]): void {
   const bundlePath = join(dirname(fileURLToPath(import.meta.url)), 'gridpass-cli.cjs');
-  const bundle = loadBundle(bundlePath, cacheFileFor(command));
+  let bundle: ReturnType<typeof loadBundle>;
+  try {
+    bundle = loadBundle(bundlePath, cacheFileFor(command));
+  } catch (error) {
+    // A damaged or half-copied install: one line, as for any internal error, not a stack.
+    standardStreams().err.write(`gridpass: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 3;
+    return;
+  }
   // A help text compiles little of a command; its cache would stand in for the command's own.
   if (!bundle.usedCache && !asksForHelp(rest)) {
     process.once('exit', (code) => {

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { wrapAsBundle } from '../../../src/cli/bundle-wrapper';
 import { codeCacheDir, codeCacheFileName, loadBundle } from '../../../src/cli/code-cache';
 
 describe('the code cache folder', () => {
@@ -39,7 +40,7 @@ describe('a bundle run through the code cache', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gridpass-code-cache-'));
     bundlePath = path.join(dir, 'bundle.cjs');
     // Uses what a CommonJS module is given, so a wrong wrapper fails here.
-    await writeFile(bundlePath, 'const sum = (a, b) => a + b; globalThis.codeCacheTestRuns = sum(globalThis.codeCacheTestRuns ?? 0, 1); module.exports.dir = __dirname; require("node:path");');
+    await writeFile(bundlePath, wrapAsBundle('const sum = (a, b) => a + b; globalThis.codeCacheTestRuns = sum(globalThis.codeCacheTestRuns ?? 0, 1); module.exports.dir = __dirname; require("node:path");'));
     ran.codeCacheTestRuns = 0;
   });
 
@@ -78,7 +79,7 @@ describe('a bundle run through the code cache', () => {
     const first = loadBundle(bundlePath, cacheFile);
     first.run();
     first.save();
-    await writeFile(bundlePath, 'globalThis.codeCacheTestRuns = 40; globalThis.codeCacheTestRuns += 2;');
+    await writeFile(bundlePath, wrapAsBundle('globalThis.codeCacheTestRuns = 40; globalThis.codeCacheTestRuns += 2;'));
     const other = loadBundle(bundlePath, cacheFile);
     expect(other.usedCache).toBe(false);
     other.run();
@@ -93,6 +94,12 @@ describe('a bundle run through the code cache', () => {
     expect(() => loaded.save()).not.toThrow();
     expect(loadBundle(bundlePath, cacheFile).usedCache).toBe(false);
     expect(ran.codeCacheTestRuns).toBe(1);
+  });
+
+  it('refuses a file that is not a wrapped bundle, saying to build again', async () => {
+    await writeFile(bundlePath, 'globalThis.codeCacheTestRuns = 1;');
+    expect(() => loadBundle(bundlePath, null)).toThrow(/is not a Gridpass CLI bundle; build it again \(npm run build\)/);
+    expect(ran.codeCacheTestRuns).toBe(0);
   });
 
   it("removes other builds' cache files once they are a week old, and keeps newer ones", async () => {
