@@ -89,9 +89,9 @@ const noZodLocales = {
 /**
  * The CLI as one CommonJS module, written already in its wrapper function (src/cli/bundle-wrapper.ts),
  * which the launcher (out/cli/gridpass.js, Node's modules only) compiles with V8's code cache: Node 20
- * has no code cache for ES modules. Lazily imported parts (each command,
- * the keychain addon) stay in the script but are evaluated only when used, so `gridpass --version`
- * loads no native addon; the practice site and undici are files beside it (see besideBundle).
+ * has no code cache for ES modules. Lazily imported parts (each command, the keychain addon) stay in
+ * the script but are evaluated only when used, so `gridpass --version` loads no native addon; the
+ * practice site and undici are files beside it (see besideBundle).
  */
 async function buildCli() {
   const cli = { ...common, minify: true, sourcemap: false, write: false };

@@ -1,8 +1,8 @@
 /** The built `gridpass` as a process: version, exit codes and the practice site's lifecycle. */
 import { spawn } from 'node:child_process';
-import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildCliOnce, builtCli, cliSandbox, projectRoot, type CliSandbox } from '../../fixtures/cli-process';
 
@@ -46,6 +46,32 @@ it('answers the same with its code cache missing, left by an earlier run, damage
     expect(await sandbox.run(['help', 'site'], { env: { XDG_CACHE_HOME: join(cacheHome, 'not-a-folder') } })).toEqual(first);
   } finally {
     await rm(cacheHome, { recursive: true, force: true });
+  }
+});
+
+it('ends with one line and exit 3 when its bundle is missing or not a built bundle, without a stack trace', async () => {
+  const install = await mkdtemp(join(tmpdir(), 'gridpass-broken-install-'));
+  try {
+    await copyFile(builtCli, join(install, 'gridpass.js'));
+    await copyFile(join(dirname(builtCli), 'package.json'), join(install, 'package.json'));
+    const launch = () => new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(install, 'gridpass.js'), 'site', 'mystudio'], { env: sandbox.env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    const missing = await launch();
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/^gridpass: cannot start: ENOENT: no such file or directory, open '.*gridpass-cli\.cjs'\n$/);
+    // A bundle from before its module came wrapped, as a half-updated install would have.
+    await writeFile(join(install, 'gridpass-cli.cjs'), 'module.exports = {};\n');
+    const unwrapped = await launch();
+    expect(unwrapped).toEqual({
+      code: 3,
+      stderr: `gridpass: cannot start: ${join(install, 'gridpass-cli.cjs')} is not a Gridpass CLI bundle; build it again (npm run build).\n`,
+    });
+  } finally {
+    await rm(install, { recursive: true, force: true });
   }
 });
 
