@@ -126,7 +126,7 @@ export class Http1ReplyParser {
       case 'trailers':
         return this.#readTrailers(events);
       case 'until-close':
-        events.push({ kind: 'body', bytes: this.#take(this.#pending.length) });
+        if (this.#pending.length > 0) events.push({ kind: 'body', bytes: this.#take(this.#pending.length) });
         return false;
       case 'done':
       case 'broken':
