@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { FetchLike, FetchReply, FetchReplyBody } from './fetch-like';
-import { Http1ReplyParser, type ReplyEvent, type ReplyHead } from './http1-reply-parser';
+import { FIELD_NAME, Http1ReplyParser, type ReplyEvent, type ReplyHead } from './http1-reply-parser';
 import { VERIFIED_TLS } from './tls-environment';
 
 /** The code of the error a reply body fails with when the connection ended before the reply did. */
@@ -33,7 +33,7 @@ export const directFetch: FetchLike = async (url, init) => {
 
 /** Fields the request sets itself, whatever the caller's headers say. */
 const OWN_FIELDS = new Set(['host', 'connection', 'content-length', 'transfer-encoding']);
-const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Stricter than what a reply may carry: what Gridpass sends is printable ASCII, never a line break. */
 const FIELD_VALUE = /^[\t\x20-\x7e]*$/;
 
 /** The request's bytes; a header that could split the request (a line break in a value) is refused. */
@@ -104,17 +104,18 @@ function exchange(socket: Socket, request: Buffer, method: string, signal: Abort
     const abort = () => fail(signal.reason instanceof Error ? signal.reason : new Error('The request was aborted.'));
     signal.addEventListener('abort', abort, { once: true });
     socket.on('data', (chunk: Buffer) => deliver(parser.push(chunk)));
+    const endedEarly = () => (parser.sawHead
+      ? codedError('The connection closed before the whole reply arrived.', REPLY_CUT_OFF)
+      : codedError('The site closed the connection without replying.', 'ECONNRESET'));
     socket.on('end', () => {
       const events = parser.finish();
-      if (events !== null) return deliver(events);
-      fail(parser.sawHead
-        ? codedError('The connection closed before the whole reply arrived.', REPLY_CUT_OFF)
-        : codedError('The site closed the connection without replying.', 'ECONNRESET'));
+      if (events !== null) deliver(events);
+      else fail(endedEarly());
     });
     socket.on('error', fail);
     socket.on('close', () => {
       signal.removeEventListener('abort', abort);
-      fail(codedError('The connection closed before the whole reply arrived.', parser.sawHead ? REPLY_CUT_OFF : 'ECONNRESET'));
+      fail(endedEarly());
     });
     socket.write(request);
   });

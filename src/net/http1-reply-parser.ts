@@ -45,7 +45,8 @@ const END_OF_HEAD = Buffer.from('\r\n\r\n');
 const STATUS_LINE_START = Buffer.from('HTTP/1.');
 const NO_STATUS_LINE = 'it does not start with an HTTP/1.x status line';
 const STATUS_LINE = /^HTTP\/1\.[01] ([1-9]\d\d)(?: [\t\x20-\x7e\x80-\xff]*)?$/;
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A field name is a token (RFC 9110), in a reply as in a request. */
+export const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]+)[\t ]*(?:;.*)?$/;
 
@@ -70,11 +71,6 @@ export class Http1ReplyParser {
   /** `requestMethod` decides whether a body can follow (never after HEAD). */
   constructor(private readonly requestMethod: string) {}
 
-  /** Whether the whole reply has been read; bytes after it are not looked at. */
-  get done(): boolean {
-    return this.#state.at === 'done';
-  }
-
   /** Whether the head has arrived (a connection that ends before it is a hang-up, not a cut-off body). */
   get sawHead(): boolean {
     return this.#sawHead;
@@ -82,12 +78,12 @@ export class Http1ReplyParser {
 
   /** Feeds the next bytes of the connection; returns what they complete, in order. */
   push(bytes: Uint8Array): ReplyEvent[] {
-    if (this.#state.at === 'done' || this.#state.at === 'broken') return [];
+    if (this.#over()) return [];
     const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#pending = this.#pending.length === 0 ? view : Buffer.concat([this.#pending, view]);
     const events: ReplyEvent[] = [];
     try {
-      while (!this.done && this.#step(events));
+      while (this.#step(events));
     } catch (error) {
       if (!(error instanceof ReplyNotHttpError)) throw error;
       this.#state = { at: 'broken' };
@@ -102,7 +98,7 @@ export class Http1ReplyParser {
    * not complete, which the caller reports as a hang-up (no head yet) or a cut-off body.
    */
   finish(): ReplyEvent[] | null {
-    if (this.#state.at === 'done' || this.#state.at === 'broken') return [];
+    if (this.#over()) return [];
     if (this.#state.at === 'until-close') {
       this.#state = { at: 'done' };
       return [{ kind: 'end' }];
@@ -110,7 +106,12 @@ export class Http1ReplyParser {
     return null;
   }
 
-  /** One step of reading; false when more bytes are needed. */
+  /** Whether the whole reply has been read or refused; bytes after that are not looked at. */
+  #over(): boolean {
+    return this.#state.at === 'done' || this.#state.at === 'broken';
+  }
+
+  /** One step of reading; false when more bytes are needed or the reply is over. */
   #step(events: ReplyEvent[]): boolean {
     const state = this.#state;
     switch (state.at) {
@@ -157,7 +158,7 @@ export class Http1ReplyParser {
     this.#sawHead = true;
     events.push({ kind: 'head', head: { status: code, fields } });
     this.#state = this.#bodyState(code, fields);
-    if (this.done) events.push({ kind: 'end' });
+    if (this.#state.at === 'done') events.push({ kind: 'end' });
     return true;
   }
 
@@ -253,7 +254,7 @@ function parseFields(lines: readonly string[]): Map<string, string> {
     if (line.startsWith(' ') || line.startsWith('\t')) throw new ReplyNotHttpError('a header line is folded');
     const colon = line.indexOf(':');
     const name = colon === -1 ? '' : line.slice(0, colon);
-    if (!TOKEN.test(name)) throw new ReplyNotHttpError('a header line has no valid name');
+    if (!FIELD_NAME.test(name)) throw new ReplyNotHttpError('a header line has no valid name');
     const value = line.slice(colon + 1).replace(/^[\t ]+|[\t ]+$/g, '');
     if (!FIELD_VALUE.test(value)) throw new ReplyNotHttpError(`the ${name} header holds a control character`);
     const key = name.toLowerCase();

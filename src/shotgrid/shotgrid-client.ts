@@ -71,6 +71,11 @@ export interface CallOptions {
   alreadyProbed?: SiteInfo;
 }
 
+/** A use case's options for a call: its timeout when it sets one, and the site's `info` when it has just probed. */
+export function callOptions(timeoutMs: number | undefined, alreadyProbed: SiteInfo | null = null): CallOptions {
+  return { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(alreadyProbed === null ? {} : { alreadyProbed }) };
+}
+
 /**
  * The ShotGrid API3 client. Calls that carry credentials are never retried: ten failures lock an
  * account for an hour.

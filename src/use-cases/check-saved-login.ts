@@ -20,7 +20,7 @@ import type { Finding } from '../diagnosis/finding';
 import { findingFor, findingForFailure, type FindingContext } from '../diagnosis/finding-catalogue';
 import type { CheckReasonValue, SavedAccount } from '../settings/settings-schema';
 import type { Failure } from '../shotgrid/failure';
-import type { HumanUserRecord, ShotgridClient } from '../shotgrid/shotgrid-client';
+import { callOptions, type HumanUserRecord, type ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
 import { freshSession, type FreshSession } from './fresh-session';
 import { recordSavedLoginTry, type RecordedAttempt, type SavedLoginTry } from './record-attempt';
@@ -73,16 +73,14 @@ async function checkPassphrase(deps: CheckSavedLoginDeps, request: SavedLoginChe
   if (!secret.ok) return unreadable(deps, request, account, secret.failure);
   if (secret.value === null) return recordTry(deps, request, account, { kind: 'secret-missing' }, null);
   deps.onPassphrase?.(secret.value);
-  const options = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
-  const result = await deps.client.verifyLogin(siteFromOrigin(account.site), { login: account.login, passphrase: secret.value }, options);
+  const result = await deps.client.verifyLogin(siteFromOrigin(account.site), { login: account.login, passphrase: secret.value }, callOptions(deps.timeoutMs));
   return result.ok ? recordTry(deps, request, account, { kind: 'verified' }, result.value) : recordTry(deps, request, account, { kind: 'failed', failure: result.failure }, null);
 }
 
 async function checkBySession(deps: CheckSavedLoginDeps, request: SavedLoginCheckRequest, account: SavedAccount): Promise<SavedLoginCheck> {
-  const options = deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
   const result = await freshSession({
     client: deps.client, registry: deps.registry, now: deps.now, findingContext: deps.findingContext, reason: request.reason,
-    ...options, ...(deps.onPassphrase ? { onPassphrase: deps.onPassphrase } : {}),
+    ...callOptions(deps.timeoutMs), ...(deps.onPassphrase ? { onPassphrase: deps.onPassphrase } : {}),
   }, account);
   // A renewal tried the passphrase, and freshSession recorded it.
   if (result.attempt !== null) return triedOutcome(deps, account, result.attempt, result.tried, result.ok ? result.user : null);

@@ -13,7 +13,7 @@ import type { AccountRegistry } from '../accounts/account-registry';
 import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { CheckReasonValue, SavedAccount } from '../settings/settings-schema';
 import type { Failure } from '../shotgrid/failure';
-import type { CallOptions, HumanUserRecord, ShotgridClient } from '../shotgrid/shotgrid-client';
+import { callOptions, type HumanUserRecord, type ShotgridClient } from '../shotgrid/shotgrid-client';
 import { siteFromOrigin } from '../site/site-address';
 import { recordSavedLoginTry, type SavedLoginRecording, type SavedLoginTry } from './record-attempt';
 
@@ -56,7 +56,7 @@ export async function freshSession(deps: FreshSessionDeps, account: SavedAccount
   if (!kept.ok) return fail({ kind: 'account', failure: kept.failure });
   if (kept.value !== null) {
     const credentials = { login: account.login, sessionToken: kept.value };
-    const checked = await deps.client.verifySessionToken(siteFromOrigin(account.site), credentials, callOptions(deps));
+    const checked = await deps.client.verifySessionToken(siteFromOrigin(account.site), credentials, callOptions(deps.timeoutMs));
     if (checked.ok) {
       const confirmed = deps.registry.confirmSession(account.id, deps.now());
       const current = confirmed.ok ? confirmed.value : account;
@@ -82,7 +82,7 @@ async function renew(
   deps.onPassphrase?.(passphrase.value);
   // openSession asks the site what it is first: a passphrase never goes to something that is not ShotGrid.
   const credentials = { login: account.login, passphrase: passphrase.value };
-  const opened = await deps.client.openSession(siteFromOrigin(account.site), credentials, callOptions(deps));
+  const opened = await deps.client.openSession(siteFromOrigin(account.site), credentials, callOptions(deps.timeoutMs));
   if (!opened.ok) return fail({ kind: 'site', failure: opened.failure }, { kind: 'failed', failure: opened.failure });
   const saved = await deps.registry.saveSession(account.id, opened.value.sessionToken, deps.now());
   // The site gave a session, but tools could not find it later: say so rather than hand out a token once.
@@ -90,8 +90,4 @@ async function renew(
   const attempt: AttemptOutcome = { kind: 'verified' };
   const tried = recordSavedLoginTry(deps, account, deps.reason, attempt);
   return { ok: true, account: tried?.account ?? saved.value, sessionToken: opened.value.sessionToken, user: opened.value.user, renewed: true, attempt, tried };
-}
-
-function callOptions(deps: FreshSessionDeps): CallOptions {
-  return deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs };
 }

@@ -6,7 +6,7 @@
  * passphrase like any other, so it is recorded under the refusal policy here (a refusal counts and pauses).
  */
 import type { AccountRegistry } from '../accounts/account-registry';
-import type { ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
+import { callOptions, type ShotgridClient, type SiteInfo } from '../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../site/site-address';
 import { recordAttempt } from './record-attempt';
 
@@ -30,7 +30,7 @@ interface KeepSessionDeps {
 export async function keepSessionAfterSave(deps: KeepSessionDeps, accountId: string, saved: SavedLoginSession): Promise<void> {
   let sessionToken = saved.sessionToken;
   if (sessionToken === null) {
-    const options = { ...(saved.info === null ? {} : { alreadyProbed: saved.info }), ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }) };
+    const options = callOptions(deps.timeoutMs, saved.info);
     const opened = await deps.client.openSession(saved.site, { login: saved.login, passphrase: saved.passphrase }, options);
     if (!opened.ok) {
       recordAttempt(deps.registry, saved.site.origin, saved.login, { kind: 'failed', failure: opened.failure }, null);

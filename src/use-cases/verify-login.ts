@@ -7,7 +7,7 @@
 import type { AccountRegistry } from '../accounts/account-registry';
 import type { AttemptOutcome } from '../accounts/refusal-policy';
 import type { Failure } from '../shotgrid/failure';
-import type { HumanUserRecord, ShotgridClient, SiteInfo } from '../shotgrid/shotgrid-client';
+import { callOptions, type HumanUserRecord, type ShotgridClient, type SiteInfo } from '../shotgrid/shotgrid-client';
 import type { SiteAddress } from '../site/site-address';
 import { isUnopened, recordAttempt, recordAttemptOnDemand, type RecordedAttempt, type UnopenedRegistry } from './record-attempt';
 
@@ -60,7 +60,7 @@ type Tried = { ok: true; user: HumanUserRecord; sessionToken: string | null } | 
 async function tryOnce(deps: VerifyLoginDeps, attempt: LoginTry): Promise<Tried> {
   const { login, passphrase, twoFactorCode } = attempt;
   const credentials = twoFactorCode === undefined ? { login, passphrase } : { login, passphrase, twoFactorCode };
-  const options = { alreadyProbed: attempt.info, ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }) };
+  const options = callOptions(deps.timeoutMs, attempt.info);
   if (attempt.keepSession) {
     const opened = await deps.client.openSession(attempt.site, credentials, options);
     return opened.ok ? { ok: true, user: opened.value.user, sessionToken: opened.value.sessionToken } : { ok: false, failure: opened.failure };
