@@ -39,11 +39,11 @@ interface Loads {
   zodSchemas: number;
 }
 
+const probe = path.join(projectRoot, 'test', 'fixtures', 'load-probe.cjs');
 let runs = 0;
 
 async function loadsOf(args: string[], stdin?: string): Promise<Loads> {
   const file = path.join(probes, `run-${(runs += 1)}.json`);
-  const probe = path.join(projectRoot, 'test', 'fixtures', 'load-probe.cjs');
   const run = await sandbox.run(args, { stdin, env: { NODE_OPTIONS: `--require "${probe}"`, GRIDPASS_TEST_LOAD_PROBE: file } });
   const seen = JSON.parse(await readFile(file, 'utf8')) as Omit<Loads, 'code'>;
   return { code: run.code, ...seen };
