@@ -31,7 +31,7 @@ export interface CliContext {
   browserSignIn(options: { timeoutMs: number }): BrowserSignInClient;
   probes(): NetworkProbes;
   environment(): EnvironmentFacts;
-  /** The keychain vault and the saved-account registry; loads the native keychain module. */
+  /** The keychain vault and the saved-account registry; the native keychain module loads when first needed. */
   keychain(): Promise<KeychainAccess>;
   /**
    * Whether the settings file holds a refusal count or a pause for a site's `host[:port]`, read

@@ -3,7 +3,7 @@ import type { AccountRegistry } from '../accounts/account-registry';
 import type { Vault } from '../vault/vault';
 import { userDataDir } from '../settings/user-data-dir';
 
-/** The keychain and the saved accounts as the CLI uses them; opening them loads the native keychain module. */
+/** The keychain and the saved accounts as the CLI uses them; the native keychain module loads when a save, a listing or a read needs it. */
 export interface KeychainAccess {
   readonly vault: Vault;
   readonly registry: AccountRegistry;
@@ -27,6 +27,8 @@ export async function openKeychainAccess(
     import('../accounts/account-registry'),
   ]);
   const vault = createKeychainVault({ service: keychainServiceName(env), platform });
+  // The keychain opens while the settings are read.
+  await vault.prepareReads();
   const settings = openSettingsStore({ cwd: userDataDir(platform, env, homedir()), now });
   return { vault, registry: createAccountRegistry({ settings, vault, now }), settingsNotice: settings.notice };
 }

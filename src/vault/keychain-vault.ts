@@ -1,7 +1,8 @@
 /**
  * The vault on the OS keychain through `@napi-rs/keyring`: macOS Keychain, Windows Credential
  * Manager, or the Secret Service on Linux. Linux is pinned to the Secret Service: unpinned, the
- * library silently falls back to the kernel keyring, which forgets everything at reboot.
+ * library silently falls back to the kernel keyring, which forgets everything at reboot. On Linux a
+ * read tries Gridpass's own Secret Service read first (secret-service/secret-service-reader.ts).
  */
 import type { AsyncEntry } from '@napi-rs/keyring';
 import {
@@ -14,6 +15,8 @@ import {
 import { loadKeyringModule } from './keyring-module';
 import { classifyKeychainError, keychainBackendName, keychainFailureWords, keychainPlatform } from './keychain-failure';
 import { secretByteLimit, secretFits } from './secret-size';
+import { SecretServiceReader } from './secret-service/secret-service-reader';
+import { sessionBusSocket } from './secret-service/session-bus-address';
 import type { SelfTestStepName, Vault, VaultFailure, VaultResult, VaultSelfTest, VaultSelfTestStep } from './vault';
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'Gridpass';
@@ -36,15 +39,26 @@ export interface KeychainVaultOptions {
   platform?: NodeJS.Platform;
 }
 
-export function createKeychainVault(options: KeychainVaultOptions = {}): Vault {
+/** The OS keychain's vault, which can be told ahead that reads are coming. */
+export interface OsKeychainVault extends Vault {
+  /**
+   * Starts opening the Secret Service for reads (connection and encrypted session), so that a read
+   * a few milliseconds later finds them ready; elsewhere, and when the bus is not found, it does nothing.
+   * Resolves once the request is on its way; it never rejects.
+   */
+  prepareReads(): Promise<void>;
+}
+
+export function createKeychainVault(options: KeychainVaultOptions = {}): OsKeychainVault {
   return new KeychainVault(options.service ?? DEFAULT_KEYCHAIN_SERVICE, options.platform ?? process.platform);
 }
 
 const ok = <T>(value: T): VaultResult<T> => ({ ok: true, value });
 const fail = <T>(failure: VaultFailure): VaultResult<T> => ({ ok: false, failure });
 
-class KeychainVault implements Vault {
+class KeychainVault implements OsKeychainVault {
   readonly backend: string;
+  #secretService: SecretServiceReader | null | undefined;
 
   constructor(
     readonly service: string,
@@ -69,7 +83,16 @@ class KeychainVault implements Vault {
     }
   }
 
+  async prepareReads(): Promise<void> {
+    await this.#secretServiceReader()?.prepare();
+  }
+
   async read(ref: SecretRef): Promise<VaultResult<string | null>> {
+    if (secretRefProblem(ref) === null) {
+      // The quick way answers only a plain success; anything else is the library's to find and to word.
+      const quick = await this.#secretServiceReader()?.read(this.service, encodeAccountName(ref));
+      if (quick?.kind === 'found') return ok(quick.secret);
+    }
     const entry = this.#entry(ref);
     if (!entry.ok) return entry;
     try {
@@ -172,6 +195,16 @@ class KeychainVault implements Vault {
       if (result.value) removed++;
     }
     return ok(removed);
+  }
+
+  /** Linux's Secret Service read without the library (see secret-service-reader.ts), or null. */
+  #secretServiceReader(): SecretServiceReader | null {
+    if (this.#secretService === undefined) {
+      const uid = this.platform === 'linux' && process.platform === 'linux' ? process.getuid?.() : undefined;
+      const socket = uid === undefined ? null : sessionBusSocket(process.env);
+      this.#secretService = uid !== undefined && socket !== null ? new SecretServiceReader(socket, uid) : null;
+    }
+    return this.#secretService;
   }
 
   #entry(ref: SecretRef): VaultResult<AsyncEntry> {

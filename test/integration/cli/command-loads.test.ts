@@ -1,9 +1,11 @@
 /**
  * What each `gridpass` command loads, seen from inside the built CLI's process (test/fixtures/load-probe.cjs):
  * nothing on the path of a command that the command does not use. `--version`, `site` and `verify` of a
- * typed login open no keychain addon and build no settings schema; `session` does both, which also
- * shows the probe sees them. No command's requests load Node's HTTP client or its crypto module on a
- * plain-HTTP site: the CLI sends HTTP/1.1 itself (src/net/direct-fetch.ts).
+ * typed login open no keychain addon and build no settings schema. `session` builds the schema, and
+ * reads a kept session without the addon (src/vault/secret-service/), which it opens only to save a
+ * new session: that run shows the probe sees the addon. No command's requests load Node's HTTP client
+ * or its crypto module on a plain-HTTP site: the CLI sends HTTP/1.1 itself (src/net/direct-fetch.ts),
+ * and reads the keychain without Node's crypto.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,18 +86,18 @@ describe('what a gridpass command loads', () => {
     expect(await verify(works.passphrase!)).toMatchObject({ code: 0, addons: [], zodSchemas: 0 });
   });
 
-  it('hands out a kept session with the keychain addon and the settings schema, and still no HTTP client or crypto', async () => {
+  it('hands out a kept session with the settings schema but no keychain addon, HTTP client or crypto', async () => {
     const works = practiceAccount(site, 'works');
     const saved = await registry.saveVerifiedLogin({ site: site.url, login: works.login, displayName: null, loginMethod: 'oxygen', passphrase: works.passphrase! });
     if (!saved.ok) throw new Error(`could not save ${works.login}: ${saved.failure.kind}`);
-    // The first run swaps the passphrase for a session and keeps it; the second reads the kept one.
-    expect((await sandbox.run(['session', '--site', site.url])).code).toBe(0);
+    // The first run swaps the passphrase for a session and saves it, through the addon; the second reads the kept one.
+    expect(await loadsOf(['session', '--site', site.url])).toMatchObject({ code: 0, addons: [expect.stringMatching(/^keyring\..+\.node$/)] });
     site.log.clear();
 
     const loads = await loadsOf(['session', '--site', site.url]);
     expect(loads.code).toBe(0);
     expect(site.log.entries().map((entry) => [entry.call, entry.authKind])).toEqual([['read', 'session']]);
-    expect(loads.addons).toEqual([expect.stringMatching(/^keyring\..+\.node$/)]);
+    expect(loads.addons).toEqual([]);
     expect(loads.zodSchemas).toBeGreaterThan(0);
     for (const name of notForPlainHttp) expect(loads.builtins).not.toContain(name);
   });

@@ -15,6 +15,7 @@ interface ProbeOutput {
   selfTest: VaultSelfTest;
   save: { ok: boolean; failure?: { kind: string; failure: VaultFailure } };
   list: VaultResult<unknown[]>;
+  read: { ok: true; same: boolean } | { ok: false; failure: VaultFailure };
   accounts: unknown[];
   settingsPath: string;
 }
@@ -88,6 +89,7 @@ function expectAllFailWith(output: ProbeOutput, kind: VaultFailure['kind']) {
   expect(output.selfTest.failure?.kind).toBe(kind);
   expect(output.save).toMatchObject({ ok: false, failure: { kind: 'vault', failure: { kind } } });
   expect(output.list).toMatchObject({ ok: false, failure: { kind } });
+  expect(output.read).toMatchObject({ ok: false, failure: { kind } });
 }
 
 describe('without a usable keychain', () => {
@@ -136,7 +138,9 @@ describe('without a usable keychain', () => {
     const unlocked = runProbe([...unlockedKeyringSession], { data, service });
     expect(unlocked.output.save.ok).toBe(true);
     expect(unlocked.output.list).toMatchObject({ ok: true, value: [{ kind: 'passphrase' }, { kind: 'pat' }] });
-    // Second session: the same keyring, never unlocked, and no display for the unlock prompt.
+    expect(unlocked.output.read).toEqual({ ok: true, same: true });
+    // Second session: the same keyring, never unlocked, and no display for the unlock prompt. The read
+    // is the library's too: Gridpass's own Secret Service read answers only an unlocked item.
     const run = runProbe(['dbus-run-session', '--'], { data, service });
     expect(run.child.status).toBe(0);
     expectAllFailWith(run.output, 'locked');
