@@ -39,7 +39,8 @@ export class DBusConnection {
     // The bus answers nothing else before Hello; its failure is the next call's failure.
     this.call({ destination: 'org.freedesktop.DBus', path: '/org/freedesktop/DBus', interface: 'org.freedesktop.DBus', member: 'Hello', signature: '', body: [] })
       .catch(() => undefined);
-    // Registered after the writes, whose bytes Node sends on connecting, before this listener runs.
+    // Node sends what was written before the connection was up from its own 'connect' listener, added
+    // by the first write above, and the rest before any promise job runs: whoever awaits this finds it all out.
     this.sent = new Promise((resolve) => {
       this.#socket.once('connect', () => resolve());
       this.#socket.once('close', () => resolve());
@@ -48,11 +49,10 @@ export class DBusConnection {
 
   /** Resolves the reply, a D-Bus error reply included; rejects when the connection fails or the time runs out. */
   call(message: MethodCall): Promise<CallReply> {
-    const timeoutMs = this.timeoutMs;
     if (this.#failure !== null) return Promise.reject(this.#failure);
     const serial = ++this.#serial;
     const reply = new Promise<CallReply>((resolve, reject) => {
-      const timer = setTimeout(() => this.#settle(serial)?.reject(new Error(`No reply to ${message.member} within ${timeoutMs} ms.`)), timeoutMs);
+      const timer = setTimeout(() => this.#settle(serial)?.reject(new Error(`No reply to ${message.member} within ${this.timeoutMs} ms.`)), this.timeoutMs);
       timer.unref();
       this.#pending.set(serial, {
         resolve: (value) => (clearTimeout(timer), resolve(value)),
