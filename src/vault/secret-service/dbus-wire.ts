@@ -221,26 +221,20 @@ export class WireReader {
       case 'b':
         return this.#uint32() !== 0;
       case 'n':
-        this.#need(2);
-        return this.#view.getInt16((this.#at += 2) - 2, true);
+        return this.#fixed(2, (at) => this.#view.getInt16(at, true));
       case 'q':
-        this.#need(2);
-        return this.#view.getUint16((this.#at += 2) - 2, true);
+        return this.#fixed(2, (at) => this.#view.getUint16(at, true));
       case 'i':
-        this.#need(4);
-        return this.#view.getInt32((this.#at += 4) - 4, true);
+        return this.#fixed(4, (at) => this.#view.getInt32(at, true));
       case 'u':
       case 'h':
         return this.#uint32();
       case 'x':
-        this.#need(8);
-        return this.#view.getBigInt64((this.#at += 8) - 8, true);
+        return this.#fixed(8, (at) => this.#view.getBigInt64(at, true));
       case 't':
-        this.#need(8);
-        return this.#view.getBigUint64((this.#at += 8) - 8, true);
+        return this.#fixed(8, (at) => this.#view.getBigUint64(at, true));
       case 'd':
-        this.#need(8);
-        return this.#view.getFloat64((this.#at += 8) - 8, true);
+        return this.#fixed(8, (at) => this.#view.getFloat64(at, true));
       case 's':
       case 'o':
         return this.#string(this.#uint32());
@@ -289,16 +283,21 @@ export class WireReader {
     return text;
   }
 
+  /** A fixed-size number of `size` bytes, read by `get` at its offset. */
+  #fixed<T>(size: number, get: (at: number) => T): T {
+    this.#need(size);
+    const value = get(this.#at);
+    this.#at += size;
+    return value;
+  }
+
   #byte(): number {
     this.#need(1);
     return this.bytes[this.#at++]!;
   }
 
   #uint32(): number {
-    this.#need(4);
-    const value = this.#view.getUint32(this.#at, true);
-    this.#at += 4;
-    return value;
+    return this.#fixed(4, (at) => this.#view.getUint32(at, true));
   }
 
   #need(count: number): void {

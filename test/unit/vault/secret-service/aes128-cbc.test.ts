@@ -1,25 +1,10 @@
 import { createCipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../../fixtures/seeded-random';
 import { aes128CbcDecrypt } from '../../../../src/vault/secret-service/aes128-cbc';
 
 const hex = (bytes: Uint8Array | null) => (bytes === null ? null : Buffer.from(bytes).toString('hex'));
 const fromHex = (text: string) => new Uint8Array(Buffer.from(text, 'hex'));
-
-/** mulberry32: seeded, so a failing random case replays the same way every run. */
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  return {
-    int: (max: number) => Math.floor(next() * (max + 1)),
-    bytes: (length: number) => Uint8Array.from({ length }, () => Math.floor(next() * 256)),
-  };
-}
 
 /** node:crypto's AES-128-CBC, PKCS#7-padded unless `pad` is false (then the plaintext is whole blocks). */
 function encrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, pad = true): Uint8Array {

@@ -1,5 +1,6 @@
 import { createDiffieHellman, getDiffieHellman, hkdfSync } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seeded } from '../../../fixtures/seeded-random';
 import type { DiffieHellman } from 'node:crypto';
 import {
   MODP_1024_GENERATOR,
@@ -13,22 +14,6 @@ import {
 
 const hex = (bytes: Uint8Array | null) => (bytes === null ? null : Buffer.from(bytes).toString('hex'));
 const p = MODP_1024_PRIME;
-
-/** mulberry32: seeded, so a failing random case replays the same way every run. */
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  return {
-    int: (max: number) => Math.floor(next() * (max + 1)),
-    bytes: (length: number) => Uint8Array.from({ length }, () => Math.floor(next() * 256)),
-  };
-}
 
 /** The AES key as node:crypto derives it from a shared secret already padded to 128 bytes. */
 const nodeAesKey = (shared: Uint8Array) => hex(new Uint8Array(hkdfSync('sha256', shared, Buffer.alloc(0), Buffer.alloc(0), 16)));

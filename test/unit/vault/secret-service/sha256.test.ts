@@ -1,26 +1,11 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../../fixtures/seeded-random';
 import { hkdfSha256, hmacSha256, sha256 } from '../../../../src/vault/secret-service/sha256';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const fromHex = (text: string) => new Uint8Array(Buffer.from(text, 'hex'));
 const ascii = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
-
-/** mulberry32: seeded, so a failing random case replays the same way every run. */
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  return {
-    int: (max: number) => Math.floor(next() * (max + 1)),
-    bytes: (length: number) => Uint8Array.from({ length }, () => Math.floor(next() * 256)),
-  };
-}
 
 const nodeSha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const nodeHmac = (key: Uint8Array, data: Uint8Array) => createHmac('sha256', key).update(data).digest('hex');
