@@ -84,11 +84,12 @@ export class SecretServiceReader {
   }
 
   #openSession(): OpenSession {
-    // Long enough for a keyring daemon the bus starts on demand; the library then gets its turn.
-    const connection = new DBusConnection(this.socketPath, this.uid, this.options.timeoutMs ?? 5000);
+    // The key pair first: when it cannot be made, no connection is left open behind the error.
     const random = urandom(32);
     const keys = dhKeyPair(random);
     random.fill(0);
+    // Long enough for a keyring daemon the bus starts on demand; the library then gets its turn.
+    const connection = new DBusConnection(this.socketPath, this.uid, this.options.timeoutMs ?? 5000);
     const reply = connection.call({
       destination: SERVICE, path: SERVICE_PATH, interface: 'org.freedesktop.Secret.Service', member: 'OpenSession',
       signature: 'sv', body: [ALGORITHM, { signature: 'ay', value: keys.publicKey }],
