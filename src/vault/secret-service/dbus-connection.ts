@@ -22,7 +22,7 @@ export class DBusConnection {
   readonly #pending = new Map<number, Pending>();
   #serial = 0;
   #authenticated = false;
-  #buffered: Uint8Array = new Uint8Array(0);
+  #buffered: Buffer = Buffer.alloc(0);
   #failure: Error | null = null;
   /** Settles once the first bytes are out (or the connection failed): from then on the bus works without this process. */
   readonly sent: Promise<void>;
@@ -70,7 +70,7 @@ export class DBusConnection {
 
   #receive(chunk: Buffer): void {
     try {
-      this.#buffered = this.#buffered.length === 0 ? chunk : concat(this.#buffered, chunk);
+      this.#buffered = this.#buffered.length === 0 ? chunk : Buffer.concat([this.#buffered, chunk]);
       if (!this.#authenticated && !this.#readAuthReply()) return;
       this.#readMessages();
     } catch (error) {
@@ -80,12 +80,12 @@ export class DBusConnection {
 
   /** True once the bus said OK; throws when it refused. */
   #readAuthReply(): boolean {
-    const end = indexOfCrLf(this.#buffered);
+    const end = this.#buffered.indexOf('\r\n');
     if (end < 0) {
       if (this.#buffered.length > MAX_AUTH_LINE) throw new Error('The D-Bus authentication reply is too long.');
       return false;
     }
-    const line = Buffer.from(this.#buffered.subarray(0, end)).toString('latin1');
+    const line = this.#buffered.toString('latin1', 0, end);
     if (!line.startsWith('OK ')) throw new Error(`The D-Bus bus refused the connection (${line.slice(0, 80)}).`);
     this.#authenticated = true;
     this.#buffered = this.#buffered.subarray(end + 2);
@@ -116,16 +116,4 @@ export class DBusConnection {
     this.#pending.clear();
     this.#socket.destroy();
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
-}
-
-function indexOfCrLf(bytes: Uint8Array): number {
-  for (let at = 0; at + 1 < bytes.length; at++) if (bytes[at] === 0x0d && bytes[at + 1] === 0x0a) return at;
-  return -1;
 }
