@@ -11,7 +11,7 @@ import { createBrowserSignInClient, type BrowserSignInClient } from '../shotgrid
 import { createShotgridClient } from '../shotgrid/create-shotgrid-client';
 import type { ShotgridClient } from '../shotgrid/shotgrid-client';
 import { gridpassUserAgent } from '../shotgrid/user-agent';
-import { openKeychainAccess, type KeychainAccess } from './keychain-access';
+import { openKeychainAccess, type KeychainAccess, type KeychainOptions } from './keychain-access';
 import { SecretList } from '../redaction/redact';
 
 /**
@@ -31,8 +31,12 @@ export interface CliContext {
   browserSignIn(options: { timeoutMs: number }): BrowserSignInClient;
   probes(): NetworkProbes;
   environment(): EnvironmentFacts;
-  /** The keychain vault and the saved-account registry; the native keychain module loads when first needed. */
-  keychain(): Promise<KeychainAccess>;
+  /**
+   * The keychain vault and the saved-account registry, opened once per run; the native keychain module
+   * loads when first needed. A command that will read secrets says so, and the keychain opens for reads
+   * while the settings are read.
+   */
+  keychain(options?: KeychainOptions): Promise<KeychainAccess>;
   /**
    * Whether the settings file holds a refusal count or a pause for a site's `host[:port]`, read
    * without opening the registry that `keychain` opens (see settings-peek.ts).
@@ -52,7 +56,8 @@ export function createCliContext(overrides: CliContextOverrides = {}): CliContex
   const now = overrides.now ?? (() => new Date());
   const network = overrides.network ?? once(() => createNodeFetch(env as NodeJS.ProcessEnv));
   const client = overrides.client ?? once(() => createShotgridClient({ fetch: network().fetch, userAgent: gridpassUserAgent(version, platform) }));
-  const keychain = overrides.keychain ?? once(() => openKeychainAccess(platform, env, now));
+  let opened: Promise<KeychainAccess> | null = null;
+  const keychain = overrides.keychain ?? ((options?: KeychainOptions) => (opened ??= openKeychainAccess(platform, env, now, options)));
   return {
     version,
     platform,

@@ -11,6 +11,11 @@ export interface KeychainAccess {
   readonly settingsNotice: string | null;
 }
 
+export interface KeychainOptions {
+  /** The command will read secrets: the keychain starts opening for reads before the settings are read. */
+  readsSecrets?: boolean;
+}
+
 /**
  * Imported on first use only: the keychain module loads a native addon, which commands such as
  * `--version` and `site` never need. The settings file is the app's (GRIDPASS_HOME overrides where
@@ -20,6 +25,7 @@ export async function openKeychainAccess(
   platform: NodeJS.Platform,
   env: Readonly<Record<string, string | undefined>>,
   now: () => Date,
+  options: KeychainOptions = {},
 ): Promise<KeychainAccess> {
   const [{ createKeychainVault, keychainServiceName }, { openSettingsStore }, { createAccountRegistry }] = await Promise.all([
     import('../vault/keychain-vault'),
@@ -27,8 +33,8 @@ export async function openKeychainAccess(
     import('../accounts/account-registry'),
   ]);
   const vault = createKeychainVault({ service: keychainServiceName(env), platform });
-  // The keychain opens while the settings are read.
-  await vault.prepareReads();
+  // The keychain opens for reads while the settings are read; a command that reads none skips the connection.
+  if (options.readsSecrets) await vault.prepareReads();
   const settings = openSettingsStore({ cwd: userDataDir(platform, env, homedir()), now });
   return { vault, registry: createAccountRegistry({ settings, vault, now }), settingsNotice: settings.notice };
 }

@@ -64,7 +64,7 @@ export const sessionCommand: Command = {
     const site = siteArgument(values.site);
     const login = values.login === undefined ? undefined : loginArgument(values.login, '--login');
     const timeout = timeoutMs(values.timeout);
-    const access = await context.keychain();
+    const access = await context.keychain({ readsSecrets: true });
     if (access.settingsNotice !== null) io.err(access.settingsNotice);
     const account = savedAccountFor(access.registry.list(), site, login);
     if (account === null) {

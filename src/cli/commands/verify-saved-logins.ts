@@ -29,7 +29,7 @@ interface SavedLoginsRequest {
  * left alone unless asked: one more refusal brings it closer to the hour-long lockout.
  */
 export async function verifySavedLogins(io: CliIo, context: CliContext, request: SavedLoginsRequest): Promise<VerifyResult[]> {
-  const access = await context.keychain();
+  const access = await context.keychain({ readsSecrets: true });
   if (access.settingsNotice !== null) io.err(access.settingsNotice);
   const accounts = access.registry.list().filter((account) => request.site === null || account.site === request.site.origin);
   if (accounts.length === 0) {
