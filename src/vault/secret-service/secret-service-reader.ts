@@ -15,7 +15,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { DBusConnection, type CallReply } from './dbus-connection';
-import type { DBusValue } from './dbus-wire';
+import { isVariant, type DBusValue } from './dbus-wire';
 import { aes128CbcDecrypt } from './aes128-cbc';
 import { dhKeyPair, dhSharedKey } from './modp-dh';
 
@@ -97,7 +97,7 @@ export class SecretServiceReader {
     // Settles, never rejects: a read may have stopped waiting for it.
     const session = reply.then((answer): { path: string; key: Uint8Array } | { problem: string } => {
       const [output, path] = replyBody(answer, 'OpenSession');
-      if (typeof path !== 'string' || typeof output !== 'object' || !('signature' in output) || !(output.value instanceof Uint8Array)) {
+      if (typeof path !== 'string' || output === undefined || !isVariant(output) || !(output.value instanceof Uint8Array)) {
         return { problem: 'OpenSession answered something else than a key and a session.' };
       }
       const key = dhSharedKey(keys.privateKey, output.value);
